@@ -1,0 +1,2 @@
+// Public API of the podlint package. Stages add their exports here.
+export {};
