@@ -1,0 +1,16 @@
+import { defineRule } from '../src/engine/define-rule.js';
+
+export default defineRule({
+  id: 'duplicate-key',
+  meta: {
+    type: 'problem',
+    scope: 'file',
+    defaultSeverity: 'error',
+    docs: {
+      description: 'Forbid the same key twice in one mapping, which kubectl rejects as a decoding error.',
+      remediation: 'Remove or merge one of the two entries; only one value per key reaches Kubernetes.',
+    },
+    messages: { duplicate: '{{message}}' },
+    defaultOptions: {},
+  },
+});

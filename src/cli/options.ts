@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+
+/** A command line podlint cannot act on: exit code 2 with a one-line message. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface CliOptions {
+  readonly command: 'lint' | 'help' | 'version' | 'list-rules';
+  readonly paths: readonly string[];
+  readonly format: string;
+  readonly outputFile: string | undefined;
+  readonly maxWarnings: number | undefined;
+  readonly quiet: boolean;
+  readonly color: boolean | undefined;
+  readonly stdinFilename: string | undefined;
+  readonly ignorePatterns: readonly string[];
+  readonly gitignore: boolean;
+  readonly kubernetesVersion: string | undefined;
+  readonly debug: boolean;
+}
+
+export const HELP = `Usage: podlint [options] [paths or globs ...]
+
+Lints Kubernetes Pod and workload manifests (YAML or JSON). Paths default to the current
+directory; "-" reads standard input.
+
+Options:
+  -f, --format <name>          Output format: stylish (default), json
+  -o, --output-file <file>     Write the report to a file instead of standard output
+      --max-warnings <n>       Exit with 1 when there are more than n warnings
+      --quiet                  Report errors only
+      --color / --no-color     Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
+      --stdin-filename <name>  The file name to report for standard input
+      --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
+      --no-gitignore           Do not read .gitignore files
+      --kubernetes-version <v> Kubernetes version to check against: 1.34, 1.35, 1.36 (default)
+      --list-rules             List the rules with their default severity and description
+      --debug                  Print stack traces for podlint's own failures
+  -h, --help                   Show this help
+  -v, --version                Show the version
+
+Exit codes: 0 no errors, 1 errors (or warnings over --max-warnings), 2 usage error or internal failure.
+`;
+
+export function parseCliOptions(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      allowNegative: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        'output-file': { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        color: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        'ignore-pattern': { type: 'string', multiple: true, default: [] },
+        gitignore: { type: 'boolean', default: true },
+        'kubernetes-version': { type: 'string' },
+        'list-rules': { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const command = values.help ? 'help' : values.version ? 'version' : values['list-rules'] ? 'list-rules' : 'lint';
+  return {
+    command,
+    paths: positionals,
+    format: values.format,
+    outputFile: values['output-file'],
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    quiet: values.quiet,
+    color: values.color,
+    stdinFilename: values['stdin-filename'],
+    ignorePatterns: values['ignore-pattern'],
+    gitignore: values.gitignore,
+    kubernetesVersion: values['kubernetes-version'],
+    debug: values.debug,
+  };
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a non-negative integer, got "${value}".`);
+  return Number(value);
+}

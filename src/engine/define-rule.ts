@@ -1,0 +1,124 @@
+import type { PodView } from '../k8s/pod-view.js';
+import type { LocationTarget } from '../load/source-map.js';
+import type { K8sObject } from '../load/types.js';
+import type { Path } from '../path.js';
+import type { RuleSeverity, Severity } from './severity.js';
+
+/** A JSON Schema for a rule's options (validated with ajv before the rule runs). */
+export type OptionsSchema = { readonly type: 'object' } & Readonly<Record<string, unknown>>;
+
+export interface RuleDocs {
+  /** One sentence: what the rule requires. */
+  readonly description: string;
+  /** What to change to fix a finding. */
+  readonly remediation: string;
+}
+
+/**
+ * What a rule is about. `problem`: Kubernetes rejects it or it breaks at run time. `suggestion`:
+ * a best practice.
+ */
+export type RuleType = 'problem' | 'suggestion';
+
+/**
+ * Where a rule applies. `pod`: every object that carries a pod spec, through its pod view.
+ * `object`: every Kubernetes object. `file`: reported by podlint itself while reading files
+ * (no check of its own; it exists so it can be configured and documented like any rule).
+ */
+export type RuleScope = 'pod' | 'object' | 'file';
+
+export interface RuleMeta<MessageId extends string, Options extends object> {
+  readonly type: RuleType;
+  readonly defaultSeverity: RuleSeverity;
+  readonly docs: RuleDocs;
+  /** Messages by id; `{{name}}` placeholders are filled from the report's data. */
+  readonly messages: Readonly<Record<MessageId, string>>;
+  readonly schema?: OptionsSchema;
+  readonly defaultOptions: Options;
+  readonly scope?: RuleScope;
+  /** Free-form tags (for example `security`), used by reports and docs. */
+  readonly tags?: readonly string[];
+}
+
+export interface ReportDescriptor<MessageId extends string> {
+  /** Path into the object (not the document); a missing field resolves to its closest ancestor. */
+  readonly path: Path;
+  readonly messageId: MessageId;
+  readonly data?: Readonly<Record<string, string | number>>;
+  /** Point at the key of the last path segment instead of its value. */
+  readonly target?: LocationTarget;
+  /** Overrides the configured severity for this one report (for example a warning upstream). */
+  readonly severity?: Severity;
+}
+
+export interface ObjectRuleContext<MessageId extends string> {
+  readonly object: K8sObject;
+  /** The Kubernetes version selected for this run, e.g. `1.36`. */
+  readonly kubernetesVersion: string;
+  report(descriptor: ReportDescriptor<MessageId>): void;
+  /** The 1-based line a path resolves to, for messages that point at another place. */
+  lineOf(path: Path): number;
+}
+
+export interface PodRuleContext<MessageId extends string> extends ObjectRuleContext<MessageId> {
+  readonly pod: PodView;
+}
+
+interface RuleBase<MessageId extends string, Options extends object> {
+  /** Equals the rule's file name in `rules/`. */
+  readonly id: string;
+}
+
+export interface PodRule<MessageId extends string = string, Options extends object = object> extends RuleBase<MessageId, Options> {
+  readonly meta: RuleMeta<MessageId, Options> & { readonly scope?: 'pod' };
+  check(context: PodRuleContext<MessageId>, options: Options): void;
+}
+
+export interface ObjectRule<MessageId extends string = string, Options extends object = object> extends RuleBase<MessageId, Options> {
+  readonly meta: RuleMeta<MessageId, Options> & { readonly scope: 'object' };
+  check(context: ObjectRuleContext<MessageId>, options: Options): void;
+}
+
+export interface FileRule<MessageId extends string = string> extends RuleBase<MessageId, object> {
+  readonly meta: RuleMeta<MessageId, object> & { readonly scope: 'file' };
+}
+
+export type Rule<MessageId extends string = string, Options extends object = object> =
+  | PodRule<MessageId, Options>
+  | ObjectRule<MessageId, Options>
+  | FileRule<MessageId>;
+
+/** Any rule, whatever its message ids and options, as registries hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = PodRule<string, any> | ObjectRule<string, any> | FileRule<string>;
+
+/**
+ * Declares a rule. An identity function: its value is in the types, which tie `report`'s
+ * messageId to the keys of `meta.messages` and `check`'s options to `meta.defaultOptions`.
+ */
+export function defineRule<const MessageId extends string, Options extends object>(
+  rule: PodRule<MessageId, Options>,
+): PodRule<MessageId, Options>;
+export function defineRule<const MessageId extends string, Options extends object>(
+  rule: ObjectRule<MessageId, Options>,
+): ObjectRule<MessageId, Options>;
+export function defineRule<const MessageId extends string>(rule: FileRule<MessageId>): FileRule<MessageId>;
+export function defineRule(rule: AnyRule): AnyRule {
+  return rule;
+}
+
+export function isPodRule(rule: AnyRule): rule is PodRule<string, object> {
+  return rule.meta.scope === undefined || rule.meta.scope === 'pod';
+}
+
+export function isObjectRule(rule: AnyRule): rule is ObjectRule<string, object> {
+  return rule.meta.scope === 'object';
+}
+
+/** Fills `{{name}}` placeholders; an unknown placeholder is left as written. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (whole, key: string) =>
+    Object.hasOwn(data, key) ? String(data[key]) : whole,
+  );
+}

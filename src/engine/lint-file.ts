@@ -1,0 +1,86 @@
+import { podView } from '../k8s/pod-view.js';
+import type { LoadedFile, K8sObject } from '../load/types.js';
+import type { Path } from '../path.js';
+import { formatMessage, isObjectRule, isPodRule, type ReportDescriptor } from './define-rule.js';
+import { compareFindings, type Finding, type ObjectIdentity } from './finding.js';
+import type { ConfiguredRule } from './rule-settings.js';
+
+export interface LintSettings {
+  readonly rules: readonly ConfiguredRule[];
+  readonly kubernetesVersion: string;
+}
+
+/** Runs the configured rules over one loaded file and resolves every report to a range. */
+export function lintLoadedFile(file: LoadedFile, settings: LintSettings): Finding[] {
+  const findings: Finding[] = [];
+  const byId = new Map(settings.rules.map((configured) => [configured.rule.id, configured]));
+  for (const problem of file.problems) {
+    const configured = byId.get(problem.ruleId);
+    if (!configured) continue;
+    findings.push({
+      ruleId: problem.ruleId,
+      severity: configured.severity,
+      message: problem.message,
+      filePath: file.filePath,
+      range: problem.range,
+    });
+  }
+  const objectRules = settings.rules.filter((configured) => isObjectRule(configured.rule));
+  const podRules = settings.rules.filter((configured) => isPodRule(configured.rule));
+  for (const document of file.documents) {
+    for (const object of document.objects) {
+      for (const configured of objectRules) runRule(configured, object, settings, findings);
+      if (podRules.length === 0) continue;
+      const pod = podView(object);
+      if (!pod) continue;
+      for (const configured of podRules) runRule(configured, object, settings, findings, pod);
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+function runRule(
+  configured: ConfiguredRule,
+  object: K8sObject,
+  settings: LintSettings,
+  findings: Finding[],
+  pod?: ReturnType<typeof podView>,
+): void {
+  const { rule, severity, options } = configured;
+  const identity: ObjectIdentity = {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.name,
+    namespace: object.namespace,
+  };
+  const sourceMap = object.document.sourceMap;
+  const context = {
+    object,
+    pod,
+    kubernetesVersion: settings.kubernetesVersion,
+    report(descriptor: ReportDescriptor<string>) {
+      const template = rule.meta.messages[descriptor.messageId];
+      if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId "${descriptor.messageId}".`);
+      const location = sourceMap.resolve([...object.documentPath, ...descriptor.path], descriptor.target);
+      findings.push({
+        ruleId: rule.id,
+        severity: descriptor.severity ?? severity,
+        message: formatMessage(template, descriptor.data),
+        filePath: object.file.filePath,
+        range: location.range,
+        object: identity,
+        path: descriptor.path,
+        exact: location.exact,
+        messageId: descriptor.messageId,
+      });
+    },
+    lineOf(path: Path) {
+      return sourceMap.resolve([...object.documentPath, ...path]).range.start.line + 1;
+    },
+  };
+  if (isPodRule(rule)) {
+    if (pod) rule.check({ ...context, pod }, options);
+  } else if (isObjectRule(rule)) {
+    rule.check(context, options);
+  }
+}

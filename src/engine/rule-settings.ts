@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import type { AnyRule } from './define-rule.js';
+import { isRuleSeverity, type RuleSeverity, type Severity } from './severity.js';
+
+/** How a user configures one rule: a severity, or a severity and options. */
+export type RuleSetting = RuleSeverity | readonly [RuleSeverity] | readonly [RuleSeverity, Record<string, unknown>];
+
+/** A rule that will run, with its severity and validated options (defaults applied). */
+export interface ConfiguredRule {
+  readonly rule: AnyRule;
+  readonly severity: Severity;
+  readonly options: object;
+}
+
+/** A configuration mistake: podlint stops with a usage error that names it. */
+export class RuleSettingsError extends Error {
+  override name = 'RuleSettingsError';
+}
+
+/**
+ * Resolves which rules run and how: each rule's default severity unless the settings name it.
+ * Options are validated against the rule's schema only when the user gives some, so a plain run
+ * compiles no option schema at all.
+ */
+export function configureRules(
+  rules: readonly AnyRule[],
+  settings: Readonly<Record<string, RuleSetting>> = {},
+): ConfiguredRule[] {
+  const known = new Set(rules.map((rule) => rule.id));
+  for (const id of Object.keys(settings)) {
+    if (!known.has(id)) throw new RuleSettingsError(`Unknown rule "${id}" in the rule settings.`);
+  }
+  const configured: ConfiguredRule[] = [];
+  for (const rule of rules) {
+    const setting = settings[rule.id];
+    const [severity, userOptions] = splitSetting(rule.id, setting ?? rule.meta.defaultSeverity);
+    if (severity === 'off') continue;
+    const options = userOptions ? validatedOptions(rule, userOptions) : rule.meta.defaultOptions;
+    configured.push({ rule, severity, options });
+  }
+  return configured;
+}
+
+function splitSetting(id: string, setting: RuleSetting): [RuleSeverity, Record<string, unknown> | undefined] {
+  const [severity, options] = typeof setting === 'string' ? [setting, undefined] : [setting[0], setting[1]];
+  if (!isRuleSeverity(severity)) {
+    throw new RuleSettingsError(`Rule "${id}": severity must be one of off, info, warning, error (got ${JSON.stringify(severity)}).`);
+  }
+  return [severity, options];
+}
+
+const require = createRequire(import.meta.url);
+
+/** Merges user options over the defaults and validates the result against the rule's schema. */
+export function validatedOptions(rule: AnyRule, userOptions: Record<string, unknown>): object {
+  const options = { ...rule.meta.defaultOptions, ...userOptions };
+  const schema = rule.meta.schema ?? { type: 'object', additionalProperties: false, properties: {} };
+  // ajv is loaded on first use: most runs never configure rule options.
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const valid: boolean = validate(options);
+  if (!valid) {
+    const details = (validate.errors ?? [])
+      .map((error) => `${error.instancePath || 'options'} ${error.message ?? 'is invalid'}`)
+      .join('; ');
+    throw new RuleSettingsError(`Rule "${rule.id}": invalid options: ${details}.`);
+  }
+  return options;
+}

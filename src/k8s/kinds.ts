@@ -1,0 +1,53 @@
+import type { Path } from '../path.js';
+
+/** Where a kind keeps its pod spec and the metadata of its pod template. */
+export interface PodSpecLocation {
+  /** Path from the object root to the pod spec. */
+  readonly spec: Path;
+  /** Path to the pod template's metadata (labels, annotations), or the object's own for a Pod. */
+  readonly metadata: Path;
+  /** API groups that serve this kind with this layout (`''` is the core group). */
+  readonly groups: readonly string[];
+  /** True when the pod spec is a template that controllers stamp Pods from. */
+  readonly template: boolean;
+}
+
+const TEMPLATE: Pick<PodSpecLocation, 'spec' | 'metadata'> = {
+  spec: ['spec', 'template', 'spec'],
+  metadata: ['spec', 'template', 'metadata'],
+};
+
+/** The built-in kinds that carry a pod spec, and where. */
+export const POD_SPEC_LOCATIONS: Readonly<Record<string, PodSpecLocation>> = {
+  Pod: { spec: ['spec'], metadata: ['metadata'], groups: [''], template: false },
+  PodTemplate: { spec: ['template', 'spec'], metadata: ['template', 'metadata'], groups: [''], template: true },
+  ReplicationController: { ...TEMPLATE, groups: [''], template: true },
+  Deployment: { ...TEMPLATE, groups: ['apps', 'extensions'], template: true },
+  ReplicaSet: { ...TEMPLATE, groups: ['apps', 'extensions'], template: true },
+  StatefulSet: { ...TEMPLATE, groups: ['apps'], template: true },
+  DaemonSet: { ...TEMPLATE, groups: ['apps', 'extensions'], template: true },
+  Job: { ...TEMPLATE, groups: ['batch'], template: true },
+  CronJob: {
+    spec: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+    metadata: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
+    groups: ['batch'],
+    template: true,
+  },
+};
+
+/** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (core). */
+export function apiGroup(apiVersion: string | undefined): string {
+  if (!apiVersion) return '';
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/**
+ * The pod spec location of an object, or undefined when it carries none. A custom resource that
+ * reuses a built-in kind name in its own group (`kind: Deployment` of `example.com/v1`) is not one.
+ */
+export function podSpecLocation(apiVersion: string | undefined, kind: string): PodSpecLocation | undefined {
+  const location = POD_SPEC_LOCATIONS[kind];
+  if (!location) return undefined;
+  return location.groups.includes(apiGroup(apiVersion)) ? location : undefined;
+}

@@ -1,0 +1,45 @@
+import type { Severity } from '../engine/severity.js';
+import type { FileResult, Formatter } from './results.js';
+
+const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, underline: 4, bold: 1 } as const;
+
+/**
+ * ESLint's default look: findings grouped under each file's path, one line each as
+ * `line:col  severity  message  rule-id`, columns aligned, and a summary line.
+ */
+export const formatStylish: Formatter = (results, { color }) => {
+  const paint = (style: keyof typeof ANSI, text: string) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const severityColor: Record<Severity, keyof typeof ANSI> = { error: 'red', warning: 'yellow', info: 'blue' };
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const result of results) {
+    if (result.findings.length === 0) continue;
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    infos += result.infoCount;
+    const rows = result.findings.map((finding) => [
+      `${finding.range.start.line + 1}:${finding.range.start.column + 1}`,
+      finding.severity,
+      finding.message,
+      finding.ruleId,
+    ]);
+    const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+    out.push('', paint('underline', result.filePath));
+    for (const [position = '', severity = '', message = '', ruleId = ''] of rows) {
+      out.push(
+        `  ${paint('gray', position.padEnd(widths[0] ?? 0))}  ${paint(severityColor[severity as Severity], severity.padEnd(widths[1] ?? 0))}  ${message.padEnd(widths[2] ?? 0)}  ${paint('gray', ruleId)}`,
+      );
+    }
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) return '';
+  const summary = `✖ ${total} ${plural(total, 'problem')} (${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}${infos ? `, ${infos} info` : ''})`;
+  out.push('', paint(errors > 0 ? 'red' : 'yellow', paint('bold', summary)), '');
+  return out.join('\n');
+};
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}
