@@ -8,6 +8,7 @@ export default defineRule({
     type: 'problem',
     defaultSeverity: 'error',
     tags: ['security'],
+    securitySeverity: 9.0,
     docs: {
       description: 'Forbid privileged containers of any role (containers, init containers, sidecars, ephemeral).',
       remediation:

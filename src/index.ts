@@ -7,10 +7,11 @@ export {
   type PodRule,
   type PodRuleContext,
   type ReportDescriptor,
+  type ReportedFix,
   type Rule,
   type RuleMeta,
 } from './engine/define-rule.js';
-export type { Finding, ObjectIdentity } from './engine/finding.js';
+export type { Finding, FindingFix, FindingSuppression, ObjectIdentity, TextEdit } from './engine/finding.js';
 export type { RuleSeverity, Severity } from './engine/severity.js';
 export { configureRules, type ConfiguredRule, type RuleSetting } from './engine/rule-settings.js';
 export { lintLoadedFile, type LintSettings } from './engine/lint-file.js';
@@ -19,7 +20,7 @@ export { loadText } from './load/load-text.js';
 export { loadBytes } from './load/load-bytes.js';
 export type { K8sObject, LoadedDocument, LoadedFile, SourceComment } from './load/types.js';
 export type { Position, SourceRange } from './load/position.js';
-export { podView, valueAt, type ContainerRole, type ContainerView, type PodOwner, type PodView } from './k8s/pod-view.js';
+export { podView, valueAt, type ContainerRole, type ContainerView, type PodOwner, type PodView, type ReplicaCount } from './k8s/pod-view.js';
 export { parseImageReference, type ImageReference } from './k8s/image-reference.js';
 export type { Path, PathSegment } from './path.js';
 export { builtinRules } from '../rules/index.js';

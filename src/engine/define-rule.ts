@@ -38,6 +38,11 @@ export interface RuleMeta<MessageId extends string, Options extends object> {
   readonly scope?: RuleScope;
   /** Free-form tags (for example `security`), used by reports and docs. */
   readonly tags?: readonly string[];
+  /**
+   * For rules tagged `security`: how bad a finding is on GitHub's scale, 0.1 to 10 (>= 9 critical,
+   * >= 7 high, >= 4 medium, else low). SARIF carries it as `security-severity`.
+   */
+  readonly securitySeverity?: number;
 }
 
 export interface ReportDescriptor<MessageId extends string> {
@@ -49,6 +54,20 @@ export interface ReportDescriptor<MessageId extends string> {
   readonly target?: LocationTarget;
   /** Overrides the configured severity for this one report (for example a warning upstream). */
   readonly severity?: Severity;
+  /** The finding is about a deprecated field. */
+  readonly deprecated?: boolean;
+  /**
+   * A safe fix: replace the key or value at a path with `text`. The engine resolves it, and drops
+   * it when the path does not resolve exactly.
+   */
+  readonly fix?: ReportedFix;
+}
+
+export interface ReportedFix {
+  readonly title: string;
+  readonly path: Path;
+  readonly target?: LocationTarget;
+  readonly text: string;
 }
 
 export interface ObjectRuleContext<MessageId extends string> {

@@ -11,6 +11,30 @@ export interface ObjectIdentity {
 }
 
 /**
+ * Why a finding is not counted: a comment directive in the file, an annotation on the object, or
+ * the configuration. Suppressed findings are kept (reports may show them, SARIF lists them).
+ */
+export interface FindingSuppression {
+  readonly kind: 'directive' | 'annotation' | 'config';
+  /** The text after `--` in a directive, or after `=` in an annotation. */
+  readonly reason?: string;
+  /** Where the directive or annotation is. */
+  readonly range?: SourceRange;
+}
+
+/** A text edit in the finding's file, 0-based, end exclusive. */
+export interface TextEdit {
+  readonly range: SourceRange;
+  readonly newText: string;
+}
+
+/** A safe change that resolves a finding (editors offer it as a quick fix). */
+export interface FindingFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+/**
  * A finding, resolved to a place in a file. Rules never build these: they report a path into an
  * object, and the engine resolves it through the document's source map.
  */
@@ -28,6 +52,12 @@ export interface Finding {
   /** False when the path named a missing field and the range is its closest existing ancestor. */
   readonly exact?: boolean;
   readonly messageId?: string;
+  /** The finding is about a deprecated field (editors strike it through). */
+  readonly deprecated?: boolean;
+  /** Fixes a rule offered; only for paths that resolved exactly. */
+  readonly fixes?: readonly FindingFix[];
+  /** Set when a directive, annotation or the configuration suppressed this finding. */
+  readonly suppressions?: readonly FindingSuppression[];
 }
 
 /** Orders findings by position, then rule, so output is stable. */

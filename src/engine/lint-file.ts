@@ -1,8 +1,9 @@
 import { podView } from '../k8s/pod-view.js';
 import type { LoadedFile, K8sObject } from '../load/types.js';
 import type { Path } from '../path.js';
-import { formatMessage, isObjectRule, isPodRule, type ReportDescriptor } from './define-rule.js';
-import { compareFindings, type Finding, type ObjectIdentity } from './finding.js';
+import type { SourceMap } from '../load/source-map.js';
+import { formatMessage, isObjectRule, isPodRule, type ReportDescriptor, type ReportedFix } from './define-rule.js';
+import { compareFindings, type Finding, type FindingFix, type ObjectIdentity } from './finding.js';
 import type { ConfiguredRule } from './rule-settings.js';
 
 export interface LintSettings {
@@ -62,6 +63,7 @@ function runRule(
       const template = rule.meta.messages[descriptor.messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId "${descriptor.messageId}".`);
       const location = sourceMap.resolve([...object.documentPath, ...descriptor.path], descriptor.target);
+      const fix = descriptor.fix && resolveFix(sourceMap, object, descriptor.fix);
       findings.push({
         ruleId: rule.id,
         severity: descriptor.severity ?? severity,
@@ -72,6 +74,8 @@ function runRule(
         path: descriptor.path,
         exact: location.exact,
         messageId: descriptor.messageId,
+        ...(descriptor.deprecated ? { deprecated: true } : {}),
+        ...(fix ? { fixes: [fix] } : {}),
       });
     },
     lineOf(path: Path) {
@@ -83,4 +87,11 @@ function runRule(
   } else if (isObjectRule(rule)) {
     rule.check(context, options);
   }
+}
+
+/** A fix lands only where its path exists: an edit next to the wrong node would break the file. */
+function resolveFix(sourceMap: SourceMap, object: K8sObject, fix: ReportedFix): FindingFix | undefined {
+  const location = sourceMap.resolve([...object.documentPath, ...fix.path], fix.target);
+  if (!location.exact) return undefined;
+  return { title: fix.title, edits: [{ range: location.range, newText: fix.text }] };
 }

@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, isObject, type JsonObject } from '../json.js';
+import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from '../json.js';
 import type { K8sObject } from '../load/types.js';
 import type { Path } from '../path.js';
 import { podSpecLocation, type PodSpecLocation } from './kinds.js';
@@ -32,12 +32,19 @@ export interface ContainerView {
   readonly spec: JsonObject;
 }
 
+/**
+ * How many Pods an object runs from its pod spec at a time: a count, `per-node` for a DaemonSet
+ * (one on every eligible node), or `none` for a PodTemplate, which runs nothing itself.
+ */
+export type ReplicaCount = number | 'per-node' | 'none';
+
 /** The object that owns a pod spec: the Pod itself or the workload whose template it is. */
 export interface PodOwner {
   readonly kind: string;
   readonly apiVersion: string | undefined;
   readonly name: string | undefined;
   readonly namespace: string | undefined;
+  readonly replicas: ReplicaCount;
 }
 
 /** A pod spec as every rule sees it, whatever kind of object carries it. */
@@ -64,7 +71,13 @@ export function podView(object: K8sObject): PodView | undefined {
   if (!spec) return undefined;
   return {
     object,
-    owner: { kind: object.kind, apiVersion: object.apiVersion, name: object.name, namespace: object.namespace },
+    owner: {
+      kind: object.kind,
+      apiVersion: object.apiVersion,
+      name: object.name,
+      namespace: object.namespace,
+      replicas: replicaCount(object),
+    },
     isTemplate: location.template,
     specPath: location.spec,
     spec,
@@ -91,6 +104,39 @@ function containerViews(spec: JsonObject, location: PodSpecLocation): ContainerV
     });
   }
   return views;
+}
+
+/**
+ * Pods running at once, as the controllers count them: `spec.replicas` defaults to 1; a Job runs
+ * `parallelism` Pods (default 1), never more than `completions`; a CronJob, one Job's worth.
+ */
+function replicaCount(object: K8sObject): ReplicaCount {
+  const spec = asObject(object.value.spec);
+  switch (object.kind) {
+    case 'Pod':
+      return 1;
+    case 'PodTemplate':
+      return 'none';
+    case 'DaemonSet':
+      return 'per-node';
+    case 'Job':
+      return jobPods(spec);
+    case 'CronJob':
+      return jobPods(asObject(asObject(spec?.jobTemplate)?.spec));
+    default:
+      return nonNegative(spec?.replicas) ?? 1;
+  }
+}
+
+function jobPods(jobSpec: JsonObject | undefined): number {
+  const parallelism = nonNegative(jobSpec?.parallelism) ?? 1;
+  const completions = nonNegative(jobSpec?.completions);
+  return completions === undefined ? parallelism : Math.min(parallelism, completions);
+}
+
+function nonNegative(value: unknown): number | undefined {
+  const number = asNumber(value);
+  return number !== undefined && Number.isInteger(number) && number >= 0 ? number : undefined;
 }
 
 function roleOf(list: ContainerList, container: JsonObject): ContainerRole {

@@ -80,6 +80,34 @@ describe('running rules', () => {
     ]);
   });
 
+  it('resolves a fix to an edit only when its path exists, and carries the deprecated mark', () => {
+    const fixer = defineRule({
+      id: 'fixer',
+      meta: {
+        type: 'suggestion',
+        defaultSeverity: 'warning',
+        docs: { description: 'Test.', remediation: 'Test.' },
+        messages: { rename: 'Rename.' },
+        defaultOptions: {},
+      },
+      check({ pod, report }) {
+        const path = [...pod.specPath, 'serviceAccount'];
+        report({ path, messageId: 'rename', deprecated: true, fix: { title: 'Rename to serviceAccountName', path, target: 'key', text: 'serviceAccountName' } });
+        report({ path: [...pod.specPath, 'missing'], messageId: 'rename', fix: { title: 'Nowhere', path: [...pod.specPath, 'missing'], text: 'x' } });
+      },
+    });
+    const file = loadText('pod.yaml', 'kind: Pod\napiVersion: v1\nspec:\n  serviceAccount: app\n  containers: []\n');
+    const findings = lintLoadedFile(file, { rules: configureRules([fixer]), kubernetesVersion: '1.36' });
+    const renamed = findings.find((finding) => finding.exact);
+    const missing = findings.find((finding) => !finding.exact);
+    expect(renamed!.deprecated).toBe(true);
+    expect(renamed!.fixes?.map((fix) => [fix.title, fix.edits.map((edit) => [at({ range: edit.range } as never), edit.newText])])).toEqual([
+      ['Rename to serviceAccountName', [['4:3-4:17', 'serviceAccountName']]],
+    ]);
+    expect(missing!.fixes).toBeUndefined();
+    expect(missing!.deprecated).toBeUndefined();
+  });
+
   it('fills message placeholders and leaves unknown ones as written', () => {
     expect(formatMessage('{{a}} and {{ b }} and {{c}}', { a: 1, b: 'two' })).toBe('1 and two and {{c}}');
   });

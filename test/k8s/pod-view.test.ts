@@ -25,7 +25,7 @@ describe('podView', () => {
     const view = viewOf(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: { name: x, namespace: ns }\n${body}\n`);
     expect(view?.specPath).toEqual(specPath);
     expect(view?.isTemplate).toBe(kind !== 'Pod');
-    expect(view?.owner).toEqual({ kind, apiVersion, name: 'x', namespace: 'ns' });
+    expect(view?.owner).toMatchObject({ kind, apiVersion, name: 'x', namespace: 'ns' });
     expect(view?.containers.map((container) => [container.name, container.path])).toEqual([['app', [...specPath, 'containers', 0]]]);
   });
 
@@ -57,6 +57,22 @@ spec:
     expect(viewOf('apiVersion: v1\nkind: Service\nspec: {}\n')).toBeUndefined();
     expect(viewOf(`apiVersion: example.com/v1\nkind: Deployment\nspec: { template: { spec: { ${containers} } } }\n`)).toBeUndefined();
     expect(viewOf('apiVersion: apps/v1\nkind: Deployment\nspec: { template: "nope" }\n')).toBeUndefined();
+  });
+
+  it.each([
+    ['v1', 'Pod', 'spec: { containers: [] }', 1],
+    ['v1', 'PodTemplate', 'template: { spec: { containers: [] } }', 'none'],
+    ['apps/v1', 'Deployment', 'spec: { template: { spec: { containers: [] } } }', 1],
+    ['apps/v1', 'Deployment', 'spec: { replicas: 0, template: { spec: { containers: [] } } }', 0],
+    ['apps/v1', 'StatefulSet', 'spec: { replicas: 5, template: { spec: { containers: [] } } }', 5],
+    ['apps/v1', 'ReplicaSet', 'spec: { replicas: "3", template: { spec: { containers: [] } } }', 1],
+    ['apps/v1', 'DaemonSet', 'spec: { template: { spec: { containers: [] } } }', 'per-node'],
+    ['batch/v1', 'Job', 'spec: { template: { spec: { containers: [] } } }', 1],
+    ['batch/v1', 'Job', 'spec: { parallelism: 4, template: { spec: { containers: [] } } }', 4],
+    ['batch/v1', 'Job', 'spec: { parallelism: 4, completions: 2, template: { spec: { containers: [] } } }', 2],
+    ['batch/v1', 'CronJob', 'spec: { jobTemplate: { spec: { parallelism: 3, template: { spec: { containers: [] } } } } }', 3],
+  ])('%s %s (%s) runs %s Pods at a time', (apiVersion, kind, body, replicas) => {
+    expect(viewOf(`apiVersion: ${apiVersion}\nkind: ${kind}\n${body}\n`)?.owner.replicas).toBe(replicas);
   });
 
   it('skips container entries that are not mappings, keeping the others at their indices', () => {

@@ -25,6 +25,17 @@ describe('the rule registry', () => {
     }
   });
 
+  it('gives a security severity (0.1 to 10) to exactly the rules tagged security', () => {
+    for (const { id, meta } of builtinRules) {
+      const security = meta.tags?.includes('security') ?? false;
+      expect(meta.securitySeverity !== undefined, `${id}: securitySeverity iff tagged security`).toBe(security);
+      if (meta.securitySeverity !== undefined) {
+        expect(meta.securitySeverity, id).toBeGreaterThanOrEqual(0.1);
+        expect(meta.securitySeverity, id).toBeLessThanOrEqual(10);
+      }
+    }
+  });
+
   it("validates every rule's default options against its own options schema", () => {
     const ajv = new Ajv({ strict: false });
     for (const { id, meta } of builtinRules) {
