@@ -38,6 +38,8 @@ const processIO: CliIO = {
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let options: CliOptions | undefined;
   try {
+    // Subcommands come before the lint options; loaded on demand so a lint run does not pay for them.
+    if (argv[0] === 'lsp') return await (await import('./lsp.js')).runLsp(argv.slice(1), io);
     options = parseCliOptions(argv);
     switch (options.command) {
       case 'help':

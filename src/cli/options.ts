@@ -21,6 +21,7 @@ export interface CliOptions {
 }
 
 export const HELP = `Usage: podlint [options] [paths or globs ...]
+       podlint lsp --stdio          Run the language server for editors (docs/editors.md)
 
 Lints Kubernetes Pod and workload manifests (YAML or JSON). Paths default to the current
 directory; "-" reads standard input.
