@@ -93,5 +93,16 @@ function runRule(
 function resolveFix(sourceMap: SourceMap, object: K8sObject, fix: ReportedFix): FindingFix | undefined {
   const location = sourceMap.resolve([...object.documentPath, ...fix.path], fix.target);
   if (!location.exact) return undefined;
-  return { title: fix.title, edits: [{ range: location.range, newText: fix.text }] };
+  const original = object.file.text.slice(location.range.startOffset, location.range.endOffset);
+  return { title: fix.title, edits: [{ range: location.range, newText: quotedLike(original, fix.text) }] };
+}
+
+/**
+ * Rules give a fix's plain text; the range of a quoted scalar includes its quotes (every key and
+ * value of a JSON file), so the replacement keeps the quoting style it replaces.
+ */
+function quotedLike(original: string, text: string): string {
+  if (original.startsWith('"')) return JSON.stringify(text);
+  if (original.startsWith("'")) return `'${text.replace(/'/g, "''")}'`;
+  return text;
 }

@@ -106,6 +106,14 @@ describe('running rules', () => {
     ]);
     expect(missing!.fixes).toBeUndefined();
     expect(missing!.deprecated).toBeUndefined();
+
+    // In JSON (or a quoted YAML key) the replacement keeps the quotes it replaces.
+    const json = loadText('pod.json', '{"kind": "Pod", "apiVersion": "v1", "spec": {"serviceAccount": "app", "containers": []}}');
+    const [jsonFinding] = lintLoadedFile(json, { rules: configureRules([fixer]), kubernetesVersion: '1.36' }).filter((f) => f.exact);
+    expect(jsonFinding!.fixes?.[0]?.edits[0]?.newText).toBe('"serviceAccountName"');
+    const single = loadText('pod.yaml', "kind: Pod\napiVersion: v1\nspec:\n  'serviceAccount': app\n  containers: []\n");
+    const [singleFinding] = lintLoadedFile(single, { rules: configureRules([fixer]), kubernetesVersion: '1.36' }).filter((f) => f.exact);
+    expect(singleFinding!.fixes?.[0]?.edits[0]?.newText).toBe("'serviceAccountName'");
   });
 
   it('fills message placeholders and leaves unknown ones as written', () => {
