@@ -35,6 +35,7 @@ export function ruleDocPage(rule: AnyRule): string {
     `- Applies to: ${SCOPE_TEXT[meta.scope ?? 'pod']}`,
   ];
   if (meta.tags?.length) lines.push(`- Tags: ${meta.tags.join(', ')}`);
+  if (meta.docs.rationale) lines.push('', '## Why', '', meta.docs.rationale);
   lines.push('', '## How to fix', '', meta.docs.remediation, '', '## Messages', '');
   for (const message of Object.values<string>(meta.messages)) lines.push(`- ${message === '{{message}}' ? 'The problem as the reader found it.' : message}`);
   lines.push('', '## Options', '');
@@ -51,7 +52,7 @@ function optionsSection(rule: AnyRule): string[] {
   const rows = ['| Option | Type | Default | Description |', '| --- | --- | --- | --- |'];
   for (const name of names) {
     const property = properties[name] ?? {};
-    rows.push(`| \`${name}\` | ${property.type ?? 'any'} | \`${JSON.stringify(defaults[name])}\` | ${escapeCell(property.description ?? '')} |`);
+    rows.push(`| \`${name}\` | ${property.type ?? 'any'} | \`${escapeCell(JSON.stringify(defaults[name]))}\` | ${escapeCell(property.description ?? '')} |`);
   }
   return rows;
 }

@@ -12,6 +12,11 @@ export interface RuleDocs {
   readonly description: string;
   /** What to change to fix a finding. */
   readonly remediation: string;
+  /**
+   * Why the rule exists and how it decides: which container roles it checks, why its defaults
+   * are what they are, what Kubernetes itself does. Rendered as the "Why" section of the rule page.
+   */
+  readonly rationale?: string;
 }
 
 /**

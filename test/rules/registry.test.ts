@@ -20,6 +20,7 @@ describe('the rule registry', () => {
     for (const { id, meta } of builtinRules) {
       expect(meta.docs.description, id).toMatch(/^[A-Z].*\.$/);
       expect(meta.docs.remediation, id).toMatch(/^[A-Z].*[.)]$/);
+      if (meta.docs.rationale !== undefined) expect(meta.docs.rationale, id).toMatch(/^[A-Z`].*[.)]$/);
       expect(['off', 'info', 'warning', 'error'], id).toContain(meta.defaultSeverity);
       expect(Object.keys(meta.messages).length, id).toBeGreaterThan(0);
     }
