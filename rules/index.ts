@@ -7,6 +7,24 @@ import invalidEncoding from './invalid-encoding.js';
 import latestImageTag from './latest-image-tag.js';
 import privilegedContainer from './privileged-container.js';
 import yamlSyntax from './yaml-syntax.js';
+// Security and host access (issue 5, part A).
+import privilegeEscalation from './privilege-escalation.js';
+import dangerousCapabilities from './dangerous-capabilities.js';
+import hostNamespaces from './host-namespaces.js';
+import hostPathVolume from './host-path-volume.js';
+import dockerSocketMount from './docker-socket-mount.js';
+import writableHostPath from './writable-host-path.js';
+import runAsRoot from './run-as-root.js';
+import readOnlyRootFilesystem from './read-only-root-filesystem.js';
+import netRawCapability from './net-raw-capability.js';
+import unsafeSysctls from './unsafe-sysctls.js';
+import unmaskedProcMount from './unmasked-proc-mount.js';
+import secretInEnvValue from './secret-in-env-value.js';
+import envSecretKeyRef from './env-secret-key-ref.js';
+import defaultServiceAccount from './default-service-account.js';
+import deprecatedServiceAccount from './deprecated-service-account.js';
+import privilegedPort from './privileged-port.js';
+import sshPort from './ssh-port.js';
 
 export const builtinRules: readonly AnyRule[] = [
   // Reported while reading files.
@@ -18,4 +36,22 @@ export const builtinRules: readonly AnyRule[] = [
   // Pod rules.
   latestImageTag,
   privilegedContainer,
+  // Security and host access (issue 5, part A).
+  privilegeEscalation,
+  dangerousCapabilities,
+  hostNamespaces,
+  hostPathVolume,
+  dockerSocketMount,
+  writableHostPath,
+  runAsRoot,
+  readOnlyRootFilesystem,
+  netRawCapability,
+  unsafeSysctls,
+  unmaskedProcMount,
+  secretInEnvValue,
+  envSecretKeyRef,
+  defaultServiceAccount,
+  deprecatedServiceAccount,
+  privilegedPort,
+  sshPort,
 ];

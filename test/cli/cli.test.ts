@@ -12,23 +12,28 @@ spec:
   containers:
     - name: shell
       image: busybox:1.37
-      securityContext: { privileged: true }
+      securityContext: { privileged: true, readOnlyRootFilesystem: true }
+  securityContext: { runAsNonRoot: true }
 `;
 const UNTAGGED = `apiVersion: v1
 kind: Pod
 metadata: { name: web }
 spec:
+  securityContext: { runAsNonRoot: true }
   containers:
     - name: web
       image: nginx
+      securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
 `;
 const CLEAN = `apiVersion: v1
 kind: Pod
 metadata: { name: ok }
 spec:
+  securityContext: { runAsNonRoot: true }
   containers:
     - name: web
       image: nginx:1.27
+      securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
 `;
 
 function workspace(files: Record<string, string | Buffer>): string {
@@ -45,8 +50,8 @@ describe('podlint CLI', () => {
     const run = runCli(['examples']);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('examples/node-debug.yaml\n  14:21  error  Container "shell" is privileged');
-    expect(run.stdout).toMatch(/privileged-container\n/);
+    expect(run.stdout).toMatch(/examples\/node-debug\.yaml\n(?:  .*\n)*  16:21 +error +Container "shell" is privileged: .* privileged-container\n/);
+    expect(run.stdout).toMatch(/examples\/cache\.json\n(?:  .*\n)*  18:58 +warning +Container "redis" sets REDIS_PASSWORD to a literal value.* secret-in-env-value\n/);
     expect(run.stdout).not.toContain('examples/web.yaml');
     expect(run.stdout).not.toContain('\u001b['); // not a terminal: no colour
   });
@@ -65,6 +70,19 @@ describe('podlint CLI', () => {
         filePath: path.join(dir, 'pod.yaml'),
         messages: [
           {
+            ruleId: 'privilege-escalation',
+            severity: 1,
+            severityName: 'warning',
+            message: 'Container "shell" can always escalate privileges: it is privileged.',
+            line: 8,
+            column: 7,
+            endLine: 8,
+            endColumn: 22,
+            kind: 'Pod',
+            name: 'debug',
+            namespace: 'ops',
+          },
+          {
             ruleId: 'privileged-container',
             severity: 2,
             severityName: 'error',
@@ -79,7 +97,7 @@ describe('podlint CLI', () => {
           },
         ],
         errorCount: 1,
-        warningCount: 0,
+        warningCount: 1,
         infoCount: 0,
         fatalErrorCount: 0,
         fixableErrorCount: 0,
@@ -93,7 +111,7 @@ describe('podlint CLI', () => {
     expect(run.status).toBe(0); // warnings only
     const [result] = JSON.parse(run.stdout) as [{ filePath: string; messages: { ruleId: string; line: number }[] }];
     expect(result.filePath).toBe(path.join(REPO_ROOT, 'manifests/pod.yaml'));
-    expect(result.messages.map((message) => [message.ruleId, message.line])).toEqual([['latest-image-tag', 7]]);
+    expect(result.messages.map((message) => [message.ruleId, message.line])).toEqual([['latest-image-tag', 8]]);
   });
 
   it('fails on warnings over --max-warnings, and --quiet drops warnings', () => {
@@ -161,7 +179,7 @@ describe('podlint CLI', () => {
       ['binary.yaml', ['invalid-encoding@1:1']],
       ['broken.yaml', ['yaml-syntax@3:1']],
       ['chart.yaml', ['helm-template@3:9']],
-      ['pod.yaml', ['privileged-container@8:38']],
+      ['pod.yaml', ['privilege-escalation@8:7', 'privileged-container@8:38']],
     ]);
   });
 

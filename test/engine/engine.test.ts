@@ -26,7 +26,7 @@ describe('rule settings', () => {
   });
 
   it('applies options over the defaults after validating them against the rule schema', () => {
-    const findings = lintYaml(POD, { 'latest-image-tag': ['warning', { allowedImages: ['registry.local/dev/*'] }] });
+    const findings = lintYaml(POD, { 'latest-image-tag': ['warning', { allowedImages: ['registry.local/dev/*'] }] }).filter((f) => f.ruleId === 'latest-image-tag');
     expect(findings.map((f) => f.message)).toEqual(['Container "cache" uses the mutable tag latest of "redis:latest".']);
     expect(() => configureRules(builtinRules, { 'latest-image-tag': ['warning', { allowedImages: 'x' }] })).toThrow(
       'Rule "latest-image-tag": invalid options: /allowedImages must be array.',
@@ -73,7 +73,7 @@ describe('running rules', () => {
 
   it('resolves paths of objects inside a List relative to the object', () => {
     const list = `apiVersion: v1\nkind: List\nitems:\n${POD.split('\n').map((line, i) => (line ? (i === 0 ? `  - ${line}` : `    ${line}`) : line)).join('\n')}`;
-    const findings = lintYaml(list);
+    const findings = lintYaml(list).filter((f) => f.ruleId === 'latest-image-tag');
     expect(findings.map((f) => [f.ruleId, at(f)])).toEqual([
       ['latest-image-tag', '10:18-10:47'],
       ['latest-image-tag', '12:18-12:30'],

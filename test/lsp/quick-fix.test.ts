@@ -150,9 +150,9 @@ describe('quick fixes and settings in the language server', () => {
     await client.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT.replace('nginx:1.27', 'nginx') },
     });
-    expect((await pull(client)).map((d) => d.code)).toEqual(['latest-image-tag']);
+    expect((await pull(client)).map((d) => d.code)).toContain('latest-image-tag');
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${TEXT.replace('nginx:1.27', 'nginx')}\n` }] });
-    expect((await pull(client)).map((d) => d.code)).toEqual(['latest-image-tag']);
+    expect((await pull(client)).map((d) => d.code)).toContain('latest-image-tag');
     await client.waitFor(() => client.messages.length > 0, 'an error message');
     expect(client.messages).toEqual([
       { type: 1, message: 'podlint: .podlint.yaml: rules.latest-image-tag must be a severity. Using the built-in defaults until it is fixed.' },

@@ -54,6 +54,13 @@ function fullItems(report: DocumentDiagnosticReport): Diagnostic[] {
   return report.items;
 }
 
+// The server's mechanics are under test, not the rule set: keep to the findings of these rules,
+// so rules added to the defaults (run-as-root on every container...) do not move the goalposts.
+const TESTED_RULES = new Set(['yaml-syntax', 'latest-image-tag', 'privileged-container']);
+function tested(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((diagnostic) => TESTED_RULES.has(String(diagnostic.code)));
+}
+
 let server: SpawnedServer | undefined;
 afterEach(() => {
   if (server && server.child.exitCode === null) server.child.kill();
@@ -82,7 +89,7 @@ describe('podlint lsp --stdio, driven by a real LSP client', () => {
       connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) }) as Promise<DocumentDiagnosticReport>;
 
     const first = await pull();
-    const items = fullItems(first);
+    const items = tested(fullItems(first));
     expect(items.map(brief)).toEqual([
       'latest-image-tag 11:17-11:29 s2',
       'latest-image-tag 12:36-12:52 s2',
@@ -107,7 +114,7 @@ describe('podlint lsp --stdio, driven by a real LSP client', () => {
     ];
     document = TextDocument.update(document, changes, 2);
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: changes });
-    const afterEdit = fullItems(await pull(resultId));
+    const afterEdit = tested(fullItems(await pull(resultId)));
     expect(afterEdit.map(brief)).toEqual(['latest-image-tag 13:36-13:52 s2', 'privileged-container 23:20-23:24 s1']);
 
     // The editor asks for actions where the privileged finding is, passing the diagnostic it shows.
@@ -141,7 +148,7 @@ describe('podlint lsp --stdio, driven by a real LSP client', () => {
       '        privileged: true',
     ]);
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: edited }] });
-    const afterAction = fullItems(await pull()).map(brief);
+    const afterAction = tested(fullItems(await pull())).map(brief);
     if (SUPPRESSION_DIRECTIVES_LANDED) {
       expect(afterAction).toEqual(['latest-image-tag 13:36-13:52 s2']);
     } else {
@@ -171,7 +178,7 @@ describe('podlint lsp --stdio, driven by a real LSP client', () => {
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: MANIFEST } });
     const onOpen = await opened;
     expect(onOpen.version).toBe(1);
-    expect(onOpen.diagnostics.map(brief)).toEqual([
+    expect(tested(onOpen.diagnostics).map(brief)).toEqual([
       'latest-image-tag 11:17-11:29 s2',
       'latest-image-tag 12:36-12:52 s2',
       'privileged-container 22:20-22:24 s1',
@@ -190,7 +197,7 @@ describe('podlint lsp --stdio, driven by a real LSP client', () => {
     await edit(4, 'true', 'false');
     const debounced = await typing;
     expect(debounced.version).toBe(4);
-    expect(debounced.diagnostics.map(brief)).toEqual(['latest-image-tag 11:17-11:29 s2', 'latest-image-tag 12:36-12:52 s2']);
+    expect(tested(debounced.diagnostics).map(brief)).toEqual(['latest-image-tag 11:17-11:29 s2', 'latest-image-tag 12:36-12:52 s2']);
     expect(client.publishedFor(uri).map((params) => params.version)).toEqual([1, 4]);
 
     // An unrelated file changing does nothing; the configuration changing re-validates at once.
@@ -230,7 +237,7 @@ describe('podlint lsp --stdio, driven by a real LSP client', () => {
     const brokenText = 'apiVersion: v1\nkind: Pod\nmetadata: { name: a\n---\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - { name: b, image: nginx }\n';
     const published = client.nextPublished(broken);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: broken, languageId: 'yaml', version: 1, text: brokenText } });
-    expect((await published).diagnostics.map((d) => `${brief(d)} ${d.message}`)).toEqual([
+    expect(tested((await published).diagnostics).map((d) => `${brief(d)} ${d.message}`)).toEqual([
       'yaml-syntax 3:0-3:1 s1 Flow map in block collection must be sufficiently indented and end with a }',
       'latest-image-tag 8:24-8:29 s2 Container "b" has no tag on "nginx", which means latest.',
     ]);
@@ -243,7 +250,7 @@ describe('podlint lsp --stdio, driven by a real LSP client', () => {
 
     // Still serving after all of it.
     const report = (await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: broken } })) as DocumentDiagnosticReport;
-    expect(fullItems(report).map((d) => d.code)).toEqual(['yaml-syntax', 'latest-image-tag']);
+    expect(tested(fullItems(report)).map((d) => d.code)).toEqual(['yaml-syntax', 'latest-image-tag']);
     expect(child.exitCode).toBeNull();
 
     await connection.sendRequest('shutdown');
