@@ -14,12 +14,24 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -37,6 +49,459 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// src/engine/define-rule.ts
+function defineRule(rule) {
+  return rule;
+}
+function isPodRule(rule) {
+  return rule.meta.scope === void 0 || rule.meta.scope === "pod";
+}
+function isObjectRule(rule) {
+  return rule.meta.scope === "object";
+}
+function formatMessage(template, data) {
+  if (!data) return template;
+  return template.replace(
+    /\{\{\s*([\w-]+)\s*\}\}/g,
+    (whole, key) => Object.hasOwn(data, key) ? String(data[key]) : whole
+  );
+}
+var init_define_rule = __esm({
+  "src/engine/define-rule.ts"() {
+    "use strict";
+  }
+});
+
+// rules/duplicate-key.ts
+var duplicate_key_default;
+var init_duplicate_key = __esm({
+  "rules/duplicate-key.ts"() {
+    "use strict";
+    init_define_rule();
+    duplicate_key_default = defineRule({
+      id: "duplicate-key",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Forbid the same key twice in one mapping, which kubectl rejects as a decoding error.",
+          remediation: "Remove or merge one of the two entries; only one value per key reaches Kubernetes."
+        },
+        messages: { duplicate: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
+// rules/file-too-large.ts
+var file_too_large_default;
+var init_file_too_large = __esm({
+  "rules/file-too-large.ts"() {
+    "use strict";
+    init_define_rule();
+    file_too_large_default = defineRule({
+      id: "file-too-large",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report files over 8 MiB, which are not parsed; no real manifest comes close.",
+          remediation: "Split the file, or exclude generated data from the lint with --ignore-pattern."
+        },
+        messages: { size: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
+// rules/helm-template.ts
+var helm_template_default;
+var init_helm_template = __esm({
+  "rules/helm-template.ts"() {
+    "use strict";
+    init_define_rule();
+    helm_template_default = defineRule({
+      id: "helm-template",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report files that are Helm or Go templates ({{ }}) rather than manifests; they are not linted.",
+          remediation: "Lint the rendered output instead (`helm template chart/ | podlint -`), or exclude template folders with --ignore-pattern."
+        },
+        messages: { template: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
+// rules/invalid-encoding.ts
+var invalid_encoding_default;
+var init_invalid_encoding = __esm({
+  "rules/invalid-encoding.ts"() {
+    "use strict";
+    init_define_rule();
+    invalid_encoding_default = defineRule({
+      id: "invalid-encoding",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report files that are binary or not UTF-8 text; Kubernetes manifests are UTF-8.",
+          remediation: "Re-encode the file as UTF-8, or exclude it if it is not a manifest."
+        },
+        messages: { encoding: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
+// src/k8s/image-reference.ts
+function parseImageReference(text) {
+  let rest = text.trim();
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let registry;
+  const slash = rest.indexOf("/");
+  if (slash !== -1) {
+    const first = rest.slice(0, slash);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon !== -1 && !rest.slice(colon).includes("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return { text, registry, repository: rest, tag, digest };
+}
+var init_image_reference = __esm({
+  "src/k8s/image-reference.ts"() {
+    "use strict";
+  }
+});
+
+// src/json.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function asObject(value) {
+  return isObject(value) ? value : void 0;
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+function asString(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function asNumber(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+var init_json = __esm({
+  "src/json.ts"() {
+    "use strict";
+  }
+});
+
+// src/glob-pattern.ts
+function globToRegExp(pattern) {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${escaped}$`);
+}
+var init_glob_pattern = __esm({
+  "src/glob-pattern.ts"() {
+    "use strict";
+  }
+});
+
+// rules/latest-image-tag.ts
+var latest_image_tag_default;
+var init_latest_image_tag = __esm({
+  "rules/latest-image-tag.ts"() {
+    "use strict";
+    init_define_rule();
+    init_image_reference();
+    init_json();
+    init_glob_pattern();
+    latest_image_tag_default = defineRule({
+      id: "latest-image-tag",
+      meta: {
+        type: "problem",
+        defaultSeverity: "warning",
+        docs: {
+          description: "Require images pinned to a tag other than latest, or to a digest.",
+          remediation: "Pin the image to an immutable version tag (nginx:1.27.2) or a digest (nginx@sha256:...), so every node runs the same image and rollbacks mean something."
+        },
+        messages: {
+          latest: 'Container "{{container}}" uses the mutable tag latest of "{{image}}".',
+          untagged: 'Container "{{container}}" has no tag on "{{image}}", which means latest.'
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            allowedImages: {
+              type: "array",
+              items: { type: "string" },
+              description: "Image patterns exempt from this rule (`*` matches any characters), e.g. `registry.local/dev/*`."
+            }
+          }
+        },
+        defaultOptions: { allowedImages: [] }
+      },
+      check({ pod, report }, options) {
+        const allowed = options.allowedImages.map(globToRegExp);
+        for (const container of pod.containers) {
+          const image = asString(container.spec.image);
+          if (image === void 0 || image.trim() === "") continue;
+          const reference = parseImageReference(image);
+          if (reference.digest !== void 0 || allowed.some((pattern) => pattern.test(image))) continue;
+          const data = { container: container.name, image };
+          if (reference.tag === void 0) report({ path: [...container.path, "image"], messageId: "untagged", data });
+          else if (reference.tag === "latest") report({ path: [...container.path, "image"], messageId: "latest", data });
+        }
+      }
+    });
+  }
+});
+
+// src/k8s/kinds.ts
+function apiGroup(apiVersion) {
+  if (!apiVersion) return "";
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function podSpecLocation(apiVersion, kind) {
+  const location = POD_SPEC_LOCATIONS[kind];
+  if (!location) return void 0;
+  return location.groups.includes(apiGroup(apiVersion)) ? location : void 0;
+}
+var TEMPLATE, POD_SPEC_LOCATIONS;
+var init_kinds = __esm({
+  "src/k8s/kinds.ts"() {
+    "use strict";
+    TEMPLATE = {
+      spec: ["spec", "template", "spec"],
+      metadata: ["spec", "template", "metadata"]
+    };
+    POD_SPEC_LOCATIONS = {
+      Pod: { spec: ["spec"], metadata: ["metadata"], groups: [""], template: false },
+      PodTemplate: { spec: ["template", "spec"], metadata: ["template", "metadata"], groups: [""], template: true },
+      ReplicationController: { ...TEMPLATE, groups: [""], template: true },
+      Deployment: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
+      ReplicaSet: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
+      StatefulSet: { ...TEMPLATE, groups: ["apps"], template: true },
+      DaemonSet: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
+      Job: { ...TEMPLATE, groups: ["batch"], template: true },
+      CronJob: {
+        spec: ["spec", "jobTemplate", "spec", "template", "spec"],
+        metadata: ["spec", "jobTemplate", "spec", "template", "metadata"],
+        groups: ["batch"],
+        template: true
+      }
+    };
+  }
+});
+
+// src/k8s/pod-view.ts
+function podView(object) {
+  const location = podSpecLocation(object.apiVersion, object.kind);
+  if (!location) return void 0;
+  const spec = asObject(valueAt(object.value, location.spec));
+  if (!spec) return void 0;
+  return {
+    object,
+    owner: {
+      kind: object.kind,
+      apiVersion: object.apiVersion,
+      name: object.name,
+      namespace: object.namespace,
+      replicas: replicaCount(object)
+    },
+    isTemplate: location.template,
+    specPath: location.spec,
+    spec,
+    metadataPath: location.metadata,
+    metadata: asObject(valueAt(object.value, location.metadata)),
+    containers: containerViews(spec, location)
+  };
+}
+function containerViews(spec, location) {
+  const views = [];
+  const lists = ["initContainers", "containers", "ephemeralContainers"];
+  for (const list of lists) {
+    asArray(spec[list]).forEach((item, index) => {
+      if (!isObject(item)) return;
+      views.push({
+        role: roleOf(list, item),
+        list,
+        index,
+        name: asString(item.name) ?? `#${index}`,
+        path: [...location.spec, list, index],
+        spec: item
+      });
+    });
+  }
+  return views;
+}
+function replicaCount(object) {
+  const spec = asObject(object.value.spec);
+  switch (object.kind) {
+    case "Pod":
+      return 1;
+    case "PodTemplate":
+      return "none";
+    case "DaemonSet":
+      return "per-node";
+    case "Job":
+      return jobPods(spec);
+    case "CronJob":
+      return jobPods(asObject(asObject(spec?.jobTemplate)?.spec));
+    default:
+      return nonNegative(spec?.replicas) ?? 1;
+  }
+}
+function jobPods(jobSpec) {
+  const parallelism = nonNegative(jobSpec?.parallelism) ?? 1;
+  const completions = nonNegative(jobSpec?.completions);
+  return completions === void 0 ? parallelism : Math.min(parallelism, completions);
+}
+function nonNegative(value) {
+  const number = asNumber(value);
+  return number !== void 0 && Number.isInteger(number) && number >= 0 ? number : void 0;
+}
+function roleOf(list, container) {
+  if (list === "containers") return "container";
+  if (list === "ephemeralContainers") return "ephemeral";
+  return container.restartPolicy === "Always" ? "sidecar" : "init";
+}
+function valueAt(root, path10) {
+  let value = root;
+  for (const segment of path10) {
+    if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
+    else value = isObject(value) ? value[segment] : void 0;
+    if (value === void 0) return void 0;
+  }
+  return value;
+}
+var CONTAINER_ROLE_LABELS;
+var init_pod_view = __esm({
+  "src/k8s/pod-view.ts"() {
+    "use strict";
+    init_json();
+    init_kinds();
+    CONTAINER_ROLE_LABELS = {
+      container: "Container",
+      init: "Init container",
+      sidecar: "Sidecar container",
+      ephemeral: "Ephemeral container"
+    };
+  }
+});
+
+// rules/privileged-container.ts
+var privileged_container_default;
+var init_privileged_container = __esm({
+  "rules/privileged-container.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_pod_view();
+    privileged_container_default = defineRule({
+      id: "privileged-container",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        tags: ["security"],
+        securitySeverity: 9,
+        docs: {
+          description: "Forbid privileged containers of any role (containers, init containers, sidecars, ephemeral).",
+          remediation: "Remove `securityContext.privileged: true`; grant only the capabilities the container needs with `securityContext.capabilities.add`."
+        },
+        messages: {
+          privileged: '{{role}} "{{container}}" is privileged: it has every capability and access to all host devices, as root on the node.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        for (const container of pod.containers) {
+          if (asObject(container.spec.securityContext)?.privileged !== true) continue;
+          report({
+            path: [...container.path, "securityContext", "privileged"],
+            messageId: "privileged",
+            data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/yaml-syntax.ts
+var yaml_syntax_default;
+var init_yaml_syntax = __esm({
+  "rules/yaml-syntax.ts"() {
+    "use strict";
+    init_define_rule();
+    yaml_syntax_default = defineRule({
+      id: "yaml-syntax",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report YAML that does not parse; the document is not linted, the rest of the file is.",
+          remediation: "Fix the YAML at the reported position (indentation, an unclosed quote or bracket, a tab)."
+        },
+        messages: { syntax: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
+// rules/index.ts
+var builtinRules;
+var init_rules = __esm({
+  "rules/index.ts"() {
+    "use strict";
+    init_duplicate_key();
+    init_file_too_large();
+    init_helm_template();
+    init_invalid_encoding();
+    init_latest_image_tag();
+    init_privileged_container();
+    init_yaml_syntax();
+    builtinRules = [
+      // Reported while reading files.
+      yaml_syntax_default,
+      duplicate_key_default,
+      helm_template_default,
+      invalid_encoding_default,
+      file_too_large_default,
+      // Pod rules.
+      latest_image_tag_default,
+      privileged_container_default
+    ];
+  }
+});
 
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
@@ -110,7 +575,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path8 = __require("path");
+    var path10 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -122,7 +587,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path8.resolve(cwd, filepath);
+      return path10.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -633,8 +1098,8 @@ var require_to_regex_range = __commonJS({
     function countNines(min, len) {
       return Number(String(min).slice(0, -len) + "9".repeat(len));
     }
-    function countZeros(integer, zeros) {
-      return integer - integer % Math.pow(10, zeros);
+    function countZeros(integer2, zeros) {
+      return integer2 - integer2 % Math.pow(10, zeros);
     }
     function toQuantifier(digits) {
       let [start = 0, stop = ""] = digits;
@@ -791,7 +1256,7 @@ var require_fill_range = __commonJS({
       let padded = zeros(startString) || zeros(endString) || zeros(stepString);
       let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
       let toNumber = padded === false && stringify(start, end, options) === false;
-      let format = options.transform || transform(toNumber);
+      let format2 = options.transform || transform(toNumber);
       if (options.toRegex && step === 1) {
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
       }
@@ -803,7 +1268,7 @@ var require_fill_range = __commonJS({
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
+          range.push(pad(format2(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
@@ -817,7 +1282,7 @@ var require_fill_range = __commonJS({
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
         return invalidRange(start, end, options);
       }
-      let format = options.transform || ((val) => String.fromCharCode(val));
+      let format2 = options.transform || ((val) => String.fromCharCode(val));
       let a = `${start}`.charCodeAt(0);
       let b = `${end}`.charCodeAt(0);
       let descending = a > b;
@@ -829,7 +1294,7 @@ var require_fill_range = __commonJS({
       let range = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
+        range.push(format2(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
@@ -1318,9 +1783,9 @@ var require_parse = __commonJS({
           }
           if (prev.type === "range") {
             siblings.pop();
-            const before = siblings[siblings.length - 1];
-            before.value += prev.value + value;
-            prev = before;
+            const before2 = siblings[siblings.length - 1];
+            before2.value += prev.value + value;
+            prev = before2;
             block.ranges--;
             continue;
           }
@@ -1419,7 +1884,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path10 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1593,7 +2058,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path8.sep,
+      SEP: path10.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1620,7 +2085,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path8 = __require("path");
+    var path10 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1649,7 +2114,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path8.sep === "\\";
+      return win32 === true || path10.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -2805,9 +3270,9 @@ var require_parse2 = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value, output: "" });
             continue;
@@ -3013,7 +3478,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path10 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -3080,11 +3545,11 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input === glob;
-      let output = match && format ? format(input) : input;
+      let output = match && format2 ? format2(input) : input;
       if (match === false) {
-        output = format ? format(input) : input;
+        output = format2 ? format2(input) : input;
         match = output === glob;
       }
       if (match === false || opts.capture === true) {
@@ -3098,7 +3563,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path8.basename(input));
+      return regex.test(path10.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -3325,7 +3790,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path8 = __require("path");
+    var path10 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -3420,7 +3885,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path8.basename(pattern);
+      const basename = path10.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3478,7 +3943,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path8.isAbsolute(pattern);
+      return path10.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3655,8 +4120,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path8 = require_path();
-    exports.path = path8;
+    var path10 = require_path();
+    exports.path = path10;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3768,8 +4233,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path8, settings, callback) {
-      settings.fs.lstat(path8, (lstatError, lstat) => {
+    function read(path10, settings, callback) {
+      settings.fs.lstat(path10, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3778,7 +4243,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path8, (statError, stat) => {
+        settings.fs.stat(path10, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3810,13 +4275,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path8, settings) {
-      const lstat = settings.fs.lstatSync(path8);
+    function read(path10, settings) {
+      const lstat = settings.fs.lstatSync(path10);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path8);
+        const stat = settings.fs.statSync(path10);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3887,17 +4352,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path8, optionsOrSettingsOrCallback, callback) {
+    function stat(path10, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync2(path8, optionsOrSettings) {
+    function statSync2(path10, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path8, settings);
+      return sync.read(path10, settings);
     }
     exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
@@ -4113,16 +4578,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path8 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path10 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path8, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path10, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path8,
+                path: path10,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4240,7 +4705,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path10 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -4248,7 +4713,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4275,17 +4740,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path8, optionsOrSettingsOrCallback, callback) {
+    function scandir(path10, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path8, optionsOrSettings) {
+    function scandirSync(path10, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path8, settings);
+      return sync.read(path10, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4933,7 +5398,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path10 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4943,7 +5408,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -5005,7 +5470,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path10 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5018,7 +5483,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path8.resolve(this._settings.cwd, filepath);
+        return path10.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -5434,7 +5899,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path10 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5448,7 +5913,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path8.resolve(this._settings.cwd, task.base);
+        return path10.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -6286,26 +6751,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path8) => {
-      const end = path8.length - 1;
-      const index = path8.lastIndexOf(
+    var basenameOf = (path10) => {
+      const end = path10.length - 1;
+      const index = path10.lastIndexOf(
         SLASH,
-        path8[end] === SLASH ? end - 1 : end
+        path10[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path8 : path8.slice(index + 1);
+      return index < 0 ? path10 : path10.slice(index + 1);
     };
-    var parentOf = (path8) => {
-      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path8.split(SLASH).filter(Boolean);
+    var parentOf = (path10) => {
+      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path10.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path8.length - 1;
-      const cut = path8.lastIndexOf(
+      const end = path10.length - 1;
+      const cut = path10.lastIndexOf(
         SLASH,
-        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -6455,7 +6920,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path8) {
+      testLiteral(path10) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -6464,7 +6929,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path8)) {
+          if (rule.checkRegex.test(path10)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -6484,15 +6949,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path8, mode) {
+      test(path10, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path8) : path8;
+        const basename = shortcut ? basenameOf(path10) : path10;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path8
+            shortcut && rule._basenameOnly ? basename : path10
           )) {
             const { negative } = rule;
             const ret = {
@@ -6514,17 +6979,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path8, originalPath, doThrow) => {
-      if (!isString(path8)) {
+    var checkPath = (path10, originalPath, doThrow) => {
+      if (!isString(path10)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path8) {
+      if (!path10) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path8)) {
+      if (checkPath.isNotRelative(path10)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -6533,25 +6998,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path8) => {
-      const first = path8.charCodeAt(0);
+    var isNotRelative = (path10) => {
+      const first = path10.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path8.length === 1) {
+      if (path10.length === 1) {
         return true;
       }
-      const second = path8.charCodeAt(1);
+      const second = path10.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
+      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -6582,58 +7047,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path8) {
+      _test(originalPath, cache, path10) {
         checkPath(
-          path8,
+          path10,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path8 ? this._t(path8, cache) : {
+        return path10 ? this._t(path10, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path8 = convertPath(target);
-        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path8);
+        const path10 = convertPath(target);
+        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path10);
         }
-        const dir = this._t(path8, this._testCache);
+        const dir = this._t(path10, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path8);
+        const literal = this._rules.testLiteral(path10);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path8, cache) {
-        if (path8 in cache) {
-          return cache[path8];
+      _t(path10, cache) {
+        if (path10 in cache) {
+          return cache[path10];
         }
-        const parentPath = parentOf(path8);
+        const parentPath = parentOf(path10);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
+        return cache[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
       }
-      ignores(path8) {
-        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
+      ignores(path10) {
+        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
       }
       createFilter() {
-        return (path8) => !this.ignores(path8);
+        return (path10) => !this.ignores(path10);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path8) {
-        return this._test(path8, this._testCache, convertPath(path8));
+      test(path10) {
+        return this._test(path10, this._testCache, convertPath(path10));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
+    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
+      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -6645,6 +7110,21 @@ var require_ignore = __commonJS({
     factory.default = factory;
     module.exports.isPathValid = isPathValid;
     define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
+// src/engine/severity.ts
+function atLeast(severity, threshold) {
+  return RANK[severity] >= RANK[threshold];
+}
+function isRuleSeverity(value) {
+  return typeof value === "string" && value in RANK;
+}
+var RANK;
+var init_severity = __esm({
+  "src/engine/severity.ts"() {
+    "use strict";
+    RANK = { off: 0, info: 1, warning: 2, error: 3 };
   }
 });
 
@@ -9877,8 +10357,8 @@ var require_utils5 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path8) {
-      let input = path8;
+    function removeDotSegments(path10) {
+      let input = path10;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -9952,11 +10432,11 @@ var require_utils5 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path8) {
-      if (path8 === "" || path8[0] === "/") {
-        return removeDotSegments(path8);
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
       }
-      const segments = path8.split("/");
+      const segments = path10.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -10319,8 +10799,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -11287,10 +11767,10 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format) {
-        if (typeof format == "string")
-          format = new RegExp(format);
-        this.formats[name] = format;
+      addFormat(name, format2) {
+        if (typeof format2 == "string")
+          format2 = new RegExp(format2);
+        this.formats[name] = format2;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -11408,9 +11888,9 @@ var require_core = __commonJS({
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
-        if (format)
-          this.addFormat(name, format);
+        const format2 = this.opts.formats[name];
+        if (format2)
+          this.addFormat(name, format2);
       }
     }
     function addInitialKeywords(defs) {
@@ -11489,13 +11969,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -13093,18 +13573,18 @@ var require_format = __commonJS({
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
           const fType = gen.let("fType");
-          const format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
+          const format2 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
           cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
           function unknownFmt() {
             if (opts.strictSchema === false)
               return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format}`;
+            return (0, codegen_1._)`${schemaCode} && !${format2}`;
           }
           function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
+            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
           }
         }
         function validateFormat() {
@@ -13115,7 +13595,7 @@ var require_format = __commonJS({
           }
           if (formatDef === true)
             return;
-          const [fmtType, format, fmtRef] = getFormat(formatDef);
+          const [fmtType, format2, fmtRef] = getFormat(formatDef);
           if (fmtType === ruleType)
             cxt.pass(validCondition());
           function unknownFormat() {
@@ -13142,7 +13622,7 @@ var require_format = __commonJS({
                 throw new Error("async format in sync schema");
               return (0, codegen_1._)`await ${fmtRef}(${data})`;
             }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
           }
         }
       }
@@ -13157,8 +13637,8 @@ var require_format2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
-    var format = [format_1.default];
-    exports.default = format;
+    var format2 = [format_1.default];
+    exports.default = format2;
   }
 });
 
@@ -13553,6 +14033,152 @@ var require_ajv = __commonJS({
   }
 });
 
+// src/engine/rule-settings.ts
+function configureRules(rules, settings = {}) {
+  const known = new Set(rules.map((rule) => rule.id));
+  for (const id of Object.keys(settings)) {
+    if (!known.has(id)) throw new RuleSettingsError(`Unknown rule "${id}" in the rule settings.`);
+  }
+  const configured = [];
+  for (const rule of rules) {
+    const setting = settings[rule.id];
+    const [severity, userOptions] = splitSetting(rule.id, setting ?? rule.meta.defaultSeverity);
+    if (severity === "off") continue;
+    const options = userOptions ? validatedOptions(rule, userOptions) : rule.meta.defaultOptions;
+    configured.push({ rule, severity, options });
+  }
+  return configured;
+}
+function splitSetting(id, setting) {
+  const [severity, options] = typeof setting === "string" ? [setting, void 0] : [setting[0], setting[1]];
+  if (!isRuleSeverity(severity)) {
+    throw new RuleSettingsError(`Rule "${id}": severity must be one of off, info, warning, error (got ${JSON.stringify(severity)}).`);
+  }
+  return [severity, options];
+}
+function validatedOptions(rule, userOptions) {
+  const options = { ...rule.meta.defaultOptions, ...userOptions };
+  const schema = rule.meta.schema ?? { type: "object", additionalProperties: false, properties: {} };
+  const { Ajv } = require_ajv();
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const valid = validate(options);
+  if (!valid) {
+    const details = (validate.errors ?? []).map((error) => `${error.instancePath || "options"} ${error.message ?? "is invalid"}`).join("; ");
+    throw new RuleSettingsError(`Rule "${rule.id}": invalid options: ${details}.`);
+  }
+  return options;
+}
+var RuleSettingsError;
+var init_rule_settings = __esm({
+  "src/engine/rule-settings.ts"() {
+    "use strict";
+    init_severity();
+    RuleSettingsError = class extends Error {
+      name = "RuleSettingsError";
+    };
+  }
+});
+
+// src/engine/finding.ts
+function compareFindings(a, b) {
+  return a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+var init_finding = __esm({
+  "src/engine/finding.ts"() {
+    "use strict";
+  }
+});
+
+// src/engine/lint-file.ts
+function lintLoadedFile(file, settings) {
+  const findings = [];
+  const byId = new Map(settings.rules.map((configured) => [configured.rule.id, configured]));
+  for (const problem of file.problems) {
+    const configured = byId.get(problem.ruleId);
+    if (!configured) continue;
+    findings.push({
+      ruleId: problem.ruleId,
+      severity: configured.severity,
+      message: problem.message,
+      filePath: file.filePath,
+      range: problem.range
+    });
+  }
+  const objectRules = settings.rules.filter((configured) => isObjectRule(configured.rule));
+  const podRules = settings.rules.filter((configured) => isPodRule(configured.rule));
+  for (const document of file.documents) {
+    for (const object of document.objects) {
+      for (const configured of objectRules) runRule(configured, object, settings, findings);
+      if (podRules.length === 0) continue;
+      const pod = podView(object);
+      if (!pod) continue;
+      for (const configured of podRules) runRule(configured, object, settings, findings, pod);
+    }
+  }
+  return findings.sort(compareFindings);
+}
+function runRule(configured, object, settings, findings, pod) {
+  const { rule, severity, options } = configured;
+  const identity = {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.name,
+    namespace: object.namespace
+  };
+  const sourceMap = object.document.sourceMap;
+  const context = {
+    object,
+    pod,
+    kubernetesVersion: settings.kubernetesVersion,
+    report(descriptor) {
+      const template = rule.meta.messages[descriptor.messageId];
+      if (template === void 0) throw new Error(`Rule ${rule.id} reported unknown messageId "${descriptor.messageId}".`);
+      const location = sourceMap.resolve([...object.documentPath, ...descriptor.path], descriptor.target);
+      const fix = descriptor.fix && resolveFix(sourceMap, object, descriptor.fix);
+      findings.push({
+        ruleId: rule.id,
+        severity: descriptor.severity ?? severity,
+        message: formatMessage(template, descriptor.data),
+        filePath: object.file.filePath,
+        range: location.range,
+        object: identity,
+        path: descriptor.path,
+        exact: location.exact,
+        messageId: descriptor.messageId,
+        ...descriptor.deprecated ? { deprecated: true } : {},
+        ...fix ? { fixes: [fix] } : {}
+      });
+    },
+    lineOf(path10) {
+      return sourceMap.resolve([...object.documentPath, ...path10]).range.start.line + 1;
+    }
+  };
+  if (isPodRule(rule)) {
+    if (pod) rule.check({ ...context, pod }, options);
+  } else if (isObjectRule(rule)) {
+    rule.check(context, options);
+  }
+}
+function resolveFix(sourceMap, object, fix) {
+  const location = sourceMap.resolve([...object.documentPath, ...fix.path], fix.target);
+  if (!location.exact) return void 0;
+  const original = object.file.text.slice(location.range.startOffset, location.range.endOffset);
+  return { title: fix.title, edits: [{ range: location.range, newText: quotedLike(original, fix.text) }] };
+}
+function quotedLike(original, text) {
+  if (original.startsWith('"')) return JSON.stringify(text);
+  if (original.startsWith("'")) return `'${text.replace(/'/g, "''")}'`;
+  return text;
+}
+var init_lint_file = __esm({
+  "src/engine/lint-file.ts"() {
+    "use strict";
+    init_pod_view();
+    init_define_rule();
+    init_finding();
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -13630,17 +14256,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13651,13 +14277,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13678,17 +14304,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13699,13 +14325,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -13732,23 +14358,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -14360,10 +14986,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -14382,7 +15008,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -14412,11 +15038,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -14430,8 +15056,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -14445,8 +15071,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -14464,8 +15090,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -14475,8 +15101,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15895,14 +16521,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -16991,9 +17617,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -17068,14 +17694,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -17090,10 +17716,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -17104,10 +17730,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17124,13 +17750,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -17969,7 +18595,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -18127,7 +18753,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -18447,11 +19073,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -18459,10 +19085,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -18540,10 +19166,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -19091,9 +19717,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -19102,23 +19728,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path10) => {
+      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19129,10 +19755,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -20883,369 +21509,11174 @@ var require_dist = __commonJS({
   }
 });
 
+// src/load/comments.ts
+function collectComments(tokens, lines) {
+  const comments = [];
+  const addAll = (sourceTokens) => {
+    if (!sourceTokens) return;
+    for (const token of sourceTokens) {
+      if (token.type === "comment") {
+        comments.push({ text: token.source.slice(1), range: lines.range(token.offset, token.offset + token.source.length) });
+      }
+    }
+  };
+  const stack = [...tokens];
+  const pushItem = (item) => {
+    addAll(item.start);
+    addAll(item.sep);
+    if (item.key) stack.push(item.key);
+    if (item.value) stack.push(item.value);
+  };
+  while (stack.length > 0) {
+    const token = stack.pop();
+    switch (token.type) {
+      case "comment":
+        addAll([token]);
+        break;
+      case "document":
+        addAll(token.start);
+        if (token.value) stack.push(token.value);
+        addAll(token.end);
+        break;
+      case "block-map":
+      case "block-seq":
+        token.items.forEach(pushItem);
+        break;
+      case "flow-collection":
+        token.items.forEach(pushItem);
+        addAll(token.end);
+        break;
+      case "block-scalar":
+        addAll(token.props);
+        break;
+      case "alias":
+      case "scalar":
+      case "single-quoted-scalar":
+      case "double-quoted-scalar":
+      case "doc-end":
+        addAll(token.end);
+        break;
+      default:
+        break;
+    }
+  }
+  return comments.sort((a, b) => a.range.startOffset - b.range.startOffset);
+}
+var init_comments = __esm({
+  "src/load/comments.ts"() {
+    "use strict";
+  }
+});
+
+// src/load/position.ts
+var LineIndex;
+var init_position = __esm({
+  "src/load/position.ts"() {
+    "use strict";
+    LineIndex = class _LineIndex {
+      constructor(lineStarts) {
+        this.lineStarts = lineStarts;
+      }
+      lineStarts;
+      static fromText(text) {
+        const starts = [0];
+        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+        return new _LineIndex(starts);
+      }
+      position(offset) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+          const mid = low + high + 1 >> 1;
+          if ((this.lineStarts[mid] ?? 0) <= offset) low = mid;
+          else high = mid - 1;
+        }
+        return { line: low, column: offset - (this.lineStarts[low] ?? 0) };
+      }
+      range(startOffset, endOffset) {
+        return { start: this.position(startOffset), end: this.position(endOffset), startOffset, endOffset };
+      }
+      lineStart(line) {
+        return this.lineStarts[line];
+      }
+      get lineCount() {
+        return this.lineStarts.length;
+      }
+    };
+  }
+});
+
+// src/load/source-map.ts
+function hasRange(node) {
+  return typeof node === "object" && node !== null && Array.isArray(node.range);
+}
+function keyText(key) {
+  if ((0, import_yaml.isScalar)(key)) return String(key.value);
+  return void 0;
+}
+var import_yaml, SourceMap;
+var init_source_map = __esm({
+  "src/load/source-map.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    SourceMap = class {
+      constructor(document, lines) {
+        this.document = document;
+        this.lines = lines;
+      }
+      document;
+      lines;
+      resolve(path10, target = "value") {
+        let node = this.document.contents;
+        let viaPair;
+        let depth = 0;
+        for (const segment of path10) {
+          const next = this.child(node, segment);
+          if (!next) break;
+          node = next.node;
+          viaPair = next.pair;
+          depth++;
+        }
+        const exact = depth === path10.length;
+        return { range: this.rangeOf(node, exact && target === "key" ? viaPair : void 0, viaPair), exact, depth };
+      }
+      /** The range of the whole document's root node, for findings about a document as such. */
+      documentRange() {
+        const range = this.document.contents?.range ?? this.document.range;
+        return this.lines.range(range[0], range[1]);
+      }
+      child(node, segment) {
+        const target = (0, import_yaml.isAlias)(node) ? node.resolve(this.document) : node;
+        if ((0, import_yaml.isMap)(target)) {
+          for (const item of target.items) {
+            if ((0, import_yaml.isPair)(item) && keyText(item.key) === String(segment)) return { node: item.value, pair: item };
+          }
+          return void 0;
+        }
+        if ((0, import_yaml.isSeq)(target) && typeof segment === "number") {
+          const item = target.items[segment];
+          return item === void 0 ? void 0 : { node: item };
+        }
+        return void 0;
+      }
+      rangeOf(node, keyOf, viaPair) {
+        if (keyOf && hasRange(keyOf.key)) return this.nodeRange(keyOf.key);
+        if (((0, import_yaml.isScalar)(node) || (0, import_yaml.isAlias)(node)) && hasRange(node) && node.range[1] > node.range[0]) {
+          return this.nodeRange(node);
+        }
+        if (viaPair && hasRange(viaPair.key)) return this.nodeRange(viaPair.key);
+        if ((0, import_yaml.isMap)(node)) {
+          const first = node.items[0];
+          if (first && hasRange(first.key)) return this.nodeRange(first.key);
+        }
+        if ((0, import_yaml.isSeq)(node)) {
+          const first = node.items[0];
+          if (first) return this.rangeOf(first, void 0, void 0);
+        }
+        if (node && hasRange(node)) return this.nodeRange(node);
+        return this.documentRange();
+      }
+      nodeRange(node) {
+        return this.lines.range(node.range[0], node.range[1]);
+      }
+    };
+  }
+});
+
+// src/load/yaml-schema.ts
+function kubernetesTags(tags) {
+  return tags.filter((tag) => {
+    if (typeof tag !== "object" || tag === null) return true;
+    const { tag: uri, format: format2 } = tag;
+    return uri !== "tag:yaml.org,2002:timestamp" && format2 !== "TIME";
+  });
+}
+var KUBERNETES_YAML_OPTIONS, KUBERNETES_TO_JS_OPTIONS;
+var init_yaml_schema = __esm({
+  "src/load/yaml-schema.ts"() {
+    "use strict";
+    KUBERNETES_YAML_OPTIONS = {
+      version: "1.1",
+      customTags: kubernetesTags,
+      // Duplicate keys are still detected (error code DUPLICATE_KEY), and become podlint's own
+      // `duplicate-key` finding: kubectl rejects them, but the rest of the document is still linted.
+      uniqueKeys: true,
+      merge: true
+    };
+    KUBERNETES_TO_JS_OPTIONS = {
+      // Alias expansion is capped so a "billion laughs" document cannot exhaust memory.
+      maxAliasCount: 100
+    };
+  }
+});
+
+// src/load/load-text.ts
+function loadText(filePath, text) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const tokens = [...new import_yaml2.Parser(lineCounter.addNewLine).parse(text)];
+  const lines = new LineIndex(lineCounter.lineStarts);
+  const comments = collectComments(tokens, lines);
+  const parsed = [...new import_yaml2.Composer(KUBERNETES_YAML_OPTIONS).compose(tokens)];
+  const file = {
+    filePath,
+    text,
+    lines,
+    documents: [],
+    comments,
+    problems: []
+  };
+  const problems = [];
+  const documents = [];
+  const template = text.includes("{{") ? findTemplateMarker(text, parsed) : void 0;
+  if (template !== void 0) {
+    problems.push({
+      ruleId: "helm-template",
+      message: "This file is a template ({{ }} syntax), not a manifest; render it first (for example `helm template ... | podlint -`).",
+      range: lines.range(template, template + 2)
+    });
+  } else {
+    parsed.forEach((yamlDocument, index) => {
+      const document = loadDocument(file, yamlDocument, index, lines, problems);
+      if (document) documents.push(document);
+    });
+  }
+  file.documents = documents;
+  file.problems = problems;
+  return file;
+}
+function loadDocument(file, yamlDocument, index, lines, problems) {
+  let fatal = false;
+  for (const error of yamlDocument.errors) {
+    if (error.code === "DUPLICATE_KEY") {
+      problems.push(duplicateKeyProblem(yamlDocument, lines, error.pos[0]));
+      continue;
+    }
+    fatal = true;
+    problems.push({
+      ruleId: "yaml-syntax",
+      message: firstLine(error.message),
+      range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1))
+    });
+  }
+  if (fatal) return void 0;
+  let value;
+  try {
+    value = yamlDocument.toJS(KUBERNETES_TO_JS_OPTIONS);
+  } catch (error) {
+    const range = yamlDocument.contents?.range ?? yamlDocument.range;
+    problems.push({
+      ruleId: "yaml-syntax",
+      message: `The document cannot be expanded: ${errorMessage(error)}.`,
+      range: lines.range(range[0], Math.max(range[1], range[0] + 1))
+    });
+    return void 0;
+  }
+  const sourceMap = new SourceMap(yamlDocument, lines);
+  const objects = [];
+  const document = { index, yaml: yamlDocument, sourceMap, objects };
+  for (const [documentPath2, object] of kubernetesObjects(value)) {
+    objects.push(makeObject(file, document, documentPath2, object));
+  }
+  return document;
+}
+function* kubernetesObjects(root) {
+  if (!isObject(root) || root.kind === void 0 && root.apiVersion === void 0) return;
+  const kind = asString(root.kind);
+  if (kind?.endsWith("List") && Array.isArray(root.items)) {
+    let index = 0;
+    for (const item of asArray(root.items)) {
+      if (isObject(item)) yield [["items", index], item];
+      index++;
+    }
+    return;
+  }
+  yield [[], root];
+}
+function makeObject(file, document, documentPath2, value) {
+  const metadata = isObject(value.metadata) ? value.metadata : void 0;
+  return {
+    file,
+    document,
+    documentPath: documentPath2,
+    value,
+    apiVersion: asString(value.apiVersion),
+    kind: asString(value.kind) ?? "",
+    name: asString(metadata?.name) ?? asString(metadata?.generateName),
+    namespace: asString(metadata?.namespace)
+  };
+}
+function findTemplateMarker(text, documents) {
+  const broken = documents.some((document) => document.errors.some((error) => error.code !== "DUPLICATE_KEY"));
+  if (broken) return firstMarkerOutsideComments(text);
+  let found;
+  const stopAt = (range) => {
+    const start = range?.[0] ?? 0;
+    const marker = text.indexOf("{{", start);
+    found = marker !== -1 && marker < (range?.[1] ?? start) ? marker : start;
+    return import_yaml2.visit.BREAK;
+  };
+  for (const document of documents) {
+    (0, import_yaml2.visit)(document, {
+      Map(_key, node) {
+        const first = node.items[0]?.key;
+        return node.flow && ((0, import_yaml2.isMap)(first) || (0, import_yaml2.isSeq)(first)) ? stopAt(node.range) : void 0;
+      },
+      Scalar(_key, node) {
+        if (typeof node.value !== "string" || !node.value.includes("{{")) return void 0;
+        const plain = node.type === import_yaml2.Scalar.PLAIN;
+        const whole = /^\s*\{\{.*\}\}\s*$/s.test(node.value);
+        return plain || whole ? stopAt(node.range) : void 0;
+      }
+    });
+    if (found !== void 0) return found;
+  }
+  return void 0;
+}
+function firstMarkerOutsideComments(text) {
+  const pattern = /\{\{/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const lineStart = text.lastIndexOf("\n", match.index) + 1;
+    const before2 = text.slice(lineStart, match.index);
+    if (!/(^|\s)#/.test(before2)) return match.index;
+  }
+  return void 0;
+}
+function duplicateKeyProblem(document, lines, offset) {
+  const problem = {
+    ruleId: "duplicate-key",
+    message: "Duplicate key in a mapping; kubectl rejects a mapping with the same key twice.",
+    range: lines.range(offset, offset + 1)
+  };
+  (0, import_yaml2.visit)(document, {
+    Map(_key, node) {
+      const duplicate = node.items.find((pair) => (0, import_yaml2.isScalar)(pair.key) && pair.key.range?.[0] === offset)?.key;
+      if (!(0, import_yaml2.isScalar)(duplicate) || !duplicate.range) return void 0;
+      const name = String(duplicate.value);
+      const first = node.items.find((pair) => (0, import_yaml2.isScalar)(pair.key) && String(pair.key.value) === name)?.key;
+      const firstLine2 = (0, import_yaml2.isScalar)(first) && first.range ? lines.position(first.range[0]).line + 1 : void 0;
+      problem.message = `Duplicate key "${name}"${firstLine2 ? ` (first on line ${firstLine2})` : ""}; kubectl rejects a mapping with the same key twice.`;
+      problem.range = lines.range(duplicate.range[0], duplicate.range[1]);
+      return import_yaml2.visit.BREAK;
+    }
+  });
+  return problem;
+}
+function firstLine(message) {
+  return message.split("\n")[0] ?? message;
+}
+function errorMessage(error) {
+  return error instanceof Error ? error.message.replace(/\.$/, "") : String(error);
+}
+var import_yaml2;
+var init_load_text = __esm({
+  "src/load/load-text.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_json();
+    init_comments();
+    init_position();
+    init_source_map();
+    init_yaml_schema();
+  }
+});
+
+// src/load/load-bytes.ts
+function loadBytes(filePath, bytes, maxBytes = MAX_FILE_BYTES) {
+  if (bytes.length > maxBytes) {
+    return unreadable(filePath, "file-too-large", `The file is ${bytes.length} bytes, over the limit of ${maxBytes}; it was not parsed.`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return unreadable(filePath, "invalid-encoding", `The file is binary (a NUL byte at offset ${nul}), not YAML or JSON text.`);
+  }
+  let text;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return unreadable(filePath, "invalid-encoding", "The file is not valid UTF-8 text; Kubernetes manifests must be UTF-8.");
+  }
+  return loadText(filePath, text);
+}
+function unreadable(filePath, ruleId, message) {
+  const lines = new LineIndex([0]);
+  const problem = { ruleId, message, range: lines.range(0, 0) };
+  return { filePath, text: "", lines, documents: [], comments: [], problems: [problem] };
+}
+var MAX_FILE_BYTES, utf8;
+var init_load_bytes = __esm({
+  "src/load/load-bytes.ts"() {
+    "use strict";
+    init_load_text();
+    init_position();
+    MAX_FILE_BYTES = 8 * 1024 * 1024;
+    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  }
+});
+
+// src/report/results.ts
+function fileResult(filePath, absolutePath, findings) {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  for (const finding of findings) {
+    if (finding.severity === "error") errorCount++;
+    else if (finding.severity === "warning") warningCount++;
+    else infoCount++;
+  }
+  return { filePath, absolutePath, findings, errorCount, warningCount, infoCount };
+}
+function isSuppressed(finding) {
+  return (finding.suppressions?.length ?? 0) > 0;
+}
+var init_results = __esm({
+  "src/report/results.ts"() {
+    "use strict";
+  }
+});
+
+// src/lint.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import path2 from "node:path";
+function lintBytes(filePath, absolutePath, bytes, settings) {
+  const file = safeLoad(filePath, bytes);
+  return fileResult(filePath, absolutePath, lintLoadedFile(file, settings));
+}
+function lintText(filePath, text, settings, cwd = process.cwd()) {
+  return lintBytes(filePath, path2.resolve(cwd, filePath), Buffer.from(text, "utf8"), settings);
+}
+function lintFiles(files, settings, cwd = process.cwd()) {
+  return files.map((filePath) => {
+    const absolutePath = path2.resolve(cwd, filePath);
+    return lintBytes(filePath, absolutePath, readFileSync2(absolutePath), settings);
+  });
+}
+function safeLoad(filePath, bytes) {
+  try {
+    return loadBytes(filePath, bytes);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 };
+    const finding = { ruleId: "yaml-syntax", message: `The file cannot be parsed: ${message}.`, range };
+    return { filePath, text: "", lines: new LineIndex([0]), documents: [], comments: [], problems: [finding] };
+  }
+}
+var init_lint = __esm({
+  "src/lint.ts"() {
+    "use strict";
+    init_lint_file();
+    init_load_bytes();
+    init_position();
+    init_results();
+  }
+});
+
+// src/docs/rule-docs.ts
+function ruleDocsUrl(id) {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${id}.md`;
+}
+var REPOSITORY_URL;
+var init_rule_docs = __esm({
+  "src/docs/rule-docs.ts"() {
+    "use strict";
+    REPOSITORY_URL = "https://github.com/podlint/podlint";
+  }
+});
+
+// src/package-root.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import path4 from "node:path";
+import { fileURLToPath } from "node:url";
+function packageRoot() {
+  if (cachedRoot !== void 0) return cachedRoot;
+  let dir = path4.dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const manifest = path4.join(dir, "package.json");
+    if (existsSync3(manifest) && readName(manifest) === "podlint") return cachedRoot = dir;
+    const parent = path4.dirname(dir);
+    if (parent === dir) throw new Error(`podlint's package.json not found above ${fileURLToPath(import.meta.url)}.`);
+    dir = parent;
+  }
+}
+function packageAsset(relativePath) {
+  return path4.join(packageRoot(), relativePath);
+}
+function packageVersion() {
+  return JSON.parse(readFileSync3(packageAsset("package.json"), "utf8")).version;
+}
+function readName(manifest) {
+  try {
+    return JSON.parse(readFileSync3(manifest, "utf8")).name;
+  } catch {
+    return void 0;
+  }
+}
+var cachedRoot;
+var init_package_root = __esm({
+  "src/package-root.ts"() {
+    "use strict";
+  }
+});
+
+// src/cli/options.ts
+import { parseArgs } from "node:util";
+function parseCliOptions(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      allowNegative: true,
+      options: {
+        format: { type: "string", short: "f", default: "stylish" },
+        "output-file": { type: "string", short: "o" },
+        "max-warnings": { type: "string" },
+        quiet: { type: "boolean", default: false },
+        color: { type: "boolean" },
+        "stdin-filename": { type: "string" },
+        "ignore-pattern": { type: "string", multiple: true, default: [] },
+        gitignore: { type: "boolean", default: true },
+        "kubernetes-version": { type: "string" },
+        "list-rules": { type: "boolean", default: false },
+        debug: { type: "boolean", default: false },
+        "fail-level": { type: "string" },
+        "sarif-file": { type: "string" },
+        "sarif-category": { type: "string" },
+        summary: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false }
+      }
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const command = values.help ? "help" : values.version ? "version" : values["list-rules"] ? "list-rules" : "lint";
+  return {
+    command,
+    paths: positionals,
+    format: values.format,
+    outputFile: values["output-file"],
+    maxWarnings: parseMaxWarnings(values["max-warnings"]),
+    quiet: values.quiet,
+    color: values.color,
+    stdinFilename: values["stdin-filename"],
+    ignorePatterns: values["ignore-pattern"],
+    gitignore: values.gitignore,
+    kubernetesVersion: values["kubernetes-version"],
+    debug: values.debug,
+    sarifFile: values["sarif-file"],
+    sarifCategory: values["sarif-category"],
+    summaryFile: values.summary,
+    failLevel: parseFailLevel(values["fail-level"])
+  };
+}
+function parseFailLevel(value) {
+  if (value === void 0 || value === "error" || value === "warning" || value === "info") return value;
+  throw new UsageError(`--fail-level needs one of error, warning, info, got "${value}".`);
+}
+function parseMaxWarnings(value) {
+  if (value === void 0) return void 0;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a non-negative integer, got "${value}".`);
+  return Number(value);
+}
+var UsageError, HELP;
+var init_options = __esm({
+  "src/cli/options.ts"() {
+    "use strict";
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
+    HELP = `Usage: podlint [options] [paths or globs ...]
+       podlint lsp --stdio          Run the language server for editors (docs/editors.md)
+
+Lints Kubernetes Pod and workload manifests (YAML or JSON). Paths default to the current
+directory; "-" reads standard input.
+
+Options:
+  -f, --format <name>          Output format: stylish (default), json, sarif, github, unix
+  -o, --output-file <file>     Write the report to a file instead of standard output
+      --max-warnings <n>       Exit with 1 when there are more than n warnings
+      --fail-level <severity>  Exit with 1 on findings at or over: error (default), warning, info
+      --sarif-file <file>      Also write a SARIF report to this file
+      --sarif-category <id>    SARIF automationDetails.id, to tell several uploads apart on GitHub
+      --summary <file>         Append a Markdown job summary to this file (default: $GITHUB_STEP_SUMMARY
+                               when set; an empty value writes none)
+      --quiet                  Report errors only
+      --color / --no-color     Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
+      --stdin-filename <name>  The file name to report for standard input
+      --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
+      --no-gitignore           Do not read .gitignore files
+      --kubernetes-version <v> Kubernetes version to check against: 1.34, 1.35, 1.36 (default)
+      --list-rules             List the rules with their default severity and description
+      --debug                  Print stack traces for podlint's own failures
+  -h, --help                   Show this help
+  -v, --version                Show the version
+
+Exit codes: 0 clean, 1 findings at or over --fail-level (or warnings over --max-warnings), 2 usage error or internal failure.
+`;
+  }
+});
+
+// src/cli/package-info.ts
+var init_package_info = __esm({
+  "src/cli/package-info.ts"() {
+    "use strict";
+    init_package_root();
+  }
+});
+
+// src/cli/kubernetes-version.ts
+function resolveKubernetesVersion(requested) {
+  if (requested === void 0) return DEFAULT_KUBERNETES_VERSION;
+  const normalized = requested.replace(/^v/, "");
+  if (!KUBERNETES_VERSIONS.includes(normalized)) {
+    throw new UsageError(`Unsupported Kubernetes version "${requested}"; use one of: ${KUBERNETES_VERSIONS.join(", ")}.`);
+  }
+  return normalized;
+}
+var KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION;
+var init_kubernetes_version = __esm({
+  "src/cli/kubernetes-version.ts"() {
+    "use strict";
+    init_options();
+    KUBERNETES_VERSIONS = ["1.34", "1.35", "1.36"];
+    DEFAULT_KUBERNETES_VERSION = "1.36";
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/utils/is.js
+var require_is = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/utils/is.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.boolean = boolean;
+    exports.string = string;
+    exports.number = number;
+    exports.error = error;
+    exports.func = func;
+    exports.array = array;
+    exports.stringArray = stringArray;
+    exports.typedArray = typedArray;
+    exports.thenable = thenable;
+    function boolean(value) {
+      return value === true || value === false;
+    }
+    function string(value) {
+      return typeof value === "string" || value instanceof String;
+    }
+    function number(value) {
+      return typeof value === "number" || value instanceof Number;
+    }
+    function error(value) {
+      return value instanceof Error;
+    }
+    function func(value) {
+      return typeof value === "function";
+    }
+    function array(value) {
+      return Array.isArray(value);
+    }
+    function stringArray(value) {
+      return array(value) && value.every((elem) => string(elem));
+    }
+    function typedArray(value, check) {
+      return Array.isArray(value) && value.every(check);
+    }
+    function thenable(value) {
+      return value && func(value.then);
+    }
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/is.js
+var require_is2 = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/is.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.boolean = boolean;
+    exports.string = string;
+    exports.number = number;
+    exports.error = error;
+    exports.func = func;
+    exports.array = array;
+    exports.stringArray = stringArray;
+    function boolean(value) {
+      return value === true || value === false;
+    }
+    function string(value) {
+      return typeof value === "string" || value instanceof String;
+    }
+    function number(value) {
+      return typeof value === "number" || value instanceof Number;
+    }
+    function error(value) {
+      return value instanceof Error;
+    }
+    function func(value) {
+      return typeof value === "function";
+    }
+    function array(value) {
+      return Array.isArray(value);
+    }
+    function stringArray(value) {
+      return array(value) && value.every((elem) => string(elem));
+    }
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/messages.js
+var require_messages = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/messages.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Message = exports.NotificationType9 = exports.NotificationType8 = exports.NotificationType7 = exports.NotificationType6 = exports.NotificationType5 = exports.NotificationType4 = exports.NotificationType3 = exports.NotificationType2 = exports.NotificationType1 = exports.NotificationType0 = exports.NotificationType = exports.RequestType9 = exports.RequestType8 = exports.RequestType7 = exports.RequestType6 = exports.RequestType5 = exports.RequestType4 = exports.RequestType3 = exports.RequestType2 = exports.RequestType1 = exports.RequestType = exports.RequestType0 = exports.AbstractMessageSignature = exports.ParameterStructures = exports.ResponseError = exports.ErrorCodes = void 0;
+    var is = __importStar(require_is2());
+    var ErrorCodes2;
+    (function(ErrorCodes3) {
+      ErrorCodes3.ParseError = -32700;
+      ErrorCodes3.InvalidRequest = -32600;
+      ErrorCodes3.MethodNotFound = -32601;
+      ErrorCodes3.InvalidParams = -32602;
+      ErrorCodes3.InternalError = -32603;
+      ErrorCodes3.jsonrpcReservedErrorRangeStart = -32099;
+      ErrorCodes3.serverErrorStart = -32099;
+      ErrorCodes3.MessageWriteError = -32099;
+      ErrorCodes3.MessageReadError = -32098;
+      ErrorCodes3.PendingResponseRejected = -32097;
+      ErrorCodes3.ConnectionInactive = -32096;
+      ErrorCodes3.ServerNotInitialized = -32002;
+      ErrorCodes3.UnknownErrorCode = -32001;
+      ErrorCodes3.jsonrpcReservedErrorRangeEnd = -32e3;
+      ErrorCodes3.serverErrorEnd = -32e3;
+    })(ErrorCodes2 || (exports.ErrorCodes = ErrorCodes2 = {}));
+    var ResponseError2 = class _ResponseError extends Error {
+      code;
+      data;
+      constructor(code, message, data) {
+        super(message);
+        this.code = is.number(code) ? code : ErrorCodes2.UnknownErrorCode;
+        this.data = data;
+        Object.setPrototypeOf(this, _ResponseError.prototype);
+      }
+      toJson() {
+        const result = {
+          code: this.code,
+          message: this.message
+        };
+        if (this.data !== void 0) {
+          result.data = this.data;
+        }
+        return result;
+      }
+    };
+    exports.ResponseError = ResponseError2;
+    var ParameterStructures = class _ParameterStructures {
+      kind;
+      /**
+       * The parameter structure is automatically inferred on the number of parameters
+       * and the parameter type in case of a single param.
+       */
+      static auto = new _ParameterStructures("auto");
+      /**
+       * Forces `byPosition` parameter structure. This is useful if you have a single
+       * parameter which has a literal type.
+       */
+      static byPosition = new _ParameterStructures("byPosition");
+      /**
+       * Forces `byName` parameter structure. This is only useful when having a single
+       * parameter. The library will report errors if used with a different number of
+       * parameters.
+       */
+      static byName = new _ParameterStructures("byName");
+      constructor(kind) {
+        this.kind = kind;
+      }
+      static is(value) {
+        return value === _ParameterStructures.auto || value === _ParameterStructures.byName || value === _ParameterStructures.byPosition;
+      }
+      toString() {
+        return this.kind;
+      }
+    };
+    exports.ParameterStructures = ParameterStructures;
+    var AbstractMessageSignature = class {
+      method;
+      numberOfParams;
+      constructor(method, numberOfParams) {
+        this.method = method;
+        this.numberOfParams = numberOfParams;
+      }
+      get parameterStructures() {
+        return ParameterStructures.auto;
+      }
+    };
+    exports.AbstractMessageSignature = AbstractMessageSignature;
+    var RequestType0 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 0);
+      }
+    };
+    exports.RequestType0 = RequestType0;
+    var RequestType = class extends AbstractMessageSignature {
+      _parameterStructures;
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method, _parameterStructures = ParameterStructures.auto) {
+        super(method, 1);
+        this._parameterStructures = _parameterStructures;
+      }
+      get parameterStructures() {
+        return this._parameterStructures;
+      }
+    };
+    exports.RequestType = RequestType;
+    var RequestType1 = class extends AbstractMessageSignature {
+      _parameterStructures;
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method, _parameterStructures = ParameterStructures.auto) {
+        super(method, 1);
+        this._parameterStructures = _parameterStructures;
+      }
+      get parameterStructures() {
+        return this._parameterStructures;
+      }
+    };
+    exports.RequestType1 = RequestType1;
+    var RequestType2 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 2);
+      }
+    };
+    exports.RequestType2 = RequestType2;
+    var RequestType3 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 3);
+      }
+    };
+    exports.RequestType3 = RequestType3;
+    var RequestType4 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 4);
+      }
+    };
+    exports.RequestType4 = RequestType4;
+    var RequestType5 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 5);
+      }
+    };
+    exports.RequestType5 = RequestType5;
+    var RequestType6 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 6);
+      }
+    };
+    exports.RequestType6 = RequestType6;
+    var RequestType7 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 7);
+      }
+    };
+    exports.RequestType7 = RequestType7;
+    var RequestType8 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 8);
+      }
+    };
+    exports.RequestType8 = RequestType8;
+    var RequestType9 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 9);
+      }
+    };
+    exports.RequestType9 = RequestType9;
+    var NotificationType = class extends AbstractMessageSignature {
+      _parameterStructures;
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method, _parameterStructures = ParameterStructures.auto) {
+        super(method, 1);
+        this._parameterStructures = _parameterStructures;
+      }
+      get parameterStructures() {
+        return this._parameterStructures;
+      }
+    };
+    exports.NotificationType = NotificationType;
+    var NotificationType0 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 0);
+      }
+    };
+    exports.NotificationType0 = NotificationType0;
+    var NotificationType1 = class extends AbstractMessageSignature {
+      _parameterStructures;
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method, _parameterStructures = ParameterStructures.auto) {
+        super(method, 1);
+        this._parameterStructures = _parameterStructures;
+      }
+      get parameterStructures() {
+        return this._parameterStructures;
+      }
+    };
+    exports.NotificationType1 = NotificationType1;
+    var NotificationType2 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 2);
+      }
+    };
+    exports.NotificationType2 = NotificationType2;
+    var NotificationType3 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 3);
+      }
+    };
+    exports.NotificationType3 = NotificationType3;
+    var NotificationType4 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 4);
+      }
+    };
+    exports.NotificationType4 = NotificationType4;
+    var NotificationType5 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 5);
+      }
+    };
+    exports.NotificationType5 = NotificationType5;
+    var NotificationType6 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 6);
+      }
+    };
+    exports.NotificationType6 = NotificationType6;
+    var NotificationType7 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 7);
+      }
+    };
+    exports.NotificationType7 = NotificationType7;
+    var NotificationType8 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 8);
+      }
+    };
+    exports.NotificationType8 = NotificationType8;
+    var NotificationType9 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 9);
+      }
+    };
+    exports.NotificationType9 = NotificationType9;
+    var Message;
+    (function(Message2) {
+      function isRequest(message) {
+        const candidate = message;
+        return candidate && is.string(candidate.method) && (is.string(candidate.id) || is.number(candidate.id));
+      }
+      Message2.isRequest = isRequest;
+      function isNotification(message) {
+        const candidate = message;
+        return candidate && is.string(candidate.method) && message.id === void 0;
+      }
+      Message2.isNotification = isNotification;
+      function isResponse(message) {
+        const candidate = message;
+        return candidate && (candidate.result !== void 0 || !!candidate.error) && (is.string(candidate.id) || is.number(candidate.id) || candidate.id === null);
+      }
+      Message2.isResponse = isResponse;
+    })(Message || (exports.Message = Message = {}));
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/linkedMap.js
+var require_linkedMap = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LRUCache = exports.LinkedMap = exports.Touch = void 0;
+    var Touch;
+    (function(Touch2) {
+      Touch2.None = 0;
+      Touch2.First = 1;
+      Touch2.AsOld = Touch2.First;
+      Touch2.Last = 2;
+      Touch2.AsNew = Touch2.Last;
+    })(Touch || (exports.Touch = Touch = {}));
+    var LinkedMap = class {
+      [Symbol.toStringTag] = "LinkedMap";
+      _map;
+      _head;
+      _tail;
+      _size;
+      _state;
+      constructor() {
+        this._map = /* @__PURE__ */ new Map();
+        this._head = void 0;
+        this._tail = void 0;
+        this._size = 0;
+        this._state = 0;
+      }
+      clear() {
+        this._map.clear();
+        this._head = void 0;
+        this._tail = void 0;
+        this._size = 0;
+        this._state++;
+      }
+      isEmpty() {
+        return !this._head && !this._tail;
+      }
+      get size() {
+        return this._size;
+      }
+      get first() {
+        return this._head?.value;
+      }
+      get last() {
+        return this._tail?.value;
+      }
+      before(key) {
+        const item = this._map.get(key);
+        return item ? item.previous?.value : void 0;
+      }
+      after(key) {
+        const item = this._map.get(key);
+        return item ? item.next?.value : void 0;
+      }
+      has(key) {
+        return this._map.has(key);
+      }
+      get(key, touch = Touch.None) {
+        const item = this._map.get(key);
+        if (!item) {
+          return void 0;
+        }
+        if (touch !== Touch.None) {
+          this.touch(item, touch);
+        }
+        return item.value;
+      }
+      set(key, value, touch = Touch.None) {
+        let item = this._map.get(key);
+        if (item) {
+          item.value = value;
+          if (touch !== Touch.None) {
+            this.touch(item, touch);
+          }
+        } else {
+          item = { key, value, next: void 0, previous: void 0 };
+          switch (touch) {
+            case Touch.None:
+              this.addItemLast(item);
+              break;
+            case Touch.First:
+              this.addItemFirst(item);
+              break;
+            case Touch.Last:
+              this.addItemLast(item);
+              break;
+            default:
+              this.addItemLast(item);
+              break;
+          }
+          this._map.set(key, item);
+          this._size++;
+        }
+        return this;
+      }
+      delete(key) {
+        return !!this.remove(key);
+      }
+      remove(key) {
+        const item = this._map.get(key);
+        if (!item) {
+          return void 0;
+        }
+        this._map.delete(key);
+        this.removeItem(item);
+        this._size--;
+        return item.value;
+      }
+      shift() {
+        if (!this._head && !this._tail) {
+          return void 0;
+        }
+        if (!this._head || !this._tail) {
+          throw new Error("Invalid list");
+        }
+        const item = this._head;
+        this._map.delete(item.key);
+        this.removeItem(item);
+        this._size--;
+        return item.value;
+      }
+      forEach(callbackfn, thisArg) {
+        const state = this._state;
+        let current = this._head;
+        while (current) {
+          if (thisArg) {
+            callbackfn.bind(thisArg)(current.value, current.key, this);
+          } else {
+            callbackfn(current.value, current.key, this);
+          }
+          if (this._state !== state) {
+            throw new Error(`LinkedMap got modified during iteration.`);
+          }
+          current = current.next;
+        }
+      }
+      keys() {
+        const state = this._state;
+        let current = this._head;
+        const iterator = {
+          [Symbol.iterator]: () => {
+            return iterator;
+          },
+          next: () => {
+            if (this._state !== state) {
+              throw new Error(`LinkedMap got modified during iteration.`);
+            }
+            if (current) {
+              const result = { value: current.key, done: false };
+              current = current.next;
+              return result;
+            } else {
+              return { value: void 0, done: true };
+            }
+          }
+        };
+        return iterator;
+      }
+      values() {
+        const state = this._state;
+        let current = this._head;
+        const iterator = {
+          [Symbol.iterator]: () => {
+            return iterator;
+          },
+          next: () => {
+            if (this._state !== state) {
+              throw new Error(`LinkedMap got modified during iteration.`);
+            }
+            if (current) {
+              const result = { value: current.value, done: false };
+              current = current.next;
+              return result;
+            } else {
+              return { value: void 0, done: true };
+            }
+          }
+        };
+        return iterator;
+      }
+      entries() {
+        const state = this._state;
+        let current = this._head;
+        const iterator = {
+          [Symbol.iterator]: () => {
+            return iterator;
+          },
+          next: () => {
+            if (this._state !== state) {
+              throw new Error(`LinkedMap got modified during iteration.`);
+            }
+            if (current) {
+              const result = { value: [current.key, current.value], done: false };
+              current = current.next;
+              return result;
+            } else {
+              return { value: void 0, done: true };
+            }
+          }
+        };
+        return iterator;
+      }
+      [Symbol.iterator]() {
+        return this.entries();
+      }
+      trimOld(newSize) {
+        if (newSize >= this.size) {
+          return;
+        }
+        if (newSize === 0) {
+          this.clear();
+          return;
+        }
+        let current = this._head;
+        let currentSize = this.size;
+        while (current && currentSize > newSize) {
+          this._map.delete(current.key);
+          current = current.next;
+          currentSize--;
+        }
+        this._head = current;
+        this._size = currentSize;
+        if (current) {
+          current.previous = void 0;
+        }
+        this._state++;
+      }
+      addItemFirst(item) {
+        if (!this._head && !this._tail) {
+          this._tail = item;
+        } else if (!this._head) {
+          throw new Error("Invalid list");
+        } else {
+          item.next = this._head;
+          this._head.previous = item;
+        }
+        this._head = item;
+        this._state++;
+      }
+      addItemLast(item) {
+        if (!this._head && !this._tail) {
+          this._head = item;
+        } else if (!this._tail) {
+          throw new Error("Invalid list");
+        } else {
+          item.previous = this._tail;
+          this._tail.next = item;
+        }
+        this._tail = item;
+        this._state++;
+      }
+      removeItem(item) {
+        if (item === this._head && item === this._tail) {
+          this._head = void 0;
+          this._tail = void 0;
+        } else if (item === this._head) {
+          if (!item.next) {
+            throw new Error("Invalid list");
+          }
+          item.next.previous = void 0;
+          this._head = item.next;
+        } else if (item === this._tail) {
+          if (!item.previous) {
+            throw new Error("Invalid list");
+          }
+          item.previous.next = void 0;
+          this._tail = item.previous;
+        } else {
+          const next = item.next;
+          const previous = item.previous;
+          if (!next || !previous) {
+            throw new Error("Invalid list");
+          }
+          next.previous = previous;
+          previous.next = next;
+        }
+        item.next = void 0;
+        item.previous = void 0;
+        this._state++;
+      }
+      touch(item, touch) {
+        if (!this._head || !this._tail) {
+          throw new Error("Invalid list");
+        }
+        if (touch !== Touch.First && touch !== Touch.Last) {
+          return;
+        }
+        if (touch === Touch.First) {
+          if (item === this._head) {
+            return;
+          }
+          const next = item.next;
+          const previous = item.previous;
+          if (item === this._tail) {
+            previous.next = void 0;
+            this._tail = previous;
+          } else {
+            next.previous = previous;
+            previous.next = next;
+          }
+          item.previous = void 0;
+          item.next = this._head;
+          this._head.previous = item;
+          this._head = item;
+          this._state++;
+        } else if (touch === Touch.Last) {
+          if (item === this._tail) {
+            return;
+          }
+          const next = item.next;
+          const previous = item.previous;
+          if (item === this._head) {
+            next.previous = void 0;
+            this._head = next;
+          } else {
+            next.previous = previous;
+            previous.next = next;
+          }
+          item.next = void 0;
+          item.previous = this._tail;
+          this._tail.next = item;
+          this._tail = item;
+          this._state++;
+        }
+      }
+      toJSON() {
+        const data = [];
+        this.forEach((value, key) => {
+          data.push([key, value]);
+        });
+        return data;
+      }
+      fromJSON(data) {
+        this.clear();
+        for (const [key, value] of data) {
+          this.set(key, value);
+        }
+      }
+    };
+    exports.LinkedMap = LinkedMap;
+    var LRUCache = class extends LinkedMap {
+      _limit;
+      _ratio;
+      constructor(limit, ratio = 1) {
+        super();
+        this._limit = limit;
+        this._ratio = Math.min(Math.max(0, ratio), 1);
+      }
+      get limit() {
+        return this._limit;
+      }
+      set limit(limit) {
+        this._limit = limit;
+        this.checkTrim();
+      }
+      get ratio() {
+        return this._ratio;
+      }
+      set ratio(ratio) {
+        this._ratio = Math.min(Math.max(0, ratio), 1);
+        this.checkTrim();
+      }
+      get(key, touch = Touch.AsNew) {
+        return super.get(key, touch);
+      }
+      peek(key) {
+        return super.get(key, Touch.None);
+      }
+      set(key, value) {
+        super.set(key, value, Touch.Last);
+        this.checkTrim();
+        return this;
+      }
+      checkTrim() {
+        if (this.size > this._limit) {
+          this.trimOld(Math.round(this._limit * this._ratio));
+        }
+      }
+    };
+    exports.LRUCache = LRUCache;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/disposable.js
+var require_disposable = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Disposable = void 0;
+    var Disposable;
+    (function(Disposable2) {
+      function create(func) {
+        return {
+          dispose: func
+        };
+      }
+      Disposable2.create = create;
+    })(Disposable || (exports.Disposable = Disposable = {}));
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/ral.js
+var require_ral = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/ral.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var _ral;
+    function RAL() {
+      if (_ral === void 0) {
+        throw new Error(`No runtime abstraction layer installed`);
+      }
+      return _ral;
+    }
+    (function(RAL2) {
+      function install(ral) {
+        if (ral === void 0) {
+          throw new Error(`No runtime abstraction layer provided`);
+        }
+        _ral = ral;
+      }
+      RAL2.install = install;
+    })(RAL || (RAL = {}));
+    exports.default = RAL;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/events.js
+var require_events = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/events.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Emitter = exports.Event = void 0;
+    var ral_1 = __importDefault(require_ral());
+    var Event;
+    (function(Event2) {
+      const _disposable = { dispose() {
+      } };
+      Event2.None = function() {
+        return _disposable;
+      };
+    })(Event || (exports.Event = Event = {}));
+    var CallbackList = class {
+      _callbacks;
+      _contexts;
+      add(callback, context = null, bucket) {
+        if (!this._callbacks) {
+          this._callbacks = [];
+          this._contexts = [];
+        }
+        this._callbacks.push(callback);
+        this._contexts.push(context);
+        if (Array.isArray(bucket)) {
+          bucket.push({ dispose: () => this.remove(callback, context) });
+        }
+      }
+      remove(callback, context = null) {
+        if (!this._callbacks) {
+          return;
+        }
+        let foundCallbackWithDifferentContext = false;
+        for (let i = 0, len = this._callbacks.length; i < len; i++) {
+          if (this._callbacks[i] === callback) {
+            if (this._contexts[i] === context) {
+              this._callbacks.splice(i, 1);
+              this._contexts.splice(i, 1);
+              return;
+            } else {
+              foundCallbackWithDifferentContext = true;
+            }
+          }
+        }
+        if (foundCallbackWithDifferentContext) {
+          throw new Error("When adding a listener with a context, you should remove it with the same context");
+        }
+      }
+      invoke(...args) {
+        if (!this._callbacks) {
+          return [];
+        }
+        const ret = [], callbacks = this._callbacks.slice(0), contexts = this._contexts.slice(0);
+        for (let i = 0, len = callbacks.length; i < len; i++) {
+          try {
+            ret.push(callbacks[i].apply(contexts[i], args));
+          } catch (e) {
+            (0, ral_1.default)().console.error(e);
+          }
+        }
+        return ret;
+      }
+      isEmpty() {
+        return !this._callbacks || this._callbacks.length === 0;
+      }
+      dispose() {
+        this._callbacks = void 0;
+        this._contexts = void 0;
+      }
+    };
+    var Emitter = class _Emitter {
+      _options;
+      static _noop = function() {
+      };
+      _event;
+      _callbacks;
+      constructor(_options) {
+        this._options = _options;
+      }
+      /**
+       * For the public to allow to subscribe
+       * to events from this Emitter
+       */
+      get event() {
+        if (!this._event) {
+          this._event = (listener, thisArgs, disposables) => {
+            if (!this._callbacks) {
+              this._callbacks = new CallbackList();
+            }
+            if (this._options && this._options.onFirstListenerAdd && this._callbacks.isEmpty()) {
+              this._options.onFirstListenerAdd(this);
+            }
+            this._callbacks.add(listener, thisArgs);
+            const result = {
+              dispose: () => {
+                if (!this._callbacks) {
+                  return;
+                }
+                this._callbacks.remove(listener, thisArgs);
+                result.dispose = _Emitter._noop;
+                if (this._options && this._options.onLastListenerRemove && this._callbacks.isEmpty()) {
+                  this._options.onLastListenerRemove(this);
+                }
+              }
+            };
+            if (Array.isArray(disposables)) {
+              disposables.push(result);
+            }
+            return result;
+          };
+        }
+        return this._event;
+      }
+      /**
+       * To be kept private to fire an event to
+       * subscribers
+       */
+      fire(event) {
+        if (this._callbacks) {
+          this._callbacks.invoke.call(this._callbacks, event);
+        }
+      }
+      dispose() {
+        if (this._callbacks) {
+          this._callbacks.dispose();
+          this._callbacks = void 0;
+        }
+      }
+    };
+    exports.Emitter = Emitter;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/cancellation.js
+var require_cancellation = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CancellationTokenSource = exports.CancellationToken = void 0;
+    var ral_1 = __importDefault(require_ral());
+    var Is2 = __importStar(require_is2());
+    var events_1 = require_events();
+    var CancellationToken;
+    (function(CancellationToken2) {
+      CancellationToken2.None = Object.freeze({
+        isCancellationRequested: false,
+        onCancellationRequested: events_1.Event.None
+      });
+      CancellationToken2.Cancelled = Object.freeze({
+        isCancellationRequested: true,
+        onCancellationRequested: events_1.Event.None
+      });
+      function is(value) {
+        const candidate = value;
+        return candidate && (candidate === CancellationToken2.None || candidate === CancellationToken2.Cancelled || Is2.boolean(candidate.isCancellationRequested) && !!candidate.onCancellationRequested);
+      }
+      CancellationToken2.is = is;
+    })(CancellationToken || (exports.CancellationToken = CancellationToken = {}));
+    var shortcutEvent = Object.freeze(function(callback, context) {
+      const handle = (0, ral_1.default)().timer.setTimeout(callback.bind(context), 0);
+      return { dispose() {
+        handle.dispose();
+      } };
+    });
+    var MutableToken = class {
+      _isCancelled = false;
+      _emitter;
+      cancel() {
+        if (!this._isCancelled) {
+          this._isCancelled = true;
+          if (this._emitter) {
+            this._emitter.fire(void 0);
+            this.dispose();
+          }
+        }
+      }
+      get isCancellationRequested() {
+        return this._isCancelled;
+      }
+      get onCancellationRequested() {
+        if (this._isCancelled) {
+          return shortcutEvent;
+        }
+        if (!this._emitter) {
+          this._emitter = new events_1.Emitter();
+        }
+        return this._emitter.event;
+      }
+      dispose() {
+        if (this._emitter) {
+          this._emitter.dispose();
+          this._emitter = void 0;
+        }
+      }
+    };
+    var CancellationTokenSource = class {
+      _token;
+      get token() {
+        if (!this._token) {
+          this._token = new MutableToken();
+        }
+        return this._token;
+      }
+      cancel() {
+        if (!this._token) {
+          this._token = CancellationToken.Cancelled;
+        } else {
+          this._token.cancel();
+        }
+      }
+      dispose() {
+        if (!this._token) {
+          this._token = CancellationToken.None;
+        } else if (this._token instanceof MutableToken) {
+          this._token.dispose();
+        }
+      }
+    };
+    exports.CancellationTokenSource = CancellationTokenSource;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
+var require_sharedArrayCancellation = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SharedArrayReceiverStrategy = exports.SharedArraySenderStrategy = void 0;
+    var cancellation_1 = require_cancellation();
+    var CancellationState;
+    (function(CancellationState2) {
+      CancellationState2.Continue = 0;
+      CancellationState2.Cancelled = 1;
+    })(CancellationState || (CancellationState = {}));
+    var SharedArraySenderStrategy = class {
+      buffers;
+      constructor() {
+        this.buffers = /* @__PURE__ */ new Map();
+      }
+      enableCancellation(request) {
+        if (request.id === null) {
+          return;
+        }
+        const buffer = new SharedArrayBuffer(4);
+        const data = new Int32Array(buffer, 0, 1);
+        data[0] = CancellationState.Continue;
+        this.buffers.set(request.id, buffer);
+        request.$cancellationData = buffer;
+      }
+      async sendCancellation(_conn, id) {
+        const buffer = this.buffers.get(id);
+        if (buffer === void 0) {
+          return;
+        }
+        const data = new Int32Array(buffer, 0, 1);
+        Atomics.store(data, 0, CancellationState.Cancelled);
+      }
+      cleanup(id) {
+        this.buffers.delete(id);
+      }
+      dispose() {
+        this.buffers.clear();
+      }
+    };
+    exports.SharedArraySenderStrategy = SharedArraySenderStrategy;
+    var SharedArrayBufferCancellationToken = class {
+      data;
+      constructor(buffer) {
+        this.data = new Int32Array(buffer, 0, 1);
+      }
+      get isCancellationRequested() {
+        return Atomics.load(this.data, 0) === CancellationState.Cancelled;
+      }
+      get onCancellationRequested() {
+        throw new Error(`Cancellation over SharedArrayBuffer doesn't support cancellation events`);
+      }
+    };
+    var SharedArrayBufferCancellationTokenSource = class {
+      token;
+      constructor(buffer) {
+        this.token = new SharedArrayBufferCancellationToken(buffer);
+      }
+      cancel() {
+      }
+      dispose() {
+      }
+    };
+    var SharedArrayReceiverStrategy = class {
+      kind = "request";
+      createCancellationTokenSource(request) {
+        const buffer = request.$cancellationData;
+        if (buffer === void 0) {
+          return new cancellation_1.CancellationTokenSource();
+        }
+        return new SharedArrayBufferCancellationTokenSource(buffer);
+      }
+    };
+    exports.SharedArrayReceiverStrategy = SharedArrayReceiverStrategy;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/semaphore.js
+var require_semaphore = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Semaphore = void 0;
+    var ral_1 = __importDefault(require_ral());
+    var Semaphore = class {
+      _capacity;
+      _active;
+      _waiting;
+      constructor(capacity = 1) {
+        if (capacity <= 0) {
+          throw new Error("Capacity must be greater than 0");
+        }
+        this._capacity = capacity;
+        this._active = 0;
+        this._waiting = [];
+      }
+      lock(thunk) {
+        return new Promise((resolve, reject) => {
+          this._waiting.push({ thunk, resolve, reject });
+          this.runNext();
+        });
+      }
+      get active() {
+        return this._active;
+      }
+      runNext() {
+        if (this._waiting.length === 0 || this._active === this._capacity) {
+          return;
+        }
+        (0, ral_1.default)().timer.setImmediate(() => this.doRunNext());
+      }
+      doRunNext() {
+        if (this._waiting.length === 0 || this._active === this._capacity) {
+          return;
+        }
+        const next = this._waiting.shift();
+        this._active++;
+        if (this._active > this._capacity) {
+          throw new Error(`Too many thunks active`);
+        }
+        try {
+          const result = next.thunk();
+          if (result instanceof Promise) {
+            result.then((value) => {
+              this._active--;
+              next.resolve(value);
+              this.runNext();
+            }, (err) => {
+              this._active--;
+              next.reject(err);
+              this.runNext();
+            });
+          } else {
+            this._active--;
+            next.resolve(result);
+            this.runNext();
+          }
+        } catch (err) {
+          this._active--;
+          next.reject(err);
+          this.runNext();
+        }
+      }
+    };
+    exports.Semaphore = Semaphore;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/messageReader.js
+var require_messageReader = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ReadableStreamMessageReader = exports.AbstractMessageReader = exports.MessageReader = void 0;
+    var ral_1 = __importDefault(require_ral());
+    var Is2 = __importStar(require_is2());
+    var events_1 = require_events();
+    var semaphore_1 = require_semaphore();
+    var MessageReader;
+    (function(MessageReader2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && Is2.func(candidate.listen) && Is2.func(candidate.dispose) && Is2.func(candidate.onError) && Is2.func(candidate.onClose) && Is2.func(candidate.onPartialMessage);
+      }
+      MessageReader2.is = is;
+    })(MessageReader || (exports.MessageReader = MessageReader = {}));
+    var AbstractMessageReader = class {
+      errorEmitter;
+      closeEmitter;
+      partialMessageEmitter;
+      constructor() {
+        this.errorEmitter = new events_1.Emitter();
+        this.closeEmitter = new events_1.Emitter();
+        this.partialMessageEmitter = new events_1.Emitter();
+      }
+      dispose() {
+        this.errorEmitter.dispose();
+        this.closeEmitter.dispose();
+        this.partialMessageEmitter.dispose();
+      }
+      get onError() {
+        return this.errorEmitter.event;
+      }
+      fireError(error) {
+        this.errorEmitter.fire(this.asError(error));
+      }
+      get onClose() {
+        return this.closeEmitter.event;
+      }
+      fireClose() {
+        this.closeEmitter.fire(void 0);
+      }
+      get onPartialMessage() {
+        return this.partialMessageEmitter.event;
+      }
+      firePartialMessage(info) {
+        this.partialMessageEmitter.fire(info);
+      }
+      asError(error) {
+        if (error instanceof Error) {
+          return error;
+        } else {
+          return new Error(`Reader received error. Reason: ${Is2.string(error.message) ? error.message : "unknown"}`);
+        }
+      }
+    };
+    exports.AbstractMessageReader = AbstractMessageReader;
+    var ResolvedMessageReaderOptions;
+    (function(ResolvedMessageReaderOptions2) {
+      function fromOptions(options) {
+        let charset;
+        let result;
+        let contentDecoder;
+        const contentDecoders = /* @__PURE__ */ new Map();
+        let contentTypeDecoder;
+        const contentTypeDecoders = /* @__PURE__ */ new Map();
+        if (options === void 0 || typeof options === "string") {
+          charset = options ?? "utf-8";
+        } else {
+          charset = options.charset ?? "utf-8";
+          if (options.contentDecoder !== void 0) {
+            contentDecoder = options.contentDecoder;
+            contentDecoders.set(contentDecoder.name, contentDecoder);
+          }
+          if (options.contentDecoders !== void 0) {
+            for (const decoder of options.contentDecoders) {
+              contentDecoders.set(decoder.name, decoder);
+            }
+          }
+          if (options.contentTypeDecoder !== void 0) {
+            contentTypeDecoder = options.contentTypeDecoder;
+            contentTypeDecoders.set(contentTypeDecoder.name, contentTypeDecoder);
+          }
+          if (options.contentTypeDecoders !== void 0) {
+            for (const decoder of options.contentTypeDecoders) {
+              contentTypeDecoders.set(decoder.name, decoder);
+            }
+          }
+        }
+        if (contentTypeDecoder === void 0) {
+          contentTypeDecoder = (0, ral_1.default)().applicationJson.decoder;
+          contentTypeDecoders.set(contentTypeDecoder.name, contentTypeDecoder);
+        }
+        return { charset, contentDecoder, contentDecoders, contentTypeDecoder, contentTypeDecoders };
+      }
+      ResolvedMessageReaderOptions2.fromOptions = fromOptions;
+    })(ResolvedMessageReaderOptions || (ResolvedMessageReaderOptions = {}));
+    var ReadableStreamMessageReader = class extends AbstractMessageReader {
+      readable;
+      options;
+      callback;
+      nextMessageLength;
+      messageToken;
+      buffer;
+      partialMessageTimer;
+      _partialMessageTimeout;
+      readSemaphore;
+      constructor(readable, options) {
+        super();
+        this.readable = readable;
+        this.options = ResolvedMessageReaderOptions.fromOptions(options);
+        this.buffer = (0, ral_1.default)().messageBuffer.create(this.options.charset);
+        this._partialMessageTimeout = 1e4;
+        this.nextMessageLength = -1;
+        this.messageToken = 0;
+        this.readSemaphore = new semaphore_1.Semaphore(1);
+      }
+      set partialMessageTimeout(timeout) {
+        this._partialMessageTimeout = timeout;
+      }
+      get partialMessageTimeout() {
+        return this._partialMessageTimeout;
+      }
+      listen(callback) {
+        this.nextMessageLength = -1;
+        this.messageToken = 0;
+        this.partialMessageTimer = void 0;
+        this.callback = callback;
+        const result = this.readable.onData((data) => {
+          this.onData(data);
+        });
+        this.readable.onError((error) => this.fireError(error));
+        this.readable.onClose(() => this.fireClose());
+        return result;
+      }
+      onData(data) {
+        try {
+          this.buffer.append(data);
+          while (true) {
+            if (this.nextMessageLength === -1) {
+              const headers = this.buffer.tryReadHeaders(true);
+              if (!headers) {
+                return;
+              }
+              const contentLength = headers.get("content-length");
+              if (!contentLength) {
+                this.fireError(new Error(`Header must provide a Content-Length property.
+${JSON.stringify(Object.fromEntries(headers))}`));
+                return;
+              }
+              const length = parseInt(contentLength);
+              if (isNaN(length)) {
+                this.fireError(new Error(`Content-Length value must be a number. Got ${contentLength}`));
+                return;
+              }
+              this.nextMessageLength = length;
+            }
+            const body = this.buffer.tryReadBody(this.nextMessageLength);
+            if (body === void 0) {
+              this.setPartialMessageTimer();
+              return;
+            }
+            this.clearPartialMessageTimer();
+            this.nextMessageLength = -1;
+            this.readSemaphore.lock(async () => {
+              const bytes = this.options.contentDecoder !== void 0 ? await this.options.contentDecoder.decode(body) : body;
+              const message = await this.options.contentTypeDecoder.decode(bytes, this.options);
+              this.callback(message);
+            }).catch((error) => {
+              this.fireError(error);
+            });
+          }
+        } catch (error) {
+          this.fireError(error);
+        }
+      }
+      clearPartialMessageTimer() {
+        if (this.partialMessageTimer) {
+          this.partialMessageTimer.dispose();
+          this.partialMessageTimer = void 0;
+        }
+      }
+      setPartialMessageTimer() {
+        this.clearPartialMessageTimer();
+        if (this._partialMessageTimeout <= 0) {
+          return;
+        }
+        this.partialMessageTimer = (0, ral_1.default)().timer.setTimeout((token, timeout) => {
+          this.partialMessageTimer = void 0;
+          if (token === this.messageToken) {
+            this.firePartialMessage({ messageToken: token, waitingTime: timeout });
+            this.setPartialMessageTimer();
+          }
+        }, this._partialMessageTimeout, this.messageToken, this._partialMessageTimeout);
+      }
+    };
+    exports.ReadableStreamMessageReader = ReadableStreamMessageReader;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/messageWriter.js
+var require_messageWriter = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.WriteableStreamMessageWriter = exports.AbstractMessageWriter = exports.MessageWriter = void 0;
+    var ral_1 = __importDefault(require_ral());
+    var Is2 = __importStar(require_is2());
+    var semaphore_1 = require_semaphore();
+    var events_1 = require_events();
+    var ContentLength = "Content-Length: ";
+    var CRLF = "\r\n";
+    var MessageWriter;
+    (function(MessageWriter2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && Is2.func(candidate.dispose) && Is2.func(candidate.onClose) && Is2.func(candidate.onError) && Is2.func(candidate.write);
+      }
+      MessageWriter2.is = is;
+    })(MessageWriter || (exports.MessageWriter = MessageWriter = {}));
+    var AbstractMessageWriter = class {
+      errorEmitter;
+      closeEmitter;
+      constructor() {
+        this.errorEmitter = new events_1.Emitter();
+        this.closeEmitter = new events_1.Emitter();
+      }
+      dispose() {
+        this.errorEmitter.dispose();
+        this.closeEmitter.dispose();
+      }
+      get onError() {
+        return this.errorEmitter.event;
+      }
+      fireError(error, message, count) {
+        this.errorEmitter.fire([this.asError(error), message, count]);
+      }
+      get onClose() {
+        return this.closeEmitter.event;
+      }
+      fireClose() {
+        this.closeEmitter.fire(void 0);
+      }
+      asError(error) {
+        if (error instanceof Error) {
+          return error;
+        } else {
+          return new Error(`Writer received error. Reason: ${Is2.string(error.message) ? error.message : "unknown"}`);
+        }
+      }
+    };
+    exports.AbstractMessageWriter = AbstractMessageWriter;
+    var ResolvedMessageWriterOptions;
+    (function(ResolvedMessageWriterOptions2) {
+      function fromOptions(options) {
+        if (options === void 0 || typeof options === "string") {
+          return { charset: options ?? "utf-8", contentTypeEncoder: (0, ral_1.default)().applicationJson.encoder };
+        } else {
+          return { charset: options.charset ?? "utf-8", contentEncoder: options.contentEncoder, contentTypeEncoder: options.contentTypeEncoder ?? (0, ral_1.default)().applicationJson.encoder };
+        }
+      }
+      ResolvedMessageWriterOptions2.fromOptions = fromOptions;
+    })(ResolvedMessageWriterOptions || (ResolvedMessageWriterOptions = {}));
+    var WriteableStreamMessageWriter = class extends AbstractMessageWriter {
+      writable;
+      options;
+      errorCount;
+      writeSemaphore;
+      constructor(writable, options) {
+        super();
+        this.writable = writable;
+        this.options = ResolvedMessageWriterOptions.fromOptions(options);
+        this.errorCount = 0;
+        this.writeSemaphore = new semaphore_1.Semaphore(1);
+        this.writable.onError((error) => this.fireError(error));
+        this.writable.onClose(() => this.fireClose());
+      }
+      async write(msg) {
+        return this.writeSemaphore.lock(async () => {
+          const payload = this.options.contentTypeEncoder.encode(msg, this.options).then((buffer) => {
+            if (this.options.contentEncoder !== void 0) {
+              return this.options.contentEncoder.encode(buffer);
+            } else {
+              return buffer;
+            }
+          });
+          return payload.then((buffer) => {
+            const headers = [];
+            headers.push(ContentLength, buffer.byteLength.toString(), CRLF);
+            headers.push(CRLF);
+            return this.doWrite(msg, headers, buffer);
+          }, (error) => {
+            this.fireError(error);
+            throw error;
+          });
+        });
+      }
+      async doWrite(msg, headers, data) {
+        try {
+          await this.writable.write(headers.join(""), "ascii");
+          return this.writable.write(data);
+        } catch (error) {
+          this.handleError(error, msg);
+          return Promise.reject(error);
+        }
+      }
+      handleError(error, msg) {
+        this.errorCount++;
+        this.fireError(error, msg, this.errorCount);
+      }
+      end() {
+        this.writable.end();
+      }
+    };
+    exports.WriteableStreamMessageWriter = WriteableStreamMessageWriter;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
+var require_messageBuffer = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.AbstractMessageBuffer = void 0;
+    var CR = 13;
+    var LF = 10;
+    var CRLF = "\r\n";
+    var AbstractMessageBuffer = class {
+      _encoding;
+      _chunks;
+      _totalLength;
+      constructor(encoding = "utf-8") {
+        this._encoding = encoding;
+        this._chunks = [];
+        this._totalLength = 0;
+      }
+      get encoding() {
+        return this._encoding;
+      }
+      append(chunk) {
+        const toAppend = typeof chunk === "string" ? this.fromString(chunk, this._encoding) : chunk;
+        this._chunks.push(toAppend);
+        this._totalLength += toAppend.byteLength;
+      }
+      tryReadHeaders(lowerCaseKeys = false) {
+        if (this._chunks.length === 0) {
+          return void 0;
+        }
+        let state = 0;
+        let chunkIndex = 0;
+        let offset = 0;
+        let chunkBytesRead = 0;
+        row: while (chunkIndex < this._chunks.length) {
+          const chunk = this._chunks[chunkIndex];
+          offset = 0;
+          while (offset < chunk.length) {
+            const value = chunk[offset];
+            switch (value) {
+              case CR:
+                switch (state) {
+                  case 0:
+                    state = 1;
+                    break;
+                  case 2:
+                    state = 3;
+                    break;
+                  default:
+                    state = 0;
+                }
+                break;
+              case LF:
+                switch (state) {
+                  case 1:
+                    state = 2;
+                    break;
+                  case 3:
+                    state = 4;
+                    offset++;
+                    break row;
+                  default:
+                    state = 0;
+                }
+                break;
+              default:
+                state = 0;
+            }
+            offset++;
+          }
+          chunkBytesRead += chunk.byteLength;
+          chunkIndex++;
+        }
+        if (state !== 4) {
+          return void 0;
+        }
+        const buffer = this._read(chunkBytesRead + offset);
+        const result = /* @__PURE__ */ new Map();
+        const headers = this.toString(buffer, "ascii").split(CRLF);
+        if (headers.length < 2) {
+          return result;
+        }
+        for (let i = 0; i < headers.length - 2; i++) {
+          const header = headers[i];
+          const index = header.indexOf(":");
+          if (index === -1) {
+            throw new Error(`Message header must separate key and value using ':'
+${header}`);
+          }
+          const key = header.substr(0, index);
+          const value = header.substr(index + 1).trim();
+          result.set(lowerCaseKeys ? key.toLowerCase() : key, value);
+        }
+        return result;
+      }
+      tryReadBody(length) {
+        if (this._totalLength < length) {
+          return void 0;
+        }
+        return this._read(length);
+      }
+      get numberOfBytes() {
+        return this._totalLength;
+      }
+      _read(byteCount) {
+        if (byteCount === 0) {
+          return this.emptyBuffer();
+        }
+        if (byteCount > this._totalLength) {
+          throw new Error(`Cannot read so many bytes!`);
+        }
+        if (this._chunks[0].byteLength === byteCount) {
+          const chunk = this._chunks[0];
+          this._chunks.shift();
+          this._totalLength -= byteCount;
+          return this.asNative(chunk);
+        }
+        if (this._chunks[0].byteLength > byteCount) {
+          const chunk = this._chunks[0];
+          const result2 = this.asNative(chunk, byteCount);
+          this._chunks[0] = chunk.slice(byteCount);
+          this._totalLength -= byteCount;
+          return result2;
+        }
+        const result = this.allocNative(byteCount);
+        let resultOffset = 0;
+        const chunkIndex = 0;
+        while (byteCount > 0) {
+          const chunk = this._chunks[chunkIndex];
+          if (chunk.byteLength > byteCount) {
+            const chunkPart = chunk.slice(0, byteCount);
+            result.set(chunkPart, resultOffset);
+            resultOffset += byteCount;
+            this._chunks[chunkIndex] = chunk.slice(byteCount);
+            this._totalLength -= byteCount;
+            byteCount -= byteCount;
+          } else {
+            result.set(chunk, resultOffset);
+            resultOffset += chunk.byteLength;
+            this._chunks.shift();
+            this._totalLength -= chunk.byteLength;
+            byteCount -= chunk.byteLength;
+          }
+        }
+        return result;
+      }
+    };
+    exports.AbstractMessageBuffer = AbstractMessageBuffer;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/connection.js
+var require_connection = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/connection.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ConnectionOptions = exports.MessageStrategy = exports.CancellationStrategy = exports.CancellationSenderStrategy = exports.CancellationReceiverStrategy = exports.RequestCancellationReceiverStrategy = exports.IdCancellationReceiverStrategy = exports.ConnectionStrategy = exports.ConnectionError = exports.ConnectionErrors = exports.LogTraceNotification = exports.SetTraceNotification = exports.TraceFormat = exports.TraceValues = exports.TraceValue = exports.Trace = exports.NullLogger = exports.ProgressType = exports.ProgressToken = void 0;
+    exports.createMessageConnection = createMessageConnection;
+    var ral_1 = __importDefault(require_ral());
+    var Is2 = __importStar(require_is2());
+    var messages_1 = require_messages();
+    var linkedMap_1 = require_linkedMap();
+    var events_1 = require_events();
+    var cancellation_1 = require_cancellation();
+    var CancelNotification;
+    (function(CancelNotification2) {
+      CancelNotification2.type = new messages_1.NotificationType("$/cancelRequest");
+    })(CancelNotification || (CancelNotification = {}));
+    var ProgressToken;
+    (function(ProgressToken2) {
+      function is(value) {
+        return typeof value === "string" || typeof value === "number";
+      }
+      ProgressToken2.is = is;
+    })(ProgressToken || (exports.ProgressToken = ProgressToken = {}));
+    var ProgressNotification;
+    (function(ProgressNotification2) {
+      ProgressNotification2.type = new messages_1.NotificationType("$/progress");
+    })(ProgressNotification || (ProgressNotification = {}));
+    var ProgressType = class {
+      /**
+       * Clients must not use these properties. They are here to ensure correct typing.
+       * in TypeScript
+       */
+      __;
+      _pr;
+      constructor() {
+      }
+    };
+    exports.ProgressType = ProgressType;
+    var StarRequestHandler;
+    (function(StarRequestHandler2) {
+      function is(value) {
+        return Is2.func(value);
+      }
+      StarRequestHandler2.is = is;
+    })(StarRequestHandler || (StarRequestHandler = {}));
+    exports.NullLogger = Object.freeze({
+      error: () => {
+      },
+      warn: () => {
+      },
+      info: () => {
+      },
+      log: () => {
+      }
+    });
+    var Trace;
+    (function(Trace2) {
+      Trace2[Trace2["Off"] = 0] = "Off";
+      Trace2[Trace2["Messages"] = 1] = "Messages";
+      Trace2[Trace2["Compact"] = 2] = "Compact";
+      Trace2[Trace2["Verbose"] = 3] = "Verbose";
+    })(Trace || (exports.Trace = Trace = {}));
+    var TraceValue;
+    (function(TraceValue2) {
+      TraceValue2.Off = "off";
+      TraceValue2.Messages = "messages";
+      TraceValue2.Compact = "compact";
+      TraceValue2.Verbose = "verbose";
+    })(TraceValue || (exports.TraceValue = TraceValue = {}));
+    exports.TraceValues = TraceValue;
+    (function(Trace2) {
+      function fromString(value) {
+        if (!Is2.string(value)) {
+          return Trace2.Off;
+        }
+        value = value.toLowerCase();
+        switch (value) {
+          case "off":
+            return Trace2.Off;
+          case "messages":
+            return Trace2.Messages;
+          case "compact":
+            return Trace2.Compact;
+          case "verbose":
+            return Trace2.Verbose;
+          default:
+            return Trace2.Off;
+        }
+      }
+      Trace2.fromString = fromString;
+      function toString(value) {
+        switch (value) {
+          case Trace2.Off:
+            return "off";
+          case Trace2.Messages:
+            return "messages";
+          case Trace2.Compact:
+            return "compact";
+          case Trace2.Verbose:
+            return "verbose";
+          default:
+            return "off";
+        }
+      }
+      Trace2.toString = toString;
+    })(Trace || (exports.Trace = Trace = {}));
+    var TraceFormat;
+    (function(TraceFormat2) {
+      TraceFormat2["Text"] = "text";
+      TraceFormat2["JSON"] = "json";
+    })(TraceFormat || (exports.TraceFormat = TraceFormat = {}));
+    (function(TraceFormat2) {
+      function fromString(value) {
+        if (!Is2.string(value)) {
+          return TraceFormat2.Text;
+        }
+        value = value.toLowerCase();
+        if (value === "json") {
+          return TraceFormat2.JSON;
+        } else {
+          return TraceFormat2.Text;
+        }
+      }
+      TraceFormat2.fromString = fromString;
+    })(TraceFormat || (exports.TraceFormat = TraceFormat = {}));
+    var SetTraceNotification;
+    (function(SetTraceNotification2) {
+      SetTraceNotification2.type = new messages_1.NotificationType("$/setTrace");
+    })(SetTraceNotification || (exports.SetTraceNotification = SetTraceNotification = {}));
+    var LogTraceNotification;
+    (function(LogTraceNotification2) {
+      LogTraceNotification2.type = new messages_1.NotificationType("$/logTrace");
+    })(LogTraceNotification || (exports.LogTraceNotification = LogTraceNotification = {}));
+    var ConnectionErrors;
+    (function(ConnectionErrors2) {
+      ConnectionErrors2[ConnectionErrors2["Closed"] = 1] = "Closed";
+      ConnectionErrors2[ConnectionErrors2["Disposed"] = 2] = "Disposed";
+      ConnectionErrors2[ConnectionErrors2["AlreadyListening"] = 3] = "AlreadyListening";
+    })(ConnectionErrors || (exports.ConnectionErrors = ConnectionErrors = {}));
+    var ConnectionError = class _ConnectionError extends Error {
+      code;
+      constructor(code, message) {
+        super(message);
+        this.code = code;
+        Object.setPrototypeOf(this, _ConnectionError.prototype);
+      }
+    };
+    exports.ConnectionError = ConnectionError;
+    var ConnectionStrategy;
+    (function(ConnectionStrategy2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && Is2.func(candidate.cancelUndispatched);
+      }
+      ConnectionStrategy2.is = is;
+    })(ConnectionStrategy || (exports.ConnectionStrategy = ConnectionStrategy = {}));
+    var IdCancellationReceiverStrategy;
+    (function(IdCancellationReceiverStrategy2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (candidate.kind === void 0 || candidate.kind === "id") && Is2.func(candidate.createCancellationTokenSource) && (candidate.dispose === void 0 || Is2.func(candidate.dispose));
+      }
+      IdCancellationReceiverStrategy2.is = is;
+    })(IdCancellationReceiverStrategy || (exports.IdCancellationReceiverStrategy = IdCancellationReceiverStrategy = {}));
+    var RequestCancellationReceiverStrategy;
+    (function(RequestCancellationReceiverStrategy2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "request" && Is2.func(candidate.createCancellationTokenSource) && (candidate.dispose === void 0 || Is2.func(candidate.dispose));
+      }
+      RequestCancellationReceiverStrategy2.is = is;
+    })(RequestCancellationReceiverStrategy || (exports.RequestCancellationReceiverStrategy = RequestCancellationReceiverStrategy = {}));
+    var CancellationReceiverStrategy;
+    (function(CancellationReceiverStrategy2) {
+      CancellationReceiverStrategy2.Message = Object.freeze({
+        createCancellationTokenSource(_) {
+          return new cancellation_1.CancellationTokenSource();
+        }
+      });
+      function is(value) {
+        return IdCancellationReceiverStrategy.is(value) || RequestCancellationReceiverStrategy.is(value);
+      }
+      CancellationReceiverStrategy2.is = is;
+    })(CancellationReceiverStrategy || (exports.CancellationReceiverStrategy = CancellationReceiverStrategy = {}));
+    var CancellationSenderStrategy;
+    (function(CancellationSenderStrategy2) {
+      CancellationSenderStrategy2.Message = Object.freeze({
+        sendCancellation(conn, id) {
+          return conn.sendNotification(CancelNotification.type, { id });
+        },
+        cleanup(_) {
+        }
+      });
+      function is(value) {
+        const candidate = value;
+        return candidate && Is2.func(candidate.sendCancellation) && Is2.func(candidate.cleanup);
+      }
+      CancellationSenderStrategy2.is = is;
+    })(CancellationSenderStrategy || (exports.CancellationSenderStrategy = CancellationSenderStrategy = {}));
+    var CancellationStrategy;
+    (function(CancellationStrategy2) {
+      CancellationStrategy2.Message = Object.freeze({
+        receiver: CancellationReceiverStrategy.Message,
+        sender: CancellationSenderStrategy.Message
+      });
+      function is(value) {
+        const candidate = value;
+        return candidate && CancellationReceiverStrategy.is(candidate.receiver) && CancellationSenderStrategy.is(candidate.sender);
+      }
+      CancellationStrategy2.is = is;
+    })(CancellationStrategy || (exports.CancellationStrategy = CancellationStrategy = {}));
+    var MessageStrategy;
+    (function(MessageStrategy2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && Is2.func(candidate.handleMessage);
+      }
+      MessageStrategy2.is = is;
+    })(MessageStrategy || (exports.MessageStrategy = MessageStrategy = {}));
+    var ConnectionOptions;
+    (function(ConnectionOptions2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (CancellationStrategy.is(candidate.cancellationStrategy) || ConnectionStrategy.is(candidate.connectionStrategy) || MessageStrategy.is(candidate.messageStrategy) || Is2.number(candidate.maxParallelism));
+      }
+      ConnectionOptions2.is = is;
+    })(ConnectionOptions || (exports.ConnectionOptions = ConnectionOptions = {}));
+    var ConnectionState;
+    (function(ConnectionState2) {
+      ConnectionState2[ConnectionState2["New"] = 1] = "New";
+      ConnectionState2[ConnectionState2["Listening"] = 2] = "Listening";
+      ConnectionState2[ConnectionState2["Closed"] = 3] = "Closed";
+      ConnectionState2[ConnectionState2["Disposed"] = 4] = "Disposed";
+    })(ConnectionState || (ConnectionState = {}));
+    function createMessageConnection(messageReader, messageWriter, _logger, options) {
+      const logger = _logger !== void 0 ? _logger : exports.NullLogger;
+      let sequenceNumber = 0;
+      let notificationSequenceNumber = 0;
+      let unknownResponseSequenceNumber = 0;
+      const version = "2.0";
+      const maxParallelism = options?.maxParallelism ?? -1;
+      let inFlight = 0;
+      let starRequestHandler = void 0;
+      const requestHandlers = /* @__PURE__ */ new Map();
+      let starNotificationHandler = void 0;
+      const notificationHandlers = /* @__PURE__ */ new Map();
+      const progressHandlers = /* @__PURE__ */ new Map();
+      let timer;
+      let messageQueue = new linkedMap_1.LinkedMap();
+      let responsePromises = /* @__PURE__ */ new Map();
+      let knownCanceledRequests = /* @__PURE__ */ new Set();
+      let requestTokens = /* @__PURE__ */ new Map();
+      let trace = Trace.Off;
+      let traceFormat = TraceFormat.Text;
+      let tracer;
+      let state = ConnectionState.New;
+      const errorEmitter = new events_1.Emitter();
+      const closeEmitter = new events_1.Emitter();
+      const unhandledNotificationEmitter = new events_1.Emitter();
+      const unhandledProgressEmitter = new events_1.Emitter();
+      const disposeEmitter = new events_1.Emitter();
+      const cancellationStrategy = options && options.cancellationStrategy ? options.cancellationStrategy : CancellationStrategy.Message;
+      function cancelUndispatched(_message) {
+        return void 0;
+      }
+      function isListening() {
+        return state === ConnectionState.Listening;
+      }
+      function isClosed() {
+        return state === ConnectionState.Closed;
+      }
+      function isDisposed() {
+        return state === ConnectionState.Disposed;
+      }
+      function closeHandler() {
+        if (state === ConnectionState.New || state === ConnectionState.Listening) {
+          state = ConnectionState.Closed;
+          closeEmitter.fire(void 0);
+        }
+      }
+      function readErrorHandler(error) {
+        errorEmitter.fire([error, void 0, void 0]);
+      }
+      function writeErrorHandler(data) {
+        errorEmitter.fire(data);
+      }
+      messageReader.onClose(closeHandler);
+      messageReader.onError(readErrorHandler);
+      messageWriter.onClose(closeHandler);
+      messageWriter.onError(writeErrorHandler);
+      function createRequestQueueKey(id) {
+        if (id === null) {
+          throw new Error(`Can't send requests with id null since the response can't be correlated.`);
+        }
+        return "req-" + id.toString();
+      }
+      function createResponseQueueKey(id) {
+        if (id === null) {
+          return "res-unknown-" + (++unknownResponseSequenceNumber).toString();
+        } else {
+          return "res-" + id.toString();
+        }
+      }
+      function createNotificationQueueKey() {
+        return "not-" + (++notificationSequenceNumber).toString();
+      }
+      function addMessageToQueue(queue, message) {
+        if (messages_1.Message.isRequest(message)) {
+          queue.set(createRequestQueueKey(message.id), message);
+        } else if (messages_1.Message.isResponse(message)) {
+          if (maxParallelism === -1) {
+            queue.set(createResponseQueueKey(message.id), message);
+          } else {
+            handleResponse(message);
+          }
+        } else {
+          queue.set(createNotificationQueueKey(), message);
+        }
+      }
+      function triggerMessageQueue() {
+        if (timer || messageQueue.size === 0) {
+          return;
+        }
+        if (maxParallelism !== -1 && inFlight >= maxParallelism) {
+          return;
+        }
+        timer = (0, ral_1.default)().timer.setImmediate(async () => {
+          timer = void 0;
+          if (messageQueue.size === 0) {
+            return;
+          }
+          if (maxParallelism !== -1 && inFlight >= maxParallelism) {
+            return;
+          }
+          const message = messageQueue.shift();
+          let result;
+          try {
+            inFlight++;
+            const messageStrategy = options?.messageStrategy;
+            if (MessageStrategy.is(messageStrategy)) {
+              result = messageStrategy.handleMessage(message, handleMessage);
+            } else {
+              result = handleMessage(message);
+            }
+          } catch (error) {
+            logger.error(`Processing message queue failed: ${error.toString()}`);
+          } finally {
+            if (result instanceof Promise) {
+              result.then(() => {
+              }).catch((error) => {
+                logger.error(`Processing message queue failed: ${error.toString()}`);
+              }).finally(() => {
+                inFlight--;
+                triggerMessageQueue();
+              });
+            } else {
+              inFlight--;
+            }
+            triggerMessageQueue();
+          }
+        });
+      }
+      async function handleMessage(message) {
+        if (messages_1.Message.isRequest(message)) {
+          return handleRequest(message);
+        } else if (messages_1.Message.isNotification(message)) {
+          return handleNotification(message);
+        } else if (messages_1.Message.isResponse(message)) {
+          return handleResponse(message);
+        } else {
+          return handleInvalidMessage(message);
+        }
+      }
+      const callback = (message) => {
+        try {
+          if (messages_1.Message.isNotification(message) && message.method === CancelNotification.type.method) {
+            const cancelId = message.params.id;
+            const key = createRequestQueueKey(cancelId);
+            const toCancel = messageQueue.get(key);
+            if (messages_1.Message.isRequest(toCancel)) {
+              const strategy = options?.connectionStrategy;
+              const response = strategy && strategy.cancelUndispatched ? strategy.cancelUndispatched(toCancel, cancelUndispatched) : cancelUndispatched(toCancel);
+              if (response && (response.error !== void 0 || response.result !== void 0)) {
+                messageQueue.delete(key);
+                requestTokens.delete(cancelId);
+                response.id = toCancel.id;
+                traceSendingResponse(response, message.method, Date.now());
+                messageWriter.write(response).catch(() => logger.error(`Sending response for canceled message failed.`));
+                return;
+              }
+            }
+            const cancellationToken = requestTokens.get(cancelId);
+            if (cancellationToken !== void 0) {
+              cancellationToken.cancel();
+              traceReceivedNotification(message);
+              return;
+            } else {
+              knownCanceledRequests.add(cancelId);
+            }
+          }
+          addMessageToQueue(messageQueue, message);
+        } finally {
+          triggerMessageQueue();
+        }
+      };
+      async function handleRequest(requestMessage) {
+        if (isDisposed()) {
+          return Promise.resolve();
+        }
+        function reply(resultOrError, method, startTime2) {
+          const message = {
+            jsonrpc: version,
+            id: requestMessage.id
+          };
+          if (resultOrError instanceof messages_1.ResponseError) {
+            message.error = resultOrError.toJson();
+          } else {
+            message.result = resultOrError === void 0 ? null : resultOrError;
+          }
+          traceSendingResponse(message, method, startTime2);
+          return messageWriter.write(message);
+        }
+        function replyError(error, method, startTime2) {
+          const message = {
+            jsonrpc: version,
+            id: requestMessage.id,
+            error: error.toJson()
+          };
+          traceSendingResponse(message, method, startTime2);
+          return messageWriter.write(message);
+        }
+        traceReceivedRequest(requestMessage);
+        const element = requestHandlers.get(requestMessage.method);
+        let type;
+        let requestHandler;
+        if (element) {
+          type = element.type;
+          requestHandler = element.handler;
+        }
+        const startTime = Date.now();
+        if (requestHandler || starRequestHandler) {
+          const tokenKey = requestMessage.id ?? String(Date.now());
+          const cancellationSource = IdCancellationReceiverStrategy.is(cancellationStrategy.receiver) ? cancellationStrategy.receiver.createCancellationTokenSource(tokenKey) : cancellationStrategy.receiver.createCancellationTokenSource(requestMessage);
+          if (requestMessage.id !== null && knownCanceledRequests.has(requestMessage.id)) {
+            cancellationSource.cancel();
+          }
+          if (requestMessage.id !== null) {
+            requestTokens.set(tokenKey, cancellationSource);
+          }
+          try {
+            let handlerResult;
+            if (requestHandler) {
+              if (requestMessage.params === void 0) {
+                if (type !== void 0 && type.numberOfParams !== 0) {
+                  return replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InvalidParams, `Request ${requestMessage.method} defines ${type.numberOfParams} params but received none.`), requestMessage.method, startTime);
+                }
+                handlerResult = requestHandler(cancellationSource.token);
+              } else if (Array.isArray(requestMessage.params)) {
+                if (type !== void 0 && type.parameterStructures === messages_1.ParameterStructures.byName) {
+                  return replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InvalidParams, `Request ${requestMessage.method} defines parameters by name but received parameters by position`), requestMessage.method, startTime);
+                }
+                handlerResult = requestHandler(...requestMessage.params, cancellationSource.token);
+              } else {
+                if (type !== void 0 && type.parameterStructures === messages_1.ParameterStructures.byPosition) {
+                  return replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InvalidParams, `Request ${requestMessage.method} defines parameters by position but received parameters by name`), requestMessage.method, startTime);
+                }
+                handlerResult = requestHandler(requestMessage.params, cancellationSource.token);
+              }
+            } else if (starRequestHandler) {
+              handlerResult = starRequestHandler(requestMessage.method, requestMessage.params, cancellationSource.token);
+            }
+            const resultOrError = await handlerResult;
+            await reply(resultOrError, requestMessage.method, startTime);
+          } catch (error) {
+            if (error instanceof messages_1.ResponseError) {
+              await reply(error, requestMessage.method, startTime);
+            } else if (error && Is2.string(error.message)) {
+              await replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InternalError, `Request ${requestMessage.method} failed with message: ${error.message}`), requestMessage.method, startTime);
+            } else {
+              await replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InternalError, `Request ${requestMessage.method} failed unexpectedly without providing any details.`), requestMessage.method, startTime);
+            }
+          } finally {
+            requestTokens.delete(tokenKey);
+          }
+        } else {
+          await replyError(new messages_1.ResponseError(messages_1.ErrorCodes.MethodNotFound, `Unhandled method ${requestMessage.method}`), requestMessage.method, startTime);
+        }
+      }
+      function handleResponse(responseMessage) {
+        if (isDisposed()) {
+          return;
+        }
+        if (responseMessage.id === null) {
+          if (responseMessage.error) {
+            logger.error(`Received response message without id: Error is: 
+${JSON.stringify(responseMessage.error, void 0, 4)}`);
+          } else {
+            logger.error(`Received response message without id. No further error information provided.`);
+          }
+        } else {
+          const key = responseMessage.id;
+          const responsePromise = responsePromises.get(key);
+          traceReceivedResponse(responseMessage, responsePromise);
+          if (responsePromise !== void 0) {
+            responsePromises.delete(key);
+            try {
+              if (responseMessage.error) {
+                const error = responseMessage.error;
+                responsePromise.reject(new messages_1.ResponseError(error.code, error.message, error.data));
+              } else if (responseMessage.result !== void 0) {
+                responsePromise.resolve(responseMessage.result);
+              } else {
+                throw new Error("Should never happen.");
+              }
+            } catch (error) {
+              if (error.message) {
+                logger.error(`Response handler '${responsePromise.method}' failed with message: ${error.message}`);
+              } else {
+                logger.error(`Response handler '${responsePromise.method}' failed unexpectedly.`);
+              }
+            }
+          }
+        }
+      }
+      async function handleNotification(message) {
+        if (isDisposed()) {
+          return;
+        }
+        let type = void 0;
+        let notificationHandler;
+        if (message.method === CancelNotification.type.method) {
+          const cancelId = message.params.id;
+          knownCanceledRequests.delete(cancelId);
+          traceReceivedNotification(message);
+          return;
+        } else {
+          const element = notificationHandlers.get(message.method);
+          if (element) {
+            notificationHandler = element.handler;
+            type = element.type;
+          }
+        }
+        if (notificationHandler || starNotificationHandler) {
+          try {
+            traceReceivedNotification(message);
+            if (notificationHandler) {
+              if (message.params === void 0) {
+                if (type !== void 0) {
+                  if (type.numberOfParams !== 0 && type.parameterStructures !== messages_1.ParameterStructures.byName) {
+                    logger.error(`Notification ${message.method} defines ${type.numberOfParams} params but received none.`);
+                  }
+                }
+                await notificationHandler();
+              } else if (Array.isArray(message.params)) {
+                const params = message.params;
+                if (message.method === ProgressNotification.type.method && params.length === 2 && ProgressToken.is(params[0])) {
+                  await notificationHandler({ token: params[0], value: params[1] });
+                } else {
+                  if (type !== void 0) {
+                    if (type.parameterStructures === messages_1.ParameterStructures.byName) {
+                      logger.error(`Notification ${message.method} defines parameters by name but received parameters by position`);
+                    }
+                    if (type.numberOfParams !== message.params.length) {
+                      logger.error(`Notification ${message.method} defines ${type.numberOfParams} params but received ${params.length} arguments`);
+                    }
+                  }
+                  await notificationHandler(...params);
+                }
+              } else {
+                if (type !== void 0 && type.parameterStructures === messages_1.ParameterStructures.byPosition) {
+                  logger.error(`Notification ${message.method} defines parameters by position but received parameters by name`);
+                }
+                await notificationHandler(message.params);
+              }
+            } else if (starNotificationHandler) {
+              await starNotificationHandler(message.method, message.params);
+            }
+          } catch (error) {
+            if (error.message) {
+              logger.error(`Notification handler '${message.method}' failed with message: ${error.message}`);
+            } else {
+              logger.error(`Notification handler '${message.method}' failed unexpectedly.`);
+            }
+          }
+        } else {
+          unhandledNotificationEmitter.fire(message);
+        }
+      }
+      function handleInvalidMessage(message) {
+        if (!message) {
+          logger.error("Received empty message.");
+          return;
+        }
+        logger.error(`Received message which is neither a response nor a notification message:
+${JSON.stringify(message, null, 4)}`);
+        const responseMessage = message;
+        if (Is2.string(responseMessage.id) || Is2.number(responseMessage.id)) {
+          const key = responseMessage.id;
+          const responseHandler = responsePromises.get(key);
+          if (responseHandler) {
+            responseHandler.reject(new Error("The received response has neither a result nor an error property."));
+          }
+        }
+      }
+      function stringifyTrace(params) {
+        if (params === void 0 || params === null) {
+          return void 0;
+        }
+        switch (trace) {
+          case Trace.Verbose:
+            return JSON.stringify(params, null, 4);
+          case Trace.Compact:
+            return JSON.stringify(params);
+          default:
+            return void 0;
+        }
+      }
+      function traceSendingRequest(message) {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if ((trace === Trace.Verbose || trace === Trace.Compact) && message.params) {
+            data = `Params: ${stringifyTrace(message.params)}`;
+          }
+          tracer.log(`Sending request '${message.method} - (${message.id})'.`, data);
+        } else {
+          logLSPMessage("send-request", message);
+        }
+      }
+      function traceSendingNotification(message) {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if (trace === Trace.Verbose || trace === Trace.Compact) {
+            if (message.params) {
+              data = `Params: ${stringifyTrace(message.params)}`;
+            } else {
+              data = "No parameters provided.";
+            }
+          }
+          tracer.log(`Sending notification '${message.method}'.`, data);
+        } else {
+          logLSPMessage("send-notification", message);
+        }
+      }
+      function traceSendingResponse(message, method, startTime) {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if (trace === Trace.Verbose || trace === Trace.Compact) {
+            if (message.error && message.error.data) {
+              data = `Error data: ${stringifyTrace(message.error.data)}`;
+            } else {
+              if (message.result) {
+                data = `Result: ${stringifyTrace(message.result)}`;
+              } else if (message.error === void 0) {
+                data = "No result returned.";
+              }
+            }
+          }
+          const error = message.error ? ` Request failed: ${message.error.message} (${message.error.code}).` : "";
+          tracer.log(`Sending response '${method} - (${message.id})'. Processing request took ${Date.now() - startTime}ms.${error}`, data);
+        } else {
+          logLSPMessage("send-response", message);
+        }
+      }
+      function traceReceivedRequest(message) {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if ((trace === Trace.Verbose || trace === Trace.Compact) && message.params) {
+            data = `Params: ${stringifyTrace(message.params)}`;
+          }
+          tracer.log(`Received request '${message.method} - (${message.id})'.`, data);
+        } else {
+          logLSPMessage("receive-request", message);
+        }
+      }
+      function traceReceivedNotification(message) {
+        if (trace === Trace.Off || !tracer || message.method === LogTraceNotification.type.method) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if (trace === Trace.Verbose || trace === Trace.Compact) {
+            if (message.params) {
+              data = `Params: ${stringifyTrace(message.params)}`;
+            } else {
+              data = "No parameters provided.";
+            }
+          }
+          tracer.log(`Received notification '${message.method}'.`, data);
+        } else {
+          logLSPMessage("receive-notification", message);
+        }
+      }
+      function traceReceivedResponse(message, responsePromise) {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if (trace === Trace.Verbose || trace === Trace.Compact) {
+            if (message.error && message.error.data) {
+              data = `Error data: ${stringifyTrace(message.error.data)}`;
+            } else {
+              if (message.result) {
+                data = `Result: ${stringifyTrace(message.result)}`;
+              } else if (message.error === void 0) {
+                data = "No result returned.";
+              }
+            }
+          }
+          if (responsePromise) {
+            const error = message.error ? ` Request failed: ${message.error.message} (${message.error.code}).` : "";
+            tracer.log(`Received response '${responsePromise.method} - (${message.id})' in ${Date.now() - responsePromise.timerStart}ms.${error}`, data);
+          } else {
+            tracer.log(`Received response ${message.id} without active response promise.`, data);
+          }
+        } else {
+          logLSPMessage("receive-response", message);
+        }
+      }
+      function logLSPMessage(type, message) {
+        if (!tracer || trace === Trace.Off) {
+          return;
+        }
+        const lspMessage = {
+          isLSPMessage: true,
+          type,
+          message,
+          timestamp: Date.now()
+        };
+        tracer.log(lspMessage);
+      }
+      function throwIfClosedOrDisposed() {
+        if (isClosed()) {
+          throw new ConnectionError(ConnectionErrors.Closed, "Connection is closed.");
+        }
+        if (isDisposed()) {
+          throw new ConnectionError(ConnectionErrors.Disposed, "Connection is disposed.");
+        }
+      }
+      function throwIfListening() {
+        if (isListening()) {
+          throw new ConnectionError(ConnectionErrors.AlreadyListening, "Connection is already listening");
+        }
+      }
+      function throwIfNotListening() {
+        if (!isListening()) {
+          throw new Error("Call listen() first.");
+        }
+      }
+      function undefinedToNull(param) {
+        if (param === void 0) {
+          return null;
+        } else {
+          return param;
+        }
+      }
+      function nullToUndefined(param) {
+        if (param === null) {
+          return void 0;
+        } else {
+          return param;
+        }
+      }
+      function isNamedParam(param) {
+        return param !== void 0 && param !== null && !Array.isArray(param) && typeof param === "object";
+      }
+      function computeSingleParam(parameterStructures, param) {
+        switch (parameterStructures) {
+          case messages_1.ParameterStructures.auto:
+            if (isNamedParam(param)) {
+              return nullToUndefined(param);
+            } else {
+              return [undefinedToNull(param)];
+            }
+          case messages_1.ParameterStructures.byName:
+            if (!isNamedParam(param)) {
+              throw new Error(`Received parameters by name but param is not an object literal.`);
+            }
+            return nullToUndefined(param);
+          case messages_1.ParameterStructures.byPosition:
+            return [undefinedToNull(param)];
+          default:
+            throw new Error(`Unknown parameter structure ${parameterStructures.toString()}`);
+        }
+      }
+      function computeMessageParams(type, params) {
+        let result;
+        const numberOfParams = type.numberOfParams;
+        switch (numberOfParams) {
+          case 0:
+            result = void 0;
+            break;
+          case 1:
+            result = computeSingleParam(type.parameterStructures, params[0]);
+            break;
+          default:
+            result = [];
+            for (let i = 0; i < params.length && i < numberOfParams; i++) {
+              result.push(undefinedToNull(params[i]));
+            }
+            if (params.length < numberOfParams) {
+              for (let i = params.length; i < numberOfParams; i++) {
+                result.push(null);
+              }
+            }
+            break;
+        }
+        return result;
+      }
+      const connection = {
+        sendNotification: (type, ...args) => {
+          throwIfClosedOrDisposed();
+          let method;
+          let messageParams;
+          if (Is2.string(type)) {
+            method = type;
+            const first = args[0];
+            let paramStart = 0;
+            let parameterStructures = messages_1.ParameterStructures.auto;
+            if (messages_1.ParameterStructures.is(first)) {
+              paramStart = 1;
+              parameterStructures = first;
+            }
+            const paramEnd = args.length;
+            const numberOfParams = paramEnd - paramStart;
+            switch (numberOfParams) {
+              case 0:
+                messageParams = void 0;
+                break;
+              case 1:
+                messageParams = computeSingleParam(parameterStructures, args[paramStart]);
+                break;
+              default:
+                if (parameterStructures === messages_1.ParameterStructures.byName) {
+                  throw new Error(`Received ${numberOfParams} parameters for 'by Name' notification parameter structure.`);
+                }
+                messageParams = args.slice(paramStart, paramEnd).map((value) => undefinedToNull(value));
+                break;
+            }
+          } else {
+            const params = args;
+            method = type.method;
+            messageParams = computeMessageParams(type, params);
+          }
+          const notificationMessage = {
+            jsonrpc: version,
+            method,
+            params: messageParams
+          };
+          traceSendingNotification(notificationMessage);
+          return messageWriter.write(notificationMessage).catch((error) => {
+            logger.error(`Sending notification failed.`);
+            throw error;
+          });
+        },
+        onNotification: (type, handler) => {
+          throwIfClosedOrDisposed();
+          let method;
+          if (Is2.func(type)) {
+            starNotificationHandler = type;
+          } else if (handler) {
+            if (Is2.string(type)) {
+              method = type;
+              notificationHandlers.set(type, { type: void 0, handler });
+            } else {
+              method = type.method;
+              notificationHandlers.set(type.method, { type, handler });
+            }
+          }
+          return {
+            dispose: () => {
+              if (method !== void 0) {
+                if (notificationHandlers.get(method)?.handler === handler) {
+                  notificationHandlers.delete(method);
+                }
+              } else if (starNotificationHandler === type) {
+                starNotificationHandler = void 0;
+              }
+            }
+          };
+        },
+        onProgress: (_type, token, handler) => {
+          if (progressHandlers.has(token)) {
+            throw new Error(`Progress handler for token ${token} already registered`);
+          }
+          progressHandlers.set(token, handler);
+          return {
+            dispose: () => {
+              if (progressHandlers.get(token) === handler) {
+                progressHandlers.delete(token);
+              }
+            }
+          };
+        },
+        sendProgress: (_type, token, value) => {
+          return connection.sendNotification(ProgressNotification.type, { token, value });
+        },
+        onUnhandledProgress: unhandledProgressEmitter.event,
+        sendRequest: (type, ...args) => {
+          throwIfClosedOrDisposed();
+          throwIfNotListening();
+          function sendCancellation(connection2, id2) {
+            const p = cancellationStrategy.sender.sendCancellation(connection2, id2);
+            if (p === void 0) {
+              logger.log(`Received no promise from cancellation strategy when cancelling id ${id2}`);
+            } else {
+              p.catch(() => {
+                logger.log(`Sending cancellation messages for id ${id2} failed.`);
+              });
+            }
+          }
+          let method;
+          let messageParams;
+          let token = void 0;
+          if (Is2.string(type)) {
+            method = type;
+            const first = args[0];
+            const last = args[args.length - 1];
+            let paramStart = 0;
+            let parameterStructures = messages_1.ParameterStructures.auto;
+            if (messages_1.ParameterStructures.is(first)) {
+              paramStart = 1;
+              parameterStructures = first;
+            }
+            let paramEnd = args.length;
+            if (cancellation_1.CancellationToken.is(last)) {
+              paramEnd = paramEnd - 1;
+              token = last;
+            }
+            const numberOfParams = paramEnd - paramStart;
+            switch (numberOfParams) {
+              case 0:
+                messageParams = void 0;
+                break;
+              case 1:
+                messageParams = computeSingleParam(parameterStructures, args[paramStart]);
+                break;
+              default:
+                if (parameterStructures === messages_1.ParameterStructures.byName) {
+                  throw new Error(`Received ${numberOfParams} parameters for 'by Name' request parameter structure.`);
+                }
+                messageParams = args.slice(paramStart, paramEnd).map((value) => undefinedToNull(value));
+                break;
+            }
+          } else {
+            const params = args;
+            method = type.method;
+            messageParams = computeMessageParams(type, params);
+            const numberOfParams = type.numberOfParams;
+            token = cancellation_1.CancellationToken.is(params[numberOfParams]) ? params[numberOfParams] : void 0;
+          }
+          const id = sequenceNumber++;
+          let disposable;
+          let tokenWasCancelled = false;
+          if (token !== void 0) {
+            if (token.isCancellationRequested) {
+              tokenWasCancelled = true;
+            } else {
+              disposable = token.onCancellationRequested(() => {
+                sendCancellation(connection, id);
+              });
+            }
+          }
+          const requestMessage = {
+            jsonrpc: version,
+            id,
+            method,
+            params: messageParams
+          };
+          traceSendingRequest(requestMessage);
+          if (typeof cancellationStrategy.sender.enableCancellation === "function") {
+            cancellationStrategy.sender.enableCancellation(requestMessage);
+          }
+          return new Promise(async (resolve, reject) => {
+            const resolveWithCleanup = (r) => {
+              resolve(r);
+              cancellationStrategy.sender.cleanup(id);
+              disposable?.dispose();
+            };
+            const rejectWithCleanup = (r) => {
+              reject(r);
+              cancellationStrategy.sender.cleanup(id);
+              disposable?.dispose();
+            };
+            const responsePromise = { method, timerStart: Date.now(), resolve: resolveWithCleanup, reject: rejectWithCleanup };
+            try {
+              responsePromises.set(id, responsePromise);
+              await messageWriter.write(requestMessage);
+              if (tokenWasCancelled) {
+                sendCancellation(connection, id);
+              }
+            } catch (error) {
+              responsePromises.delete(id);
+              responsePromise.reject(new messages_1.ResponseError(messages_1.ErrorCodes.MessageWriteError, error.message ? error.message : "Unknown reason"));
+              logger.error(`Sending request failed.`);
+            }
+          });
+        },
+        onRequest: (type, handler) => {
+          throwIfClosedOrDisposed();
+          let method = null;
+          if (StarRequestHandler.is(type)) {
+            method = void 0;
+            starRequestHandler = type;
+          } else if (Is2.string(type)) {
+            method = null;
+            if (handler !== void 0) {
+              method = type;
+              requestHandlers.set(type, { handler, type: void 0 });
+            }
+          } else {
+            if (handler !== void 0) {
+              method = type.method;
+              requestHandlers.set(type.method, { type, handler });
+            }
+          }
+          return {
+            dispose: () => {
+              if (method === null) {
+                return;
+              }
+              if (method !== void 0) {
+                if (requestHandlers.get(method)?.handler === handler) {
+                  requestHandlers.delete(method);
+                }
+              } else if (starRequestHandler === type) {
+                starRequestHandler = void 0;
+              }
+            }
+          };
+        },
+        hasPendingResponse: () => {
+          return responsePromises.size > 0;
+        },
+        trace: async (_value, _tracer, sendNotificationOrTraceOptions) => {
+          let _sendNotification = false;
+          let _traceFormat = TraceFormat.Text;
+          if (sendNotificationOrTraceOptions !== void 0) {
+            if (Is2.boolean(sendNotificationOrTraceOptions)) {
+              _sendNotification = sendNotificationOrTraceOptions;
+            } else {
+              _sendNotification = sendNotificationOrTraceOptions.sendNotification || false;
+              _traceFormat = sendNotificationOrTraceOptions.traceFormat || TraceFormat.Text;
+            }
+          }
+          trace = _value;
+          traceFormat = _traceFormat;
+          if (trace === Trace.Off) {
+            tracer = void 0;
+          } else {
+            tracer = _tracer;
+          }
+          if (_sendNotification && !isClosed() && !isDisposed()) {
+            await connection.sendNotification(SetTraceNotification.type, { value: Trace.toString(_value) });
+          }
+        },
+        onError: errorEmitter.event,
+        onClose: closeEmitter.event,
+        onUnhandledNotification: unhandledNotificationEmitter.event,
+        onDispose: disposeEmitter.event,
+        end: () => {
+          messageWriter.end();
+        },
+        dispose: () => {
+          if (isDisposed()) {
+            return;
+          }
+          state = ConnectionState.Disposed;
+          disposeEmitter.fire(void 0);
+          const error = new messages_1.ResponseError(messages_1.ErrorCodes.PendingResponseRejected, "Pending response rejected since connection got disposed");
+          for (const promise of responsePromises.values()) {
+            promise.reject(error);
+          }
+          responsePromises = /* @__PURE__ */ new Map();
+          requestTokens = /* @__PURE__ */ new Map();
+          knownCanceledRequests = /* @__PURE__ */ new Set();
+          messageQueue = new linkedMap_1.LinkedMap();
+          if (Is2.func(messageWriter.dispose)) {
+            messageWriter.dispose();
+          }
+          if (Is2.func(messageReader.dispose)) {
+            messageReader.dispose();
+          }
+        },
+        listen: () => {
+          throwIfClosedOrDisposed();
+          throwIfListening();
+          state = ConnectionState.Listening;
+          messageReader.listen(callback);
+        },
+        inspect: () => {
+          (0, ral_1.default)().console.log("inspect");
+        }
+      };
+      connection.onNotification(LogTraceNotification.type, (params) => {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        const verbose = trace === Trace.Verbose || trace === Trace.Compact;
+        tracer.log(params.message, verbose ? params.verbose : void 0);
+      });
+      connection.onNotification(ProgressNotification.type, async (params) => {
+        const handler = progressHandlers.get(params.token);
+        if (handler) {
+          await handler(params.value);
+        } else {
+          unhandledProgressEmitter.fire(params);
+        }
+      });
+      return connection;
+    }
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/api.js
+var require_api = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/api.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ProgressType = exports.ProgressToken = exports.createMessageConnection = exports.NullLogger = exports.ConnectionOptions = exports.ConnectionStrategy = exports.AbstractMessageBuffer = exports.WriteableStreamMessageWriter = exports.AbstractMessageWriter = exports.MessageWriter = exports.ReadableStreamMessageReader = exports.AbstractMessageReader = exports.MessageReader = exports.SharedArrayReceiverStrategy = exports.SharedArraySenderStrategy = exports.CancellationToken = exports.CancellationTokenSource = exports.Emitter = exports.Event = exports.Disposable = exports.LRUCache = exports.Touch = exports.LinkedMap = exports.ParameterStructures = exports.NotificationType9 = exports.NotificationType8 = exports.NotificationType7 = exports.NotificationType6 = exports.NotificationType5 = exports.NotificationType4 = exports.NotificationType3 = exports.NotificationType2 = exports.NotificationType1 = exports.NotificationType0 = exports.NotificationType = exports.ErrorCodes = exports.ResponseError = exports.RequestType9 = exports.RequestType8 = exports.RequestType7 = exports.RequestType6 = exports.RequestType5 = exports.RequestType4 = exports.RequestType3 = exports.RequestType2 = exports.RequestType1 = exports.RequestType0 = exports.RequestType = exports.Message = exports.RAL = void 0;
+    exports.MessageStrategy = exports.CancellationStrategy = exports.CancellationSenderStrategy = exports.RequestCancellationReceiverStrategy = exports.IdCancellationReceiverStrategy = exports.CancellationReceiverStrategy = exports.ConnectionError = exports.ConnectionErrors = exports.LogTraceNotification = exports.SetTraceNotification = exports.TraceFormat = exports.TraceValues = exports.TraceValue = exports.Trace = void 0;
+    var messages_1 = require_messages();
+    Object.defineProperty(exports, "Message", { enumerable: true, get: function() {
+      return messages_1.Message;
+    } });
+    Object.defineProperty(exports, "RequestType", { enumerable: true, get: function() {
+      return messages_1.RequestType;
+    } });
+    Object.defineProperty(exports, "RequestType0", { enumerable: true, get: function() {
+      return messages_1.RequestType0;
+    } });
+    Object.defineProperty(exports, "RequestType1", { enumerable: true, get: function() {
+      return messages_1.RequestType1;
+    } });
+    Object.defineProperty(exports, "RequestType2", { enumerable: true, get: function() {
+      return messages_1.RequestType2;
+    } });
+    Object.defineProperty(exports, "RequestType3", { enumerable: true, get: function() {
+      return messages_1.RequestType3;
+    } });
+    Object.defineProperty(exports, "RequestType4", { enumerable: true, get: function() {
+      return messages_1.RequestType4;
+    } });
+    Object.defineProperty(exports, "RequestType5", { enumerable: true, get: function() {
+      return messages_1.RequestType5;
+    } });
+    Object.defineProperty(exports, "RequestType6", { enumerable: true, get: function() {
+      return messages_1.RequestType6;
+    } });
+    Object.defineProperty(exports, "RequestType7", { enumerable: true, get: function() {
+      return messages_1.RequestType7;
+    } });
+    Object.defineProperty(exports, "RequestType8", { enumerable: true, get: function() {
+      return messages_1.RequestType8;
+    } });
+    Object.defineProperty(exports, "RequestType9", { enumerable: true, get: function() {
+      return messages_1.RequestType9;
+    } });
+    Object.defineProperty(exports, "ResponseError", { enumerable: true, get: function() {
+      return messages_1.ResponseError;
+    } });
+    Object.defineProperty(exports, "ErrorCodes", { enumerable: true, get: function() {
+      return messages_1.ErrorCodes;
+    } });
+    Object.defineProperty(exports, "NotificationType", { enumerable: true, get: function() {
+      return messages_1.NotificationType;
+    } });
+    Object.defineProperty(exports, "NotificationType0", { enumerable: true, get: function() {
+      return messages_1.NotificationType0;
+    } });
+    Object.defineProperty(exports, "NotificationType1", { enumerable: true, get: function() {
+      return messages_1.NotificationType1;
+    } });
+    Object.defineProperty(exports, "NotificationType2", { enumerable: true, get: function() {
+      return messages_1.NotificationType2;
+    } });
+    Object.defineProperty(exports, "NotificationType3", { enumerable: true, get: function() {
+      return messages_1.NotificationType3;
+    } });
+    Object.defineProperty(exports, "NotificationType4", { enumerable: true, get: function() {
+      return messages_1.NotificationType4;
+    } });
+    Object.defineProperty(exports, "NotificationType5", { enumerable: true, get: function() {
+      return messages_1.NotificationType5;
+    } });
+    Object.defineProperty(exports, "NotificationType6", { enumerable: true, get: function() {
+      return messages_1.NotificationType6;
+    } });
+    Object.defineProperty(exports, "NotificationType7", { enumerable: true, get: function() {
+      return messages_1.NotificationType7;
+    } });
+    Object.defineProperty(exports, "NotificationType8", { enumerable: true, get: function() {
+      return messages_1.NotificationType8;
+    } });
+    Object.defineProperty(exports, "NotificationType9", { enumerable: true, get: function() {
+      return messages_1.NotificationType9;
+    } });
+    Object.defineProperty(exports, "ParameterStructures", { enumerable: true, get: function() {
+      return messages_1.ParameterStructures;
+    } });
+    var linkedMap_1 = require_linkedMap();
+    Object.defineProperty(exports, "LinkedMap", { enumerable: true, get: function() {
+      return linkedMap_1.LinkedMap;
+    } });
+    Object.defineProperty(exports, "LRUCache", { enumerable: true, get: function() {
+      return linkedMap_1.LRUCache;
+    } });
+    Object.defineProperty(exports, "Touch", { enumerable: true, get: function() {
+      return linkedMap_1.Touch;
+    } });
+    var disposable_1 = require_disposable();
+    Object.defineProperty(exports, "Disposable", { enumerable: true, get: function() {
+      return disposable_1.Disposable;
+    } });
+    var events_1 = require_events();
+    Object.defineProperty(exports, "Event", { enumerable: true, get: function() {
+      return events_1.Event;
+    } });
+    Object.defineProperty(exports, "Emitter", { enumerable: true, get: function() {
+      return events_1.Emitter;
+    } });
+    var cancellation_1 = require_cancellation();
+    Object.defineProperty(exports, "CancellationTokenSource", { enumerable: true, get: function() {
+      return cancellation_1.CancellationTokenSource;
+    } });
+    Object.defineProperty(exports, "CancellationToken", { enumerable: true, get: function() {
+      return cancellation_1.CancellationToken;
+    } });
+    var sharedArrayCancellation_1 = require_sharedArrayCancellation();
+    Object.defineProperty(exports, "SharedArraySenderStrategy", { enumerable: true, get: function() {
+      return sharedArrayCancellation_1.SharedArraySenderStrategy;
+    } });
+    Object.defineProperty(exports, "SharedArrayReceiverStrategy", { enumerable: true, get: function() {
+      return sharedArrayCancellation_1.SharedArrayReceiverStrategy;
+    } });
+    var messageReader_1 = require_messageReader();
+    Object.defineProperty(exports, "MessageReader", { enumerable: true, get: function() {
+      return messageReader_1.MessageReader;
+    } });
+    Object.defineProperty(exports, "AbstractMessageReader", { enumerable: true, get: function() {
+      return messageReader_1.AbstractMessageReader;
+    } });
+    Object.defineProperty(exports, "ReadableStreamMessageReader", { enumerable: true, get: function() {
+      return messageReader_1.ReadableStreamMessageReader;
+    } });
+    var messageWriter_1 = require_messageWriter();
+    Object.defineProperty(exports, "MessageWriter", { enumerable: true, get: function() {
+      return messageWriter_1.MessageWriter;
+    } });
+    Object.defineProperty(exports, "AbstractMessageWriter", { enumerable: true, get: function() {
+      return messageWriter_1.AbstractMessageWriter;
+    } });
+    Object.defineProperty(exports, "WriteableStreamMessageWriter", { enumerable: true, get: function() {
+      return messageWriter_1.WriteableStreamMessageWriter;
+    } });
+    var messageBuffer_1 = require_messageBuffer();
+    Object.defineProperty(exports, "AbstractMessageBuffer", { enumerable: true, get: function() {
+      return messageBuffer_1.AbstractMessageBuffer;
+    } });
+    var connection_1 = require_connection();
+    Object.defineProperty(exports, "ConnectionStrategy", { enumerable: true, get: function() {
+      return connection_1.ConnectionStrategy;
+    } });
+    Object.defineProperty(exports, "ConnectionOptions", { enumerable: true, get: function() {
+      return connection_1.ConnectionOptions;
+    } });
+    Object.defineProperty(exports, "NullLogger", { enumerable: true, get: function() {
+      return connection_1.NullLogger;
+    } });
+    Object.defineProperty(exports, "createMessageConnection", { enumerable: true, get: function() {
+      return connection_1.createMessageConnection;
+    } });
+    Object.defineProperty(exports, "ProgressToken", { enumerable: true, get: function() {
+      return connection_1.ProgressToken;
+    } });
+    Object.defineProperty(exports, "ProgressType", { enumerable: true, get: function() {
+      return connection_1.ProgressType;
+    } });
+    Object.defineProperty(exports, "Trace", { enumerable: true, get: function() {
+      return connection_1.Trace;
+    } });
+    Object.defineProperty(exports, "TraceValue", { enumerable: true, get: function() {
+      return connection_1.TraceValue;
+    } });
+    Object.defineProperty(exports, "TraceFormat", { enumerable: true, get: function() {
+      return connection_1.TraceFormat;
+    } });
+    Object.defineProperty(exports, "SetTraceNotification", { enumerable: true, get: function() {
+      return connection_1.SetTraceNotification;
+    } });
+    Object.defineProperty(exports, "LogTraceNotification", { enumerable: true, get: function() {
+      return connection_1.LogTraceNotification;
+    } });
+    Object.defineProperty(exports, "ConnectionErrors", { enumerable: true, get: function() {
+      return connection_1.ConnectionErrors;
+    } });
+    Object.defineProperty(exports, "ConnectionError", { enumerable: true, get: function() {
+      return connection_1.ConnectionError;
+    } });
+    Object.defineProperty(exports, "CancellationReceiverStrategy", { enumerable: true, get: function() {
+      return connection_1.CancellationReceiverStrategy;
+    } });
+    Object.defineProperty(exports, "IdCancellationReceiverStrategy", { enumerable: true, get: function() {
+      return connection_1.IdCancellationReceiverStrategy;
+    } });
+    Object.defineProperty(exports, "RequestCancellationReceiverStrategy", { enumerable: true, get: function() {
+      return connection_1.RequestCancellationReceiverStrategy;
+    } });
+    Object.defineProperty(exports, "CancellationSenderStrategy", { enumerable: true, get: function() {
+      return connection_1.CancellationSenderStrategy;
+    } });
+    Object.defineProperty(exports, "CancellationStrategy", { enumerable: true, get: function() {
+      return connection_1.CancellationStrategy;
+    } });
+    Object.defineProperty(exports, "MessageStrategy", { enumerable: true, get: function() {
+      return connection_1.MessageStrategy;
+    } });
+    Object.defineProperty(exports, "TraceValues", { enumerable: true, get: function() {
+      return connection_1.TraceValues;
+    } });
+    var ral_1 = __importDefault(require_ral());
+    exports.RAL = ral_1.default;
+  }
+});
+
+// node_modules/vscode-languageserver-types/lib/esm/main.js
+var main_exports = {};
+__export(main_exports, {
+  AnnotatedTextEdit: () => AnnotatedTextEdit,
+  ApplyKind: () => ApplyKind,
+  ChangeAnnotation: () => ChangeAnnotation,
+  ChangeAnnotationIdentifier: () => ChangeAnnotationIdentifier,
+  CodeAction: () => CodeAction,
+  CodeActionContext: () => CodeActionContext,
+  CodeActionKind: () => CodeActionKind,
+  CodeActionTag: () => CodeActionTag,
+  CodeActionTriggerKind: () => CodeActionTriggerKind,
+  CodeDescription: () => CodeDescription,
+  CodeLens: () => CodeLens,
+  Color: () => Color,
+  ColorInformation: () => ColorInformation,
+  ColorPresentation: () => ColorPresentation,
+  Command: () => Command,
+  CompletionItem: () => CompletionItem,
+  CompletionItemKind: () => CompletionItemKind,
+  CompletionItemLabelDetails: () => CompletionItemLabelDetails,
+  CompletionItemTag: () => CompletionItemTag,
+  CompletionList: () => CompletionList,
+  CreateFile: () => CreateFile,
+  DeleteFile: () => DeleteFile,
+  Diagnostic: () => Diagnostic,
+  DiagnosticRelatedInformation: () => DiagnosticRelatedInformation,
+  DiagnosticSeverity: () => DiagnosticSeverity,
+  DiagnosticTag: () => DiagnosticTag,
+  DocumentHighlight: () => DocumentHighlight,
+  DocumentHighlightKind: () => DocumentHighlightKind,
+  DocumentLink: () => DocumentLink,
+  DocumentSymbol: () => DocumentSymbol,
+  DocumentUri: () => DocumentUri,
+  EOL: () => EOL,
+  FoldingRange: () => FoldingRange,
+  FoldingRangeKind: () => FoldingRangeKind,
+  FormattingOptions: () => FormattingOptions,
+  Hover: () => Hover,
+  InlayHint: () => InlayHint,
+  InlayHintKind: () => InlayHintKind,
+  InlayHintLabelPart: () => InlayHintLabelPart,
+  InlineCompletionContext: () => InlineCompletionContext,
+  InlineCompletionItem: () => InlineCompletionItem,
+  InlineCompletionList: () => InlineCompletionList,
+  InlineCompletionTriggerKind: () => InlineCompletionTriggerKind,
+  InlineValueContext: () => InlineValueContext,
+  InlineValueEvaluatableExpression: () => InlineValueEvaluatableExpression,
+  InlineValueText: () => InlineValueText,
+  InlineValueVariableLookup: () => InlineValueVariableLookup,
+  InsertReplaceEdit: () => InsertReplaceEdit,
+  InsertTextFormat: () => InsertTextFormat,
+  InsertTextMode: () => InsertTextMode,
+  LanguageKind: () => LanguageKind,
+  Location: () => Location,
+  LocationLink: () => LocationLink,
+  MarkedString: () => MarkedString,
+  MarkupContent: () => MarkupContent,
+  MarkupKind: () => MarkupKind,
+  OptionalVersionedTextDocumentIdentifier: () => OptionalVersionedTextDocumentIdentifier,
+  ParameterInformation: () => ParameterInformation,
+  Position: () => Position,
+  Range: () => Range,
+  RenameFile: () => RenameFile,
+  SelectedCompletionInfo: () => SelectedCompletionInfo,
+  SelectionRange: () => SelectionRange,
+  SemanticTokenModifiers: () => SemanticTokenModifiers,
+  SemanticTokenTypes: () => SemanticTokenTypes,
+  SemanticTokens: () => SemanticTokens,
+  SignatureInformation: () => SignatureInformation,
+  SnippetTextEdit: () => SnippetTextEdit,
+  StringValue: () => StringValue,
+  SymbolInformation: () => SymbolInformation,
+  SymbolKind: () => SymbolKind,
+  SymbolTag: () => SymbolTag,
+  TextDocument: () => TextDocument,
+  TextDocumentEdit: () => TextDocumentEdit,
+  TextDocumentIdentifier: () => TextDocumentIdentifier,
+  TextDocumentItem: () => TextDocumentItem,
+  TextEdit: () => TextEdit,
+  URI: () => URI,
+  VersionedTextDocumentIdentifier: () => VersionedTextDocumentIdentifier,
+  WorkspaceChange: () => WorkspaceChange,
+  WorkspaceEdit: () => WorkspaceEdit,
+  WorkspaceFolder: () => WorkspaceFolder,
+  WorkspaceSymbol: () => WorkspaceSymbol,
+  integer: () => integer,
+  uinteger: () => uinteger
+});
+var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
+var init_main = __esm({
+  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+    "use strict";
+    (function(DocumentUri2) {
+      function is(value) {
+        return typeof value === "string";
+      }
+      DocumentUri2.is = is;
+    })(DocumentUri || (DocumentUri = {}));
+    (function(URI2) {
+      function is(value) {
+        return typeof value === "string";
+      }
+      URI2.is = is;
+    })(URI || (URI = {}));
+    (function(integer2) {
+      integer2.MIN_VALUE = -2147483648;
+      integer2.MAX_VALUE = 2147483647;
+      function is(value) {
+        return typeof value === "number" && integer2.MIN_VALUE <= value && value <= integer2.MAX_VALUE;
+      }
+      integer2.is = is;
+    })(integer || (integer = {}));
+    (function(uinteger2) {
+      uinteger2.MIN_VALUE = 0;
+      uinteger2.MAX_VALUE = 2147483647;
+      function is(value) {
+        return typeof value === "number" && uinteger2.MIN_VALUE <= value && value <= uinteger2.MAX_VALUE;
+      }
+      uinteger2.is = is;
+    })(uinteger || (uinteger = {}));
+    (function(Position2) {
+      function create(line, character) {
+        if (line === Number.MAX_VALUE) {
+          line = uinteger.MAX_VALUE;
+        }
+        if (character === Number.MAX_VALUE) {
+          character = uinteger.MAX_VALUE;
+        }
+        return { line, character };
+      }
+      Position2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
+      }
+      Position2.is = is;
+    })(Position || (Position = {}));
+    (function(Range2) {
+      function create(one, two, three, four) {
+        if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+          return { start: Position.create(one, two), end: Position.create(three, four) };
+        } else if (Position.is(one) && Position.is(two)) {
+          return { start: one, end: two };
+        } else {
+          throw new Error(`Range#create called with invalid arguments[${one}, ${two}, ${three}, ${four}]`);
+        }
+      }
+      Range2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
+      }
+      Range2.is = is;
+    })(Range || (Range = {}));
+    (function(Location2) {
+      function create(uri, range) {
+        return { uri, range };
+      }
+      Location2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
+      }
+      Location2.is = is;
+    })(Location || (Location = {}));
+    (function(LocationLink2) {
+      function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
+        return { targetUri, targetRange, targetSelectionRange, originSelectionRange };
+      }
+      LocationLink2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri) && Range.is(candidate.targetSelectionRange) && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
+      }
+      LocationLink2.is = is;
+    })(LocationLink || (LocationLink = {}));
+    (function(Color2) {
+      function create(red, green, blue, alpha) {
+        return {
+          red,
+          green,
+          blue,
+          alpha
+        };
+      }
+      Color2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1) && Is.numberRange(candidate.green, 0, 1) && Is.numberRange(candidate.blue, 0, 1) && Is.numberRange(candidate.alpha, 0, 1);
+      }
+      Color2.is = is;
+    })(Color || (Color = {}));
+    (function(ColorInformation2) {
+      function create(range, color) {
+        return {
+          range,
+          color
+        };
+      }
+      ColorInformation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
+      }
+      ColorInformation2.is = is;
+    })(ColorInformation || (ColorInformation = {}));
+    (function(ColorPresentation2) {
+      function create(label, textEdit, additionalTextEdits) {
+        return {
+          label,
+          textEdit,
+          additionalTextEdits
+        };
+      }
+      ColorPresentation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit)) && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
+      }
+      ColorPresentation2.is = is;
+    })(ColorPresentation || (ColorPresentation = {}));
+    (function(FoldingRangeKind2) {
+      FoldingRangeKind2.Comment = "comment";
+      FoldingRangeKind2.Imports = "imports";
+      FoldingRangeKind2.Region = "region";
+    })(FoldingRangeKind || (FoldingRangeKind = {}));
+    (function(FoldingRange2) {
+      function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+        const result = {
+          startLine,
+          endLine
+        };
+        if (Is.defined(startCharacter)) {
+          result.startCharacter = startCharacter;
+        }
+        if (Is.defined(endCharacter)) {
+          result.endCharacter = endCharacter;
+        }
+        if (Is.defined(kind)) {
+          result.kind = kind;
+        }
+        if (Is.defined(collapsedText)) {
+          result.collapsedText = collapsedText;
+        }
+        return result;
+      }
+      FoldingRange2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine) && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter)) && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter)) && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
+      }
+      FoldingRange2.is = is;
+    })(FoldingRange || (FoldingRange = {}));
+    (function(DiagnosticRelatedInformation2) {
+      function create(location, message) {
+        return {
+          location,
+          message
+        };
+      }
+      DiagnosticRelatedInformation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
+      }
+      DiagnosticRelatedInformation2.is = is;
+    })(DiagnosticRelatedInformation || (DiagnosticRelatedInformation = {}));
+    (function(DiagnosticSeverity3) {
+      DiagnosticSeverity3.Error = 1;
+      DiagnosticSeverity3.Warning = 2;
+      DiagnosticSeverity3.Information = 3;
+      DiagnosticSeverity3.Hint = 4;
+    })(DiagnosticSeverity || (DiagnosticSeverity = {}));
+    (function(DiagnosticTag3) {
+      DiagnosticTag3.Unnecessary = 1;
+      DiagnosticTag3.Deprecated = 2;
+    })(DiagnosticTag || (DiagnosticTag = {}));
+    (function(CodeDescription2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.href);
+      }
+      CodeDescription2.is = is;
+    })(CodeDescription || (CodeDescription = {}));
+    (function(Diagnostic2) {
+      function create(range, message, severity, code, source, relatedInformation) {
+        const result = { range, message };
+        if (Is.defined(severity)) {
+          result.severity = severity;
+        }
+        if (Is.defined(code)) {
+          result.code = code;
+        }
+        if (Is.defined(source)) {
+          result.source = source;
+        }
+        if (Is.defined(relatedInformation)) {
+          result.relatedInformation = relatedInformation;
+        }
+        return result;
+      }
+      Diagnostic2.create = create;
+      function is(value) {
+        var _a;
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.string(candidate.message) || MarkupContent.is(candidate.message)) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+      }
+      Diagnostic2.is = is;
+      function is3_17(value) {
+        return Is.string(value.message);
+      }
+      Diagnostic2.is3_17 = is3_17;
+      function getMessageString(diagnostic) {
+        if (Is.string(diagnostic.message)) {
+          return diagnostic.message;
+        } else if (MarkupContent.is(diagnostic.message)) {
+          return diagnostic.message.value;
+        } else {
+          throw new Error(`Unknown message type ${typeof diagnostic.message}`);
+        }
+      }
+      Diagnostic2.getMessageString = getMessageString;
+    })(Diagnostic || (Diagnostic = {}));
+    (function(Command2) {
+      function create(title, command, ...args) {
+        const result = { title, command };
+        if (Is.defined(args) && args.length > 0) {
+          result.arguments = args;
+        }
+        return result;
+      }
+      Command2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip)) && Is.string(candidate.command);
+      }
+      Command2.is = is;
+    })(Command || (Command = {}));
+    (function(TextEdit2) {
+      function replace(range, newText) {
+        return { range, newText };
+      }
+      TextEdit2.replace = replace;
+      function insert(position, newText) {
+        return { range: { start: position, end: position }, newText };
+      }
+      TextEdit2.insert = insert;
+      function del(range) {
+        return { range, newText: "" };
+      }
+      TextEdit2.del = del;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range.is(candidate.range);
+      }
+      TextEdit2.is = is;
+    })(TextEdit || (TextEdit = {}));
+    (function(ChangeAnnotation2) {
+      function create(label, needsConfirmation, description) {
+        const result = { label };
+        if (needsConfirmation !== void 0) {
+          result.needsConfirmation = needsConfirmation;
+        }
+        if (description !== void 0) {
+          result.description = description;
+        }
+        return result;
+      }
+      ChangeAnnotation2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
+      }
+      ChangeAnnotation2.is = is;
+    })(ChangeAnnotation || (ChangeAnnotation = {}));
+    (function(ChangeAnnotationIdentifier2) {
+      function is(value) {
+        const candidate = value;
+        return Is.string(candidate);
+      }
+      ChangeAnnotationIdentifier2.is = is;
+    })(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
+    (function(AnnotatedTextEdit2) {
+      function replace(range, newText, annotation2) {
+        return { range, newText, annotationId: annotation2 };
+      }
+      AnnotatedTextEdit2.replace = replace;
+      function insert(position, newText, annotation2) {
+        return { range: { start: position, end: position }, newText, annotationId: annotation2 };
+      }
+      AnnotatedTextEdit2.insert = insert;
+      function del(range, annotation2) {
+        return { range, newText: "", annotationId: annotation2 };
+      }
+      AnnotatedTextEdit2.del = del;
+      function is(value) {
+        const candidate = value;
+        return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      AnnotatedTextEdit2.is = is;
+    })(AnnotatedTextEdit || (AnnotatedTextEdit = {}));
+    (function(TextDocumentEdit2) {
+      function create(textDocument, edits) {
+        return { textDocument, edits };
+      }
+      TextDocumentEdit2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument) && Array.isArray(candidate.edits);
+      }
+      TextDocumentEdit2.is = is;
+    })(TextDocumentEdit || (TextDocumentEdit = {}));
+    (function(CreateFile2) {
+      function create(uri, options, annotation2) {
+        const result = {
+          kind: "create",
+          uri
+        };
+        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
+          result.options = options;
+        }
+        if (annotation2 !== void 0) {
+          result.annotationId = annotation2;
+        }
+        return result;
+      }
+      CreateFile2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "create" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      CreateFile2.is = is;
+    })(CreateFile || (CreateFile = {}));
+    (function(RenameFile2) {
+      function create(oldUri, newUri, options, annotation2) {
+        const result = {
+          kind: "rename",
+          oldUri,
+          newUri
+        };
+        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
+          result.options = options;
+        }
+        if (annotation2 !== void 0) {
+          result.annotationId = annotation2;
+        }
+        return result;
+      }
+      RenameFile2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "rename" && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      RenameFile2.is = is;
+    })(RenameFile || (RenameFile = {}));
+    (function(DeleteFile2) {
+      function create(uri, options, annotation2) {
+        const result = {
+          kind: "delete",
+          uri
+        };
+        if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
+          result.options = options;
+        }
+        if (annotation2 !== void 0) {
+          result.annotationId = annotation2;
+        }
+        return result;
+      }
+      DeleteFile2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "delete" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.recursive === void 0 || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === void 0 || Is.boolean(candidate.options.ignoreIfNotExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
+      }
+      DeleteFile2.is = is;
+    })(DeleteFile || (DeleteFile = {}));
+    (function(WorkspaceEdit2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (candidate.changes !== void 0 || candidate.documentChanges !== void 0) && (candidate.documentChanges === void 0 || candidate.documentChanges.every((change) => {
+          if (Is.string(change.kind)) {
+            return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
+          } else {
+            return TextDocumentEdit.is(change);
+          }
+        }));
+      }
+      WorkspaceEdit2.is = is;
+    })(WorkspaceEdit || (WorkspaceEdit = {}));
+    TextEditChangeImpl = class {
+      constructor(edits, changeAnnotations) {
+        this.edits = edits;
+        this.changeAnnotations = changeAnnotations;
+      }
+      insert(position, newText, annotation2) {
+        let edit;
+        let id;
+        if (annotation2 === void 0) {
+          edit = TextEdit.insert(position, newText);
+        } else if (ChangeAnnotationIdentifier.is(annotation2)) {
+          id = annotation2;
+          edit = AnnotatedTextEdit.insert(position, newText, annotation2);
+        } else {
+          this.assertChangeAnnotations(this.changeAnnotations);
+          id = this.changeAnnotations.manage(annotation2);
+          edit = AnnotatedTextEdit.insert(position, newText, id);
+        }
+        this.edits.push(edit);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      replace(range, newText, annotation2) {
+        let edit;
+        let id;
+        if (annotation2 === void 0) {
+          edit = TextEdit.replace(range, newText);
+        } else if (ChangeAnnotationIdentifier.is(annotation2)) {
+          id = annotation2;
+          edit = AnnotatedTextEdit.replace(range, newText, annotation2);
+        } else {
+          this.assertChangeAnnotations(this.changeAnnotations);
+          id = this.changeAnnotations.manage(annotation2);
+          edit = AnnotatedTextEdit.replace(range, newText, id);
+        }
+        this.edits.push(edit);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      delete(range, annotation2) {
+        let edit;
+        let id;
+        if (annotation2 === void 0) {
+          edit = TextEdit.del(range);
+        } else if (ChangeAnnotationIdentifier.is(annotation2)) {
+          id = annotation2;
+          edit = AnnotatedTextEdit.del(range, annotation2);
+        } else {
+          this.assertChangeAnnotations(this.changeAnnotations);
+          id = this.changeAnnotations.manage(annotation2);
+          edit = AnnotatedTextEdit.del(range, id);
+        }
+        this.edits.push(edit);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      add(edit) {
+        this.edits.push(edit);
+      }
+      all() {
+        return this.edits;
+      }
+      clear() {
+        this.edits.splice(0, this.edits.length);
+      }
+      assertChangeAnnotations(value) {
+        if (value === void 0) {
+          throw new Error(`Text edit change is not configured to manage change annotations.`);
+        }
+      }
+    };
+    (function(SnippetTextEdit2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && StringValue.isSnippet(candidate.snippet) && (candidate.annotationId === void 0 || (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+      }
+      SnippetTextEdit2.is = is;
+    })(SnippetTextEdit || (SnippetTextEdit = {}));
+    ChangeAnnotations = class {
+      constructor(annotations) {
+        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
+        this._counter = 0;
+        this._size = 0;
+      }
+      all() {
+        return this._annotations;
+      }
+      get size() {
+        return this._size;
+      }
+      manage(idOrAnnotation, annotation2) {
+        let id;
+        if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
+          id = idOrAnnotation;
+        } else {
+          id = this.nextId();
+          annotation2 = idOrAnnotation;
+        }
+        if (this._annotations[id] !== void 0) {
+          throw new Error(`Id ${id} is already in use.`);
+        }
+        if (annotation2 === void 0) {
+          throw new Error(`No annotation provided for id ${id}`);
+        }
+        this._annotations[id] = annotation2;
+        this._size++;
+        return id;
+      }
+      nextId() {
+        this._counter++;
+        return this._counter.toString();
+      }
+    };
+    WorkspaceChange = class {
+      constructor(workspaceEdit2) {
+        this._textEditChanges = /* @__PURE__ */ Object.create(null);
+        if (workspaceEdit2 !== void 0) {
+          this._workspaceEdit = workspaceEdit2;
+          if (workspaceEdit2.documentChanges) {
+            this._changeAnnotations = new ChangeAnnotations(workspaceEdit2.changeAnnotations);
+            workspaceEdit2.changeAnnotations = this._changeAnnotations.all();
+            workspaceEdit2.documentChanges.forEach((change) => {
+              if (TextDocumentEdit.is(change)) {
+                const textEditChange = new TextEditChangeImpl(change.edits, this._changeAnnotations);
+                this._textEditChanges[change.textDocument.uri] = textEditChange;
+              }
+            });
+          } else if (workspaceEdit2.changes) {
+            Object.keys(workspaceEdit2.changes).forEach((key) => {
+              const textEditChange = new TextEditChangeImpl(workspaceEdit2.changes[key]);
+              this._textEditChanges[key] = textEditChange;
+            });
+          }
+        } else {
+          this._workspaceEdit = {};
+        }
+      }
+      /**
+       * Returns the underlying {@link WorkspaceEdit} literal
+       * use to be returned from a workspace edit operation like rename.
+       */
+      get edit() {
+        this.initDocumentChanges();
+        if (this._changeAnnotations !== void 0) {
+          if (this._changeAnnotations.size === 0) {
+            this._workspaceEdit.changeAnnotations = void 0;
+          } else {
+            this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+          }
+        }
+        return this._workspaceEdit;
+      }
+      getTextEditChange(key) {
+        if (OptionalVersionedTextDocumentIdentifier.is(key)) {
+          this.initDocumentChanges();
+          if (this._workspaceEdit.documentChanges === void 0) {
+            throw new Error("Workspace edit is not configured for document changes.");
+          }
+          const textDocument = { uri: key.uri, version: key.version };
+          let result = this._textEditChanges[textDocument.uri];
+          if (!result) {
+            const edits = [];
+            const textDocumentEdit = {
+              textDocument,
+              edits
+            };
+            this._workspaceEdit.documentChanges.push(textDocumentEdit);
+            result = new TextEditChangeImpl(edits, this._changeAnnotations);
+            this._textEditChanges[textDocument.uri] = result;
+          }
+          return result;
+        } else {
+          this.initChanges();
+          if (this._workspaceEdit.changes === void 0) {
+            throw new Error("Workspace edit is not configured for normal text edit changes.");
+          }
+          let result = this._textEditChanges[key];
+          if (!result) {
+            const edits = [];
+            this._workspaceEdit.changes[key] = edits;
+            result = new TextEditChangeImpl(edits);
+            this._textEditChanges[key] = result;
+          }
+          return result;
+        }
+      }
+      initDocumentChanges() {
+        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
+          this._changeAnnotations = new ChangeAnnotations();
+          this._workspaceEdit.documentChanges = [];
+          this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+        }
+      }
+      initChanges() {
+        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
+          this._workspaceEdit.changes = /* @__PURE__ */ Object.create(null);
+        }
+      }
+      createFile(uri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === void 0) {
+          throw new Error("Workspace edit is not configured for document changes.");
+        }
+        let annotation2;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+          annotation2 = optionsOrAnnotation;
+        } else {
+          options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation2 === void 0) {
+          operation = CreateFile.create(uri, options);
+        } else {
+          id = ChangeAnnotationIdentifier.is(annotation2) ? annotation2 : this._changeAnnotations.manage(annotation2);
+          operation = CreateFile.create(uri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      renameFile(oldUri, newUri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === void 0) {
+          throw new Error("Workspace edit is not configured for document changes.");
+        }
+        let annotation2;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+          annotation2 = optionsOrAnnotation;
+        } else {
+          options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation2 === void 0) {
+          operation = RenameFile.create(oldUri, newUri, options);
+        } else {
+          id = ChangeAnnotationIdentifier.is(annotation2) ? annotation2 : this._changeAnnotations.manage(annotation2);
+          operation = RenameFile.create(oldUri, newUri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+      deleteFile(uri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === void 0) {
+          throw new Error("Workspace edit is not configured for document changes.");
+        }
+        let annotation2;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+          annotation2 = optionsOrAnnotation;
+        } else {
+          options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation2 === void 0) {
+          operation = DeleteFile.create(uri, options);
+        } else {
+          id = ChangeAnnotationIdentifier.is(annotation2) ? annotation2 : this._changeAnnotations.manage(annotation2);
+          operation = DeleteFile.create(uri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== void 0) {
+          return id;
+        }
+      }
+    };
+    (function(TextDocumentIdentifier2) {
+      function create(uri) {
+        return { uri };
+      }
+      TextDocumentIdentifier2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri);
+      }
+      TextDocumentIdentifier2.is = is;
+    })(TextDocumentIdentifier || (TextDocumentIdentifier = {}));
+    (function(VersionedTextDocumentIdentifier2) {
+      function create(uri, version) {
+        return { uri, version };
+      }
+      VersionedTextDocumentIdentifier2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
+      }
+      VersionedTextDocumentIdentifier2.is = is;
+    })(VersionedTextDocumentIdentifier || (VersionedTextDocumentIdentifier = {}));
+    (function(OptionalVersionedTextDocumentIdentifier2) {
+      function create(uri, version) {
+        return { uri, version };
+      }
+      OptionalVersionedTextDocumentIdentifier2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
+      }
+      OptionalVersionedTextDocumentIdentifier2.is = is;
+    })(OptionalVersionedTextDocumentIdentifier || (OptionalVersionedTextDocumentIdentifier = {}));
+    (function(LanguageKind2) {
+      LanguageKind2.ABAP = "abap";
+      LanguageKind2.WindowsBat = "bat";
+      LanguageKind2.BibTeX = "bibtex";
+      LanguageKind2.Clojure = "clojure";
+      LanguageKind2.Coffeescript = "coffeescript";
+      LanguageKind2.C = "c";
+      LanguageKind2.CPP = "cpp";
+      LanguageKind2.CSharp = "csharp";
+      LanguageKind2.CSS = "css";
+      LanguageKind2.D = "d";
+      LanguageKind2.Delphi = "pascal";
+      LanguageKind2.Diff = "diff";
+      LanguageKind2.Dart = "dart";
+      LanguageKind2.Dockerfile = "dockerfile";
+      LanguageKind2.Elixir = "elixir";
+      LanguageKind2.Erlang = "erlang";
+      LanguageKind2.FSharp = "fsharp";
+      LanguageKind2.GitCommit = "git-commit";
+      LanguageKind2.GitRebase = "git-rebase";
+      LanguageKind2.Go = "go";
+      LanguageKind2.Groovy = "groovy";
+      LanguageKind2.Handlebars = "handlebars";
+      LanguageKind2.Haskell = "haskell";
+      LanguageKind2.HTML = "html";
+      LanguageKind2.Ini = "ini";
+      LanguageKind2.Java = "java";
+      LanguageKind2.JavaScript = "javascript";
+      LanguageKind2.JavaScriptReact = "javascriptreact";
+      LanguageKind2.JSON = "json";
+      LanguageKind2.LaTeX = "latex";
+      LanguageKind2.Less = "less";
+      LanguageKind2.Lua = "lua";
+      LanguageKind2.Makefile = "makefile";
+      LanguageKind2.Markdown = "markdown";
+      LanguageKind2.ObjectiveC = "objective-c";
+      LanguageKind2.ObjectiveCPP = "objective-cpp";
+      LanguageKind2.Pascal = "pascal";
+      LanguageKind2.Perl = "perl";
+      LanguageKind2.Perl6 = "perl6";
+      LanguageKind2.PHP = "php";
+      LanguageKind2.Plaintext = "plaintext";
+      LanguageKind2.Powershell = "powershell";
+      LanguageKind2.Pug = "jade";
+      LanguageKind2.Python = "python";
+      LanguageKind2.R = "r";
+      LanguageKind2.Razor = "razor";
+      LanguageKind2.Ruby = "ruby";
+      LanguageKind2.Rust = "rust";
+      LanguageKind2.SCSS = "scss";
+      LanguageKind2.SASS = "sass";
+      LanguageKind2.Scala = "scala";
+      LanguageKind2.ShaderLab = "shaderlab";
+      LanguageKind2.ShellScript = "shellscript";
+      LanguageKind2.SQL = "sql";
+      LanguageKind2.Swift = "swift";
+      LanguageKind2.TypeScript = "typescript";
+      LanguageKind2.TypeScriptReact = "typescriptreact";
+      LanguageKind2.TeX = "tex";
+      LanguageKind2.VisualBasic = "vb";
+      LanguageKind2.XML = "xml";
+      LanguageKind2.XSL = "xsl";
+      LanguageKind2.YAML = "yaml";
+    })(LanguageKind || (LanguageKind = {}));
+    (function(TextDocumentItem2) {
+      function create(uri, languageId, version, text) {
+        return { uri, languageId, version, text };
+      }
+      TextDocumentItem2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
+      }
+      TextDocumentItem2.is = is;
+    })(TextDocumentItem || (TextDocumentItem = {}));
+    (function(MarkupKind2) {
+      MarkupKind2.PlainText = "plaintext";
+      MarkupKind2.Markdown = "markdown";
+      function is(value) {
+        const candidate = value;
+        return candidate === MarkupKind2.PlainText || candidate === MarkupKind2.Markdown;
+      }
+      MarkupKind2.is = is;
+    })(MarkupKind || (MarkupKind = {}));
+    (function(MarkupContent2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
+      }
+      MarkupContent2.is = is;
+    })(MarkupContent || (MarkupContent = {}));
+    (function(CompletionItemKind2) {
+      CompletionItemKind2.Text = 1;
+      CompletionItemKind2.Method = 2;
+      CompletionItemKind2.Function = 3;
+      CompletionItemKind2.Constructor = 4;
+      CompletionItemKind2.Field = 5;
+      CompletionItemKind2.Variable = 6;
+      CompletionItemKind2.Class = 7;
+      CompletionItemKind2.Interface = 8;
+      CompletionItemKind2.Module = 9;
+      CompletionItemKind2.Property = 10;
+      CompletionItemKind2.Unit = 11;
+      CompletionItemKind2.Value = 12;
+      CompletionItemKind2.Enum = 13;
+      CompletionItemKind2.Keyword = 14;
+      CompletionItemKind2.Snippet = 15;
+      CompletionItemKind2.Color = 16;
+      CompletionItemKind2.File = 17;
+      CompletionItemKind2.Reference = 18;
+      CompletionItemKind2.Folder = 19;
+      CompletionItemKind2.EnumMember = 20;
+      CompletionItemKind2.Constant = 21;
+      CompletionItemKind2.Struct = 22;
+      CompletionItemKind2.Event = 23;
+      CompletionItemKind2.Operator = 24;
+      CompletionItemKind2.TypeParameter = 25;
+    })(CompletionItemKind || (CompletionItemKind = {}));
+    (function(InsertTextFormat2) {
+      InsertTextFormat2.PlainText = 1;
+      InsertTextFormat2.Snippet = 2;
+    })(InsertTextFormat || (InsertTextFormat = {}));
+    (function(CompletionItemTag2) {
+      CompletionItemTag2.Deprecated = 1;
+    })(CompletionItemTag || (CompletionItemTag = {}));
+    (function(InsertReplaceEdit2) {
+      function create(newText, insert, replace) {
+        return { newText, insert, replace };
+      }
+      InsertReplaceEdit2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
+      }
+      InsertReplaceEdit2.is = is;
+    })(InsertReplaceEdit || (InsertReplaceEdit = {}));
+    (function(InsertTextMode2) {
+      InsertTextMode2.asIs = 1;
+      InsertTextMode2.adjustIndentation = 2;
+    })(InsertTextMode || (InsertTextMode = {}));
+    (function(ApplyKind2) {
+      ApplyKind2.Replace = 1;
+      ApplyKind2.Merge = 2;
+    })(ApplyKind || (ApplyKind = {}));
+    (function(CompletionItemLabelDetails2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (Is.string(candidate.detail) || candidate.detail === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
+      }
+      CompletionItemLabelDetails2.is = is;
+    })(CompletionItemLabelDetails || (CompletionItemLabelDetails = {}));
+    (function(CompletionItem2) {
+      function create(label) {
+        return { label };
+      }
+      CompletionItem2.create = create;
+    })(CompletionItem || (CompletionItem = {}));
+    (function(CompletionList2) {
+      function create(items, isIncomplete) {
+        return { items: items ? items : [], isIncomplete: !!isIncomplete };
+      }
+      CompletionList2.create = create;
+    })(CompletionList || (CompletionList = {}));
+    (function(MarkedString2) {
+      function fromPlainText(plainText) {
+        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+      }
+      MarkedString2.fromPlainText = fromPlainText;
+      function is(value) {
+        const candidate = value;
+        return Is.string(candidate) || Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value);
+      }
+      MarkedString2.is = is;
+    })(MarkedString || (MarkedString = {}));
+    (function(Hover2) {
+      function is(value) {
+        const candidate = value;
+        return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) || MarkedString.is(candidate.contents) || Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === void 0 || Range.is(value.range));
+      }
+      Hover2.is = is;
+    })(Hover || (Hover = {}));
+    (function(ParameterInformation2) {
+      function create(label, documentation) {
+        return documentation ? { label, documentation } : { label };
+      }
+      ParameterInformation2.create = create;
+    })(ParameterInformation || (ParameterInformation = {}));
+    (function(SignatureInformation2) {
+      function create(label, documentation, ...parameters) {
+        const result = { label };
+        if (Is.defined(documentation)) {
+          result.documentation = documentation;
+        }
+        if (Is.defined(parameters)) {
+          result.parameters = parameters;
+        } else {
+          result.parameters = [];
+        }
+        return result;
+      }
+      SignatureInformation2.create = create;
+    })(SignatureInformation || (SignatureInformation = {}));
+    (function(DocumentHighlightKind2) {
+      DocumentHighlightKind2.Text = 1;
+      DocumentHighlightKind2.Read = 2;
+      DocumentHighlightKind2.Write = 3;
+    })(DocumentHighlightKind || (DocumentHighlightKind = {}));
+    (function(DocumentHighlight2) {
+      function create(range, kind) {
+        const result = { range };
+        if (Is.number(kind)) {
+          result.kind = kind;
+        }
+        return result;
+      }
+      DocumentHighlight2.create = create;
+    })(DocumentHighlight || (DocumentHighlight = {}));
+    (function(SymbolKind2) {
+      SymbolKind2.File = 1;
+      SymbolKind2.Module = 2;
+      SymbolKind2.Namespace = 3;
+      SymbolKind2.Package = 4;
+      SymbolKind2.Class = 5;
+      SymbolKind2.Method = 6;
+      SymbolKind2.Property = 7;
+      SymbolKind2.Field = 8;
+      SymbolKind2.Constructor = 9;
+      SymbolKind2.Enum = 10;
+      SymbolKind2.Interface = 11;
+      SymbolKind2.Function = 12;
+      SymbolKind2.Variable = 13;
+      SymbolKind2.Constant = 14;
+      SymbolKind2.String = 15;
+      SymbolKind2.Number = 16;
+      SymbolKind2.Boolean = 17;
+      SymbolKind2.Array = 18;
+      SymbolKind2.Object = 19;
+      SymbolKind2.Key = 20;
+      SymbolKind2.Null = 21;
+      SymbolKind2.EnumMember = 22;
+      SymbolKind2.Struct = 23;
+      SymbolKind2.Event = 24;
+      SymbolKind2.Operator = 25;
+      SymbolKind2.TypeParameter = 26;
+    })(SymbolKind || (SymbolKind = {}));
+    (function(SymbolTag2) {
+      SymbolTag2.Deprecated = 1;
+    })(SymbolTag || (SymbolTag = {}));
+    (function(SymbolInformation2) {
+      function create(name, kind, range, uri, containerName) {
+        const result = {
+          name,
+          kind,
+          location: { uri, range }
+        };
+        if (containerName) {
+          result.containerName = containerName;
+        }
+        return result;
+      }
+      SymbolInformation2.create = create;
+    })(SymbolInformation || (SymbolInformation = {}));
+    (function(WorkspaceSymbol2) {
+      function create(name, kind, uri, range) {
+        return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
+      }
+      WorkspaceSymbol2.create = create;
+    })(WorkspaceSymbol || (WorkspaceSymbol = {}));
+    (function(DocumentSymbol2) {
+      function create(name, detail, kind, range, selectionRange, children) {
+        const result = {
+          name,
+          detail,
+          kind,
+          range,
+          selectionRange
+        };
+        if (children !== void 0) {
+          result.children = children;
+        }
+        return result;
+      }
+      DocumentSymbol2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.name) && Is.number(candidate.kind) && Range.is(candidate.range) && Range.is(candidate.selectionRange) && (candidate.detail === void 0 || Is.string(candidate.detail)) && (candidate.deprecated === void 0 || Is.boolean(candidate.deprecated)) && (candidate.children === void 0 || Array.isArray(candidate.children)) && (candidate.tags === void 0 || Array.isArray(candidate.tags));
+      }
+      DocumentSymbol2.is = is;
+    })(DocumentSymbol || (DocumentSymbol = {}));
+    (function(CodeActionKind4) {
+      CodeActionKind4.Empty = "";
+      CodeActionKind4.QuickFix = "quickfix";
+      CodeActionKind4.Refactor = "refactor";
+      CodeActionKind4.RefactorExtract = "refactor.extract";
+      CodeActionKind4.RefactorInline = "refactor.inline";
+      CodeActionKind4.RefactorMove = "refactor.move";
+      CodeActionKind4.RefactorRewrite = "refactor.rewrite";
+      CodeActionKind4.Source = "source";
+      CodeActionKind4.SourceOrganizeImports = "source.organizeImports";
+      CodeActionKind4.SourceFixAll = "source.fixAll";
+      CodeActionKind4.Notebook = "notebook";
+    })(CodeActionKind || (CodeActionKind = {}));
+    (function(CodeActionTriggerKind2) {
+      CodeActionTriggerKind2.Invoked = 1;
+      CodeActionTriggerKind2.Automatic = 2;
+    })(CodeActionTriggerKind || (CodeActionTriggerKind = {}));
+    (function(CodeActionContext2) {
+      function create(diagnostics, only, triggerKind) {
+        const result = { diagnostics };
+        if (only !== void 0 && only !== null) {
+          result.only = only;
+        }
+        if (triggerKind !== void 0 && triggerKind !== null) {
+          result.triggerKind = triggerKind;
+        }
+        return result;
+      }
+      CodeActionContext2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is) && (candidate.only === void 0 || Is.typedArray(candidate.only, Is.string)) && (candidate.triggerKind === void 0 || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
+      }
+      CodeActionContext2.is = is;
+    })(CodeActionContext || (CodeActionContext = {}));
+    (function(CodeActionTag2) {
+      CodeActionTag2.LLMGenerated = 1;
+      function is(value) {
+        return Is.defined(value) && value === CodeActionTag2.LLMGenerated;
+      }
+      CodeActionTag2.is = is;
+    })(CodeActionTag || (CodeActionTag = {}));
+    (function(CodeAction2) {
+      function create(title, kindOrCommandOrEdit, kind) {
+        const result = { title };
+        let checkKind = true;
+        if (typeof kindOrCommandOrEdit === "string") {
+          checkKind = false;
+          result.kind = kindOrCommandOrEdit;
+        } else if (Command.is(kindOrCommandOrEdit)) {
+          result.command = kindOrCommandOrEdit;
+        } else {
+          result.edit = kindOrCommandOrEdit;
+        }
+        if (checkKind && kind !== void 0) {
+          result.kind = kind;
+        }
+        return result;
+      }
+      CodeAction2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.title) && (candidate.diagnostics === void 0 || Is.typedArray(candidate.diagnostics, Diagnostic.is)) && (candidate.kind === void 0 || Is.string(candidate.kind)) && (candidate.edit !== void 0 || candidate.command !== void 0) && (candidate.command === void 0 || Command.is(candidate.command)) && (candidate.isPreferred === void 0 || Is.boolean(candidate.isPreferred)) && (candidate.edit === void 0 || WorkspaceEdit.is(candidate.edit)) && (candidate.tags === void 0 || Is.typedArray(candidate.tags, CodeActionTag.is));
+      }
+      CodeAction2.is = is;
+    })(CodeAction || (CodeAction = {}));
+    (function(CodeLens2) {
+      function create(range, data) {
+        const result = { range };
+        if (Is.defined(data)) {
+          result.data = data;
+        }
+        return result;
+      }
+      CodeLens2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+      }
+      CodeLens2.is = is;
+    })(CodeLens || (CodeLens = {}));
+    (function(FormattingOptions2) {
+      function create(tabSize, insertSpaces) {
+        return { tabSize, insertSpaces };
+      }
+      FormattingOptions2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
+      }
+      FormattingOptions2.is = is;
+    })(FormattingOptions || (FormattingOptions = {}));
+    (function(DocumentLink2) {
+      function create(range, target, data) {
+        return { range, target, data };
+      }
+      DocumentLink2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+      }
+      DocumentLink2.is = is;
+    })(DocumentLink || (DocumentLink = {}));
+    (function(SelectionRange2) {
+      function create(range, parent) {
+        return { range, parent };
+      }
+      SelectionRange2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === void 0 || SelectionRange2.is(candidate.parent));
+      }
+      SelectionRange2.is = is;
+    })(SelectionRange || (SelectionRange = {}));
+    (function(SemanticTokenTypes2) {
+      SemanticTokenTypes2["namespace"] = "namespace";
+      SemanticTokenTypes2["type"] = "type";
+      SemanticTokenTypes2["class"] = "class";
+      SemanticTokenTypes2["enum"] = "enum";
+      SemanticTokenTypes2["interface"] = "interface";
+      SemanticTokenTypes2["struct"] = "struct";
+      SemanticTokenTypes2["typeParameter"] = "typeParameter";
+      SemanticTokenTypes2["parameter"] = "parameter";
+      SemanticTokenTypes2["variable"] = "variable";
+      SemanticTokenTypes2["property"] = "property";
+      SemanticTokenTypes2["enumMember"] = "enumMember";
+      SemanticTokenTypes2["event"] = "event";
+      SemanticTokenTypes2["function"] = "function";
+      SemanticTokenTypes2["method"] = "method";
+      SemanticTokenTypes2["macro"] = "macro";
+      SemanticTokenTypes2["keyword"] = "keyword";
+      SemanticTokenTypes2["modifier"] = "modifier";
+      SemanticTokenTypes2["comment"] = "comment";
+      SemanticTokenTypes2["string"] = "string";
+      SemanticTokenTypes2["number"] = "number";
+      SemanticTokenTypes2["regexp"] = "regexp";
+      SemanticTokenTypes2["operator"] = "operator";
+      SemanticTokenTypes2["decorator"] = "decorator";
+      SemanticTokenTypes2["label"] = "label";
+    })(SemanticTokenTypes || (SemanticTokenTypes = {}));
+    (function(SemanticTokenModifiers2) {
+      SemanticTokenModifiers2["declaration"] = "declaration";
+      SemanticTokenModifiers2["definition"] = "definition";
+      SemanticTokenModifiers2["readonly"] = "readonly";
+      SemanticTokenModifiers2["static"] = "static";
+      SemanticTokenModifiers2["deprecated"] = "deprecated";
+      SemanticTokenModifiers2["abstract"] = "abstract";
+      SemanticTokenModifiers2["async"] = "async";
+      SemanticTokenModifiers2["modification"] = "modification";
+      SemanticTokenModifiers2["documentation"] = "documentation";
+      SemanticTokenModifiers2["defaultLibrary"] = "defaultLibrary";
+    })(SemanticTokenModifiers || (SemanticTokenModifiers = {}));
+    (function(SemanticTokens2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && (candidate.resultId === void 0 || typeof candidate.resultId === "string") && Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === "number");
+      }
+      SemanticTokens2.is = is;
+    })(SemanticTokens || (SemanticTokens = {}));
+    (function(InlineValueText2) {
+      function create(range, text) {
+        return { range, text };
+      }
+      InlineValueText2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
+      }
+      InlineValueText2.is = is;
+    })(InlineValueText || (InlineValueText = {}));
+    (function(InlineValueVariableLookup2) {
+      function create(range, variableName, caseSensitiveLookup) {
+        return { range, variableName, caseSensitiveLookup };
+      }
+      InlineValueVariableLookup2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup) && (Is.string(candidate.variableName) || candidate.variableName === void 0);
+      }
+      InlineValueVariableLookup2.is = is;
+    })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
+    (function(InlineValueEvaluatableExpression2) {
+      function create(range, expression) {
+        return { range, expression };
+      }
+      InlineValueEvaluatableExpression2.create = create;
+      function is(value) {
+        const candidate = value;
+        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && (Is.string(candidate.expression) || candidate.expression === void 0);
+      }
+      InlineValueEvaluatableExpression2.is = is;
+    })(InlineValueEvaluatableExpression || (InlineValueEvaluatableExpression = {}));
+    (function(InlineValueContext2) {
+      function create(frameId, stoppedLocation) {
+        return { frameId, stoppedLocation };
+      }
+      InlineValueContext2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(value.stoppedLocation);
+      }
+      InlineValueContext2.is = is;
+    })(InlineValueContext || (InlineValueContext = {}));
+    (function(InlayHintKind2) {
+      InlayHintKind2.Type = 1;
+      InlayHintKind2.Parameter = 2;
+      function is(value) {
+        return value === 1 || value === 2;
+      }
+      InlayHintKind2.is = is;
+    })(InlayHintKind || (InlayHintKind = {}));
+    (function(InlayHintLabelPart2) {
+      function create(value) {
+        return { value };
+      }
+      InlayHintLabelPart2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.location === void 0 || Location.is(candidate.location)) && (candidate.command === void 0 || Command.is(candidate.command));
+      }
+      InlayHintLabelPart2.is = is;
+    })(InlayHintLabelPart || (InlayHintLabelPart = {}));
+    (function(InlayHint2) {
+      function create(position, label, kind) {
+        const result = { position, label };
+        if (kind !== void 0) {
+          result.kind = kind;
+        }
+        return result;
+      }
+      InlayHint2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Position.is(candidate.position) && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is)) && (candidate.kind === void 0 || InlayHintKind.is(candidate.kind)) && candidate.textEdits === void 0 || Is.typedArray(candidate.textEdits, TextEdit.is) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.paddingLeft === void 0 || Is.boolean(candidate.paddingLeft)) && (candidate.paddingRight === void 0 || Is.boolean(candidate.paddingRight));
+      }
+      InlayHint2.is = is;
+    })(InlayHint || (InlayHint = {}));
+    (function(StringValue2) {
+      function createSnippet(value) {
+        return { kind: "snippet", value };
+      }
+      StringValue2.createSnippet = createSnippet;
+      function isSnippet(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && candidate.kind === "snippet" && Is.string(candidate.value);
+      }
+      StringValue2.isSnippet = isSnippet;
+    })(StringValue || (StringValue = {}));
+    (function(InlineCompletionItem2) {
+      function create(insertText, filterText, range, command) {
+        return { insertText, filterText, range, command };
+      }
+      InlineCompletionItem2.create = create;
+    })(InlineCompletionItem || (InlineCompletionItem = {}));
+    (function(InlineCompletionList2) {
+      function create(items) {
+        return { items };
+      }
+      InlineCompletionList2.create = create;
+    })(InlineCompletionList || (InlineCompletionList = {}));
+    (function(InlineCompletionTriggerKind2) {
+      InlineCompletionTriggerKind2.Invoked = 1;
+      InlineCompletionTriggerKind2.Automatic = 2;
+    })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
+    (function(SelectedCompletionInfo2) {
+      function create(range, text) {
+        return { range, text };
+      }
+      SelectedCompletionInfo2.create = create;
+    })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
+    (function(InlineCompletionContext2) {
+      function create(triggerKind, selectedCompletionInfo) {
+        return { triggerKind, selectedCompletionInfo };
+      }
+      InlineCompletionContext2.create = create;
+    })(InlineCompletionContext || (InlineCompletionContext = {}));
+    (function(WorkspaceFolder2) {
+      function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+      }
+      WorkspaceFolder2.is = is;
+    })(WorkspaceFolder || (WorkspaceFolder = {}));
+    EOL = ["\n", "\r\n", "\r"];
+    (function(TextDocument3) {
+      function create(uri, languageId, version, content) {
+        return new FullTextDocument(uri, languageId, version, content);
+      }
+      TextDocument3.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
+      }
+      TextDocument3.is = is;
+      function applyEdits(document, edits) {
+        let text = document.getText();
+        const sortedEdits = mergeSort2(edits, (a, b) => {
+          const diff = a.range.start.line - b.range.start.line;
+          if (diff === 0) {
+            return a.range.start.character - b.range.start.character;
+          }
+          return diff;
+        });
+        let lastModifiedOffset = text.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+          const e = sortedEdits[i];
+          const startOffset = document.offsetAt(e.range.start);
+          const endOffset = document.offsetAt(e.range.end);
+          if (endOffset <= lastModifiedOffset) {
+            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+          } else {
+            throw new Error("Overlapping edit");
+          }
+          lastModifiedOffset = startOffset;
+        }
+        return text;
+      }
+      TextDocument3.applyEdits = applyEdits;
+      function mergeSort2(data, compare) {
+        if (data.length <= 1) {
+          return data;
+        }
+        const p = data.length / 2 | 0;
+        const left = data.slice(0, p);
+        const right = data.slice(p);
+        mergeSort2(left, compare);
+        mergeSort2(right, compare);
+        let leftIdx = 0;
+        let rightIdx = 0;
+        let i = 0;
+        while (leftIdx < left.length && rightIdx < right.length) {
+          const ret = compare(left[leftIdx], right[rightIdx]);
+          if (ret <= 0) {
+            data[i++] = left[leftIdx++];
+          } else {
+            data[i++] = right[rightIdx++];
+          }
+        }
+        while (leftIdx < left.length) {
+          data[i++] = left[leftIdx++];
+        }
+        while (rightIdx < right.length) {
+          data[i++] = right[rightIdx++];
+        }
+        return data;
+      }
+    })(TextDocument || (TextDocument = {}));
+    FullTextDocument = class {
+      constructor(uri, languageId, version, content) {
+        this._uri = uri;
+        this._languageId = languageId;
+        this._version = version;
+        this._content = content;
+        this._lineOffsets = void 0;
+      }
+      get uri() {
+        return this._uri;
+      }
+      get languageId() {
+        return this._languageId;
+      }
+      get version() {
+        return this._version;
+      }
+      getText(range) {
+        if (range) {
+          const start = this.offsetAt(range.start);
+          const end = this.offsetAt(range.end);
+          return this._content.substring(start, end);
+        }
+        return this._content;
+      }
+      update(event, version) {
+        this._content = event.text;
+        this._version = version;
+        this._lineOffsets = void 0;
+      }
+      getLineOffsets() {
+        if (this._lineOffsets === void 0) {
+          const lineOffsets = [];
+          const text = this._content;
+          let isLineStart = true;
+          for (let i = 0; i < text.length; i++) {
+            if (isLineStart) {
+              lineOffsets.push(i);
+              isLineStart = false;
+            }
+            const ch = text.charAt(i);
+            isLineStart = ch === "\r" || ch === "\n";
+            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+              i++;
+            }
+          }
+          if (isLineStart && text.length > 0) {
+            lineOffsets.push(text.length);
+          }
+          this._lineOffsets = lineOffsets;
+        }
+        return this._lineOffsets;
+      }
+      positionAt(offset) {
+        offset = Math.max(Math.min(offset, this._content.length), 0);
+        const lineOffsets = this.getLineOffsets();
+        let low = 0, high = lineOffsets.length;
+        if (high === 0) {
+          return Position.create(0, offset);
+        }
+        while (low < high) {
+          const mid = Math.floor((low + high) / 2);
+          if (lineOffsets[mid] > offset) {
+            high = mid;
+          } else {
+            low = mid + 1;
+          }
+        }
+        const line = low - 1;
+        return Position.create(line, offset - lineOffsets[line]);
+      }
+      offsetAt(position) {
+        const lineOffsets = this.getLineOffsets();
+        if (position.line >= lineOffsets.length) {
+          return this._content.length;
+        } else if (position.line < 0) {
+          return 0;
+        }
+        const lineOffset = lineOffsets[position.line];
+        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
+        return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+      }
+      get lineCount() {
+        return this.getLineOffsets().length;
+      }
+    };
+    (function(Is2) {
+      const toString = Object.prototype.toString;
+      function defined(value) {
+        return typeof value !== "undefined";
+      }
+      Is2.defined = defined;
+      function undefined2(value) {
+        return typeof value === "undefined";
+      }
+      Is2.undefined = undefined2;
+      function boolean(value) {
+        return value === true || value === false;
+      }
+      Is2.boolean = boolean;
+      function string(value) {
+        return toString.call(value) === "[object String]";
+      }
+      Is2.string = string;
+      function number(value) {
+        return toString.call(value) === "[object Number]";
+      }
+      Is2.number = number;
+      function numberRange(value, min, max) {
+        return toString.call(value) === "[object Number]" && min <= value && value <= max;
+      }
+      Is2.numberRange = numberRange;
+      function integer2(value) {
+        return toString.call(value) === "[object Number]" && -2147483648 <= value && value <= 2147483647;
+      }
+      Is2.integer = integer2;
+      function uinteger2(value) {
+        return toString.call(value) === "[object Number]" && 0 <= value && value <= 2147483647;
+      }
+      Is2.uinteger = uinteger2;
+      function func(value) {
+        return toString.call(value) === "[object Function]";
+      }
+      Is2.func = func;
+      function objectLiteral(value) {
+        return value !== null && typeof value === "object";
+      }
+      Is2.objectLiteral = objectLiteral;
+      function typedArray(value, check) {
+        return Array.isArray(value) && value.every(check);
+      }
+      Is2.typedArray = typedArray;
+    })(Is || (Is = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/messages.js
+var require_messages2 = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/messages.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CM = exports.ProtocolNotificationType = exports.ProtocolNotificationType0 = exports.ProtocolRequestType = exports.ProtocolRequestType0 = exports.RegistrationType = exports.MessageDirection = void 0;
+    var vscode_jsonrpc_1 = require_api();
+    var MessageDirection;
+    (function(MessageDirection2) {
+      MessageDirection2["clientToServer"] = "clientToServer";
+      MessageDirection2["serverToClient"] = "serverToClient";
+      MessageDirection2["both"] = "both";
+    })(MessageDirection || (exports.MessageDirection = MessageDirection = {}));
+    var RegistrationType = class {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      ____;
+      method;
+      constructor(method) {
+        this.method = method;
+      }
+    };
+    exports.RegistrationType = RegistrationType;
+    var ProtocolRequestType0 = class extends vscode_jsonrpc_1.RequestType0 {
+      /**
+       * Clients must not use these properties. They are here to ensure correct typing.
+       * in TypeScript
+       */
+      __;
+      ___;
+      ____;
+      _pr;
+      constructor(method) {
+        super(method);
+      }
+    };
+    exports.ProtocolRequestType0 = ProtocolRequestType0;
+    var ProtocolRequestType = class extends vscode_jsonrpc_1.RequestType {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      __;
+      ___;
+      ____;
+      _pr;
+      constructor(method) {
+        super(method, vscode_jsonrpc_1.ParameterStructures.byName);
+      }
+    };
+    exports.ProtocolRequestType = ProtocolRequestType;
+    var ProtocolNotificationType0 = class extends vscode_jsonrpc_1.NotificationType0 {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      ___;
+      ____;
+      constructor(method) {
+        super(method);
+      }
+    };
+    exports.ProtocolNotificationType0 = ProtocolNotificationType0;
+    var ProtocolNotificationType = class extends vscode_jsonrpc_1.NotificationType {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      ___;
+      ____;
+      constructor(method) {
+        super(method, vscode_jsonrpc_1.ParameterStructures.byName);
+      }
+    };
+    exports.ProtocolNotificationType = ProtocolNotificationType;
+    var CM;
+    (function(CM2) {
+      function create(client, server) {
+        return { client, server };
+      }
+      CM2.create = create;
+    })(CM || (exports.CM = CM = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
+var require_is3 = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/utils/is.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.boolean = boolean;
+    exports.string = string;
+    exports.number = number;
+    exports.error = error;
+    exports.func = func;
+    exports.array = array;
+    exports.stringArray = stringArray;
+    exports.typedArray = typedArray;
+    exports.objectLiteral = objectLiteral;
+    function boolean(value) {
+      return value === true || value === false;
+    }
+    function string(value) {
+      return typeof value === "string" || value instanceof String;
+    }
+    function number(value) {
+      return typeof value === "number" || value instanceof Number;
+    }
+    function error(value) {
+      return value instanceof Error;
+    }
+    function func(value) {
+      return typeof value === "function";
+    }
+    function array(value) {
+      return Array.isArray(value);
+    }
+    function stringArray(value) {
+      return array(value) && value.every((elem) => string(elem));
+    }
+    function typedArray(value, check) {
+      return Array.isArray(value) && value.every(check);
+    }
+    function objectLiteral(value) {
+      return value !== null && typeof value === "object";
+    }
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
+var require_protocol_implementation = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ImplementationRequest = void 0;
+    var messages_1 = require_messages2();
+    var ImplementationRequest;
+    (function(ImplementationRequest2) {
+      ImplementationRequest2.method = "textDocument/implementation";
+      ImplementationRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      ImplementationRequest2.type = new messages_1.ProtocolRequestType(ImplementationRequest2.method);
+      ImplementationRequest2.capabilities = messages_1.CM.create("textDocument.implementation", "implementationProvider");
+    })(ImplementationRequest || (exports.ImplementationRequest = ImplementationRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
+var require_protocol_typeDefinition = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TypeDefinitionRequest = void 0;
+    var messages_1 = require_messages2();
+    var TypeDefinitionRequest;
+    (function(TypeDefinitionRequest2) {
+      TypeDefinitionRequest2.method = "textDocument/typeDefinition";
+      TypeDefinitionRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      TypeDefinitionRequest2.type = new messages_1.ProtocolRequestType(TypeDefinitionRequest2.method);
+      TypeDefinitionRequest2.capabilities = messages_1.CM.create("textDocument.typeDefinition", "typeDefinitionProvider");
+    })(TypeDefinitionRequest || (exports.TypeDefinitionRequest = TypeDefinitionRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
+var require_protocol_workspaceFolder = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DidChangeWorkspaceFoldersNotification = exports.WorkspaceFoldersRequest = void 0;
+    var messages_1 = require_messages2();
+    var WorkspaceFoldersRequest;
+    (function(WorkspaceFoldersRequest2) {
+      WorkspaceFoldersRequest2.method = "workspace/workspaceFolders";
+      WorkspaceFoldersRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      WorkspaceFoldersRequest2.type = new messages_1.ProtocolRequestType0(WorkspaceFoldersRequest2.method);
+      WorkspaceFoldersRequest2.capabilities = messages_1.CM.create("workspace.workspaceFolders", "workspace.workspaceFolders");
+    })(WorkspaceFoldersRequest || (exports.WorkspaceFoldersRequest = WorkspaceFoldersRequest = {}));
+    var DidChangeWorkspaceFoldersNotification;
+    (function(DidChangeWorkspaceFoldersNotification2) {
+      DidChangeWorkspaceFoldersNotification2.method = "workspace/didChangeWorkspaceFolders";
+      DidChangeWorkspaceFoldersNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidChangeWorkspaceFoldersNotification2.type = new messages_1.ProtocolNotificationType(DidChangeWorkspaceFoldersNotification2.method);
+      DidChangeWorkspaceFoldersNotification2.capabilities = messages_1.CM.create(void 0, "workspace.workspaceFolders.changeNotifications");
+    })(DidChangeWorkspaceFoldersNotification || (exports.DidChangeWorkspaceFoldersNotification = DidChangeWorkspaceFoldersNotification = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
+var require_protocol_configuration = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ConfigurationRequest = void 0;
+    var messages_1 = require_messages2();
+    var ConfigurationRequest;
+    (function(ConfigurationRequest2) {
+      ConfigurationRequest2.method = "workspace/configuration";
+      ConfigurationRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      ConfigurationRequest2.type = new messages_1.ProtocolRequestType(ConfigurationRequest2.method);
+      ConfigurationRequest2.capabilities = messages_1.CM.create("workspace.configuration", void 0);
+    })(ConfigurationRequest || (exports.ConfigurationRequest = ConfigurationRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
+var require_protocol_colorProvider = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ColorPresentationRequest = exports.DocumentColorRequest = void 0;
+    var messages_1 = require_messages2();
+    var DocumentColorRequest;
+    (function(DocumentColorRequest2) {
+      DocumentColorRequest2.method = "textDocument/documentColor";
+      DocumentColorRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DocumentColorRequest2.type = new messages_1.ProtocolRequestType(DocumentColorRequest2.method);
+      DocumentColorRequest2.capabilities = messages_1.CM.create("textDocument.colorProvider", "colorProvider");
+    })(DocumentColorRequest || (exports.DocumentColorRequest = DocumentColorRequest = {}));
+    var ColorPresentationRequest;
+    (function(ColorPresentationRequest2) {
+      ColorPresentationRequest2.method = "textDocument/colorPresentation";
+      ColorPresentationRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      ColorPresentationRequest2.type = new messages_1.ProtocolRequestType(ColorPresentationRequest2.method);
+      ColorPresentationRequest2.capabilities = messages_1.CM.create("textDocument.colorProvider", "colorProvider");
+    })(ColorPresentationRequest || (exports.ColorPresentationRequest = ColorPresentationRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
+var require_protocol_foldingRange = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.FoldingRangeRefreshRequest = exports.FoldingRangeRequest = void 0;
+    var messages_1 = require_messages2();
+    var FoldingRangeRequest;
+    (function(FoldingRangeRequest2) {
+      FoldingRangeRequest2.method = "textDocument/foldingRange";
+      FoldingRangeRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      FoldingRangeRequest2.type = new messages_1.ProtocolRequestType(FoldingRangeRequest2.method);
+      FoldingRangeRequest2.capabilities = messages_1.CM.create("textDocument.foldingRange", "foldingRangeProvider");
+    })(FoldingRangeRequest || (exports.FoldingRangeRequest = FoldingRangeRequest = {}));
+    var FoldingRangeRefreshRequest;
+    (function(FoldingRangeRefreshRequest2) {
+      FoldingRangeRefreshRequest2.method = `workspace/foldingRange/refresh`;
+      FoldingRangeRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      FoldingRangeRefreshRequest2.type = new messages_1.ProtocolRequestType0(FoldingRangeRefreshRequest2.method);
+      FoldingRangeRefreshRequest2.capabilities = messages_1.CM.create("workspace.foldingRange.refreshSupport", void 0);
+    })(FoldingRangeRefreshRequest || (exports.FoldingRangeRefreshRequest = FoldingRangeRefreshRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
+var require_protocol_declaration = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DeclarationRequest = void 0;
+    var messages_1 = require_messages2();
+    var DeclarationRequest;
+    (function(DeclarationRequest2) {
+      DeclarationRequest2.method = "textDocument/declaration";
+      DeclarationRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DeclarationRequest2.type = new messages_1.ProtocolRequestType(DeclarationRequest2.method);
+      DeclarationRequest2.capabilities = messages_1.CM.create("textDocument.declaration", "declarationProvider");
+    })(DeclarationRequest || (exports.DeclarationRequest = DeclarationRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
+var require_protocol_selectionRange = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SelectionRangeRequest = void 0;
+    var messages_1 = require_messages2();
+    var SelectionRangeRequest;
+    (function(SelectionRangeRequest2) {
+      SelectionRangeRequest2.method = "textDocument/selectionRange";
+      SelectionRangeRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      SelectionRangeRequest2.type = new messages_1.ProtocolRequestType(SelectionRangeRequest2.method);
+      SelectionRangeRequest2.capabilities = messages_1.CM.create("textDocument.selectionRange", "selectionRangeProvider");
+    })(SelectionRangeRequest || (exports.SelectionRangeRequest = SelectionRangeRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
+var require_protocol_progress = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.WorkDoneProgressCancelNotification = exports.WorkDoneProgressCreateRequest = exports.WorkDoneProgress = void 0;
+    var vscode_jsonrpc_1 = require_api();
+    var messages_1 = require_messages2();
+    var WorkDoneProgress;
+    (function(WorkDoneProgress2) {
+      WorkDoneProgress2.type = new vscode_jsonrpc_1.ProgressType();
+      function is(value) {
+        return value === WorkDoneProgress2.type;
+      }
+      WorkDoneProgress2.is = is;
+    })(WorkDoneProgress || (exports.WorkDoneProgress = WorkDoneProgress = {}));
+    var WorkDoneProgressCreateRequest;
+    (function(WorkDoneProgressCreateRequest2) {
+      WorkDoneProgressCreateRequest2.method = "window/workDoneProgress/create";
+      WorkDoneProgressCreateRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      WorkDoneProgressCreateRequest2.type = new messages_1.ProtocolRequestType(WorkDoneProgressCreateRequest2.method);
+      WorkDoneProgressCreateRequest2.capabilities = messages_1.CM.create("window.workDoneProgress", void 0);
+    })(WorkDoneProgressCreateRequest || (exports.WorkDoneProgressCreateRequest = WorkDoneProgressCreateRequest = {}));
+    var WorkDoneProgressCancelNotification;
+    (function(WorkDoneProgressCancelNotification2) {
+      WorkDoneProgressCancelNotification2.method = "window/workDoneProgress/cancel";
+      WorkDoneProgressCancelNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      WorkDoneProgressCancelNotification2.type = new messages_1.ProtocolNotificationType(WorkDoneProgressCancelNotification2.method);
+    })(WorkDoneProgressCancelNotification || (exports.WorkDoneProgressCancelNotification = WorkDoneProgressCancelNotification = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
+var require_protocol_callHierarchy = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CallHierarchyOutgoingCallsRequest = exports.CallHierarchyIncomingCallsRequest = exports.CallHierarchyPrepareRequest = void 0;
+    var messages_1 = require_messages2();
+    var CallHierarchyPrepareRequest;
+    (function(CallHierarchyPrepareRequest2) {
+      CallHierarchyPrepareRequest2.method = "textDocument/prepareCallHierarchy";
+      CallHierarchyPrepareRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      CallHierarchyPrepareRequest2.type = new messages_1.ProtocolRequestType(CallHierarchyPrepareRequest2.method);
+      CallHierarchyPrepareRequest2.capabilities = messages_1.CM.create("textDocument.callHierarchy", "callHierarchyProvider");
+    })(CallHierarchyPrepareRequest || (exports.CallHierarchyPrepareRequest = CallHierarchyPrepareRequest = {}));
+    var CallHierarchyIncomingCallsRequest;
+    (function(CallHierarchyIncomingCallsRequest2) {
+      CallHierarchyIncomingCallsRequest2.method = "callHierarchy/incomingCalls";
+      CallHierarchyIncomingCallsRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      CallHierarchyIncomingCallsRequest2.type = new messages_1.ProtocolRequestType(CallHierarchyIncomingCallsRequest2.method);
+      CallHierarchyIncomingCallsRequest2.capabilities = messages_1.CM.create("textDocument.callHierarchy", "callHierarchyProvider");
+    })(CallHierarchyIncomingCallsRequest || (exports.CallHierarchyIncomingCallsRequest = CallHierarchyIncomingCallsRequest = {}));
+    var CallHierarchyOutgoingCallsRequest;
+    (function(CallHierarchyOutgoingCallsRequest2) {
+      CallHierarchyOutgoingCallsRequest2.method = "callHierarchy/outgoingCalls";
+      CallHierarchyOutgoingCallsRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      CallHierarchyOutgoingCallsRequest2.type = new messages_1.ProtocolRequestType(CallHierarchyOutgoingCallsRequest2.method);
+      CallHierarchyOutgoingCallsRequest2.capabilities = messages_1.CM.create("textDocument.callHierarchy", "callHierarchyProvider");
+    })(CallHierarchyOutgoingCallsRequest || (exports.CallHierarchyOutgoingCallsRequest = CallHierarchyOutgoingCallsRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
+var require_protocol_semanticTokens = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SemanticTokensRefreshRequest = exports.SemanticTokensRangeRequest = exports.SemanticTokensDeltaRequest = exports.SemanticTokensRequest = exports.SemanticTokensRegistrationType = exports.TokenFormat = void 0;
+    var messages_1 = require_messages2();
+    var TokenFormat;
+    (function(TokenFormat2) {
+      TokenFormat2.Relative = "relative";
+    })(TokenFormat || (exports.TokenFormat = TokenFormat = {}));
+    var SemanticTokensRegistrationType;
+    (function(SemanticTokensRegistrationType2) {
+      SemanticTokensRegistrationType2.method = "textDocument/semanticTokens";
+      SemanticTokensRegistrationType2.type = new messages_1.RegistrationType(SemanticTokensRegistrationType2.method);
+    })(SemanticTokensRegistrationType || (exports.SemanticTokensRegistrationType = SemanticTokensRegistrationType = {}));
+    var SemanticTokensRequest;
+    (function(SemanticTokensRequest2) {
+      SemanticTokensRequest2.method = "textDocument/semanticTokens/full";
+      SemanticTokensRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      SemanticTokensRequest2.type = new messages_1.ProtocolRequestType(SemanticTokensRequest2.method);
+      SemanticTokensRequest2.registrationMethod = SemanticTokensRegistrationType.method;
+      SemanticTokensRequest2.capabilities = messages_1.CM.create("textDocument.semanticTokens", "semanticTokensProvider");
+    })(SemanticTokensRequest || (exports.SemanticTokensRequest = SemanticTokensRequest = {}));
+    var SemanticTokensDeltaRequest;
+    (function(SemanticTokensDeltaRequest2) {
+      SemanticTokensDeltaRequest2.method = "textDocument/semanticTokens/full/delta";
+      SemanticTokensDeltaRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      SemanticTokensDeltaRequest2.type = new messages_1.ProtocolRequestType(SemanticTokensDeltaRequest2.method);
+      SemanticTokensDeltaRequest2.registrationMethod = SemanticTokensRegistrationType.method;
+      SemanticTokensDeltaRequest2.capabilities = messages_1.CM.create("textDocument.semanticTokens.requests.full.delta", "semanticTokensProvider.full.delta");
+    })(SemanticTokensDeltaRequest || (exports.SemanticTokensDeltaRequest = SemanticTokensDeltaRequest = {}));
+    var SemanticTokensRangeRequest;
+    (function(SemanticTokensRangeRequest2) {
+      SemanticTokensRangeRequest2.method = "textDocument/semanticTokens/range";
+      SemanticTokensRangeRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      SemanticTokensRangeRequest2.type = new messages_1.ProtocolRequestType(SemanticTokensRangeRequest2.method);
+      SemanticTokensRangeRequest2.registrationMethod = SemanticTokensRegistrationType.method;
+      SemanticTokensRangeRequest2.capabilities = messages_1.CM.create("textDocument.semanticTokens.requests.range", "semanticTokensProvider.range");
+    })(SemanticTokensRangeRequest || (exports.SemanticTokensRangeRequest = SemanticTokensRangeRequest = {}));
+    var SemanticTokensRefreshRequest;
+    (function(SemanticTokensRefreshRequest2) {
+      SemanticTokensRefreshRequest2.method = `workspace/semanticTokens/refresh`;
+      SemanticTokensRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      SemanticTokensRefreshRequest2.type = new messages_1.ProtocolRequestType0(SemanticTokensRefreshRequest2.method);
+      SemanticTokensRefreshRequest2.capabilities = messages_1.CM.create("workspace.semanticTokens.refreshSupport", void 0);
+    })(SemanticTokensRefreshRequest || (exports.SemanticTokensRefreshRequest = SemanticTokensRefreshRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
+var require_protocol_showDocument = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ShowDocumentRequest = void 0;
+    var messages_1 = require_messages2();
+    var ShowDocumentRequest;
+    (function(ShowDocumentRequest2) {
+      ShowDocumentRequest2.method = "window/showDocument";
+      ShowDocumentRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      ShowDocumentRequest2.type = new messages_1.ProtocolRequestType(ShowDocumentRequest2.method);
+      ShowDocumentRequest2.capabilities = messages_1.CM.create("window.showDocument.support", void 0);
+    })(ShowDocumentRequest || (exports.ShowDocumentRequest = ShowDocumentRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
+var require_protocol_linkedEditingRange = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LinkedEditingRangeRequest = void 0;
+    var messages_1 = require_messages2();
+    var LinkedEditingRangeRequest;
+    (function(LinkedEditingRangeRequest2) {
+      LinkedEditingRangeRequest2.method = "textDocument/linkedEditingRange";
+      LinkedEditingRangeRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      LinkedEditingRangeRequest2.type = new messages_1.ProtocolRequestType(LinkedEditingRangeRequest2.method);
+      LinkedEditingRangeRequest2.capabilities = messages_1.CM.create("textDocument.linkedEditingRange", "linkedEditingRangeProvider");
+    })(LinkedEditingRangeRequest || (exports.LinkedEditingRangeRequest = LinkedEditingRangeRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
+var require_protocol_fileOperations = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.WillDeleteFilesRequest = exports.DidDeleteFilesNotification = exports.DidRenameFilesNotification = exports.WillRenameFilesRequest = exports.DidCreateFilesNotification = exports.WillCreateFilesRequest = exports.FileOperationPatternKind = void 0;
+    var messages_1 = require_messages2();
+    var FileOperationPatternKind;
+    (function(FileOperationPatternKind2) {
+      FileOperationPatternKind2.file = "file";
+      FileOperationPatternKind2.folder = "folder";
+    })(FileOperationPatternKind || (exports.FileOperationPatternKind = FileOperationPatternKind = {}));
+    var WillCreateFilesRequest;
+    (function(WillCreateFilesRequest2) {
+      WillCreateFilesRequest2.method = "workspace/willCreateFiles";
+      WillCreateFilesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      WillCreateFilesRequest2.type = new messages_1.ProtocolRequestType(WillCreateFilesRequest2.method);
+      WillCreateFilesRequest2.capabilities = messages_1.CM.create("workspace.fileOperations.willCreate", "workspace.fileOperations.willCreate");
+    })(WillCreateFilesRequest || (exports.WillCreateFilesRequest = WillCreateFilesRequest = {}));
+    var DidCreateFilesNotification;
+    (function(DidCreateFilesNotification2) {
+      DidCreateFilesNotification2.method = "workspace/didCreateFiles";
+      DidCreateFilesNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidCreateFilesNotification2.type = new messages_1.ProtocolNotificationType(DidCreateFilesNotification2.method);
+      DidCreateFilesNotification2.capabilities = messages_1.CM.create("workspace.fileOperations.didCreate", "workspace.fileOperations.didCreate");
+    })(DidCreateFilesNotification || (exports.DidCreateFilesNotification = DidCreateFilesNotification = {}));
+    var WillRenameFilesRequest;
+    (function(WillRenameFilesRequest2) {
+      WillRenameFilesRequest2.method = "workspace/willRenameFiles";
+      WillRenameFilesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      WillRenameFilesRequest2.type = new messages_1.ProtocolRequestType(WillRenameFilesRequest2.method);
+      WillRenameFilesRequest2.capabilities = messages_1.CM.create("workspace.fileOperations.willRename", "workspace.fileOperations.willRename");
+    })(WillRenameFilesRequest || (exports.WillRenameFilesRequest = WillRenameFilesRequest = {}));
+    var DidRenameFilesNotification;
+    (function(DidRenameFilesNotification2) {
+      DidRenameFilesNotification2.method = "workspace/didRenameFiles";
+      DidRenameFilesNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidRenameFilesNotification2.type = new messages_1.ProtocolNotificationType(DidRenameFilesNotification2.method);
+      DidRenameFilesNotification2.capabilities = messages_1.CM.create("workspace.fileOperations.didRename", "workspace.fileOperations.didRename");
+    })(DidRenameFilesNotification || (exports.DidRenameFilesNotification = DidRenameFilesNotification = {}));
+    var DidDeleteFilesNotification;
+    (function(DidDeleteFilesNotification2) {
+      DidDeleteFilesNotification2.method = "workspace/didDeleteFiles";
+      DidDeleteFilesNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidDeleteFilesNotification2.type = new messages_1.ProtocolNotificationType(DidDeleteFilesNotification2.method);
+      DidDeleteFilesNotification2.capabilities = messages_1.CM.create("workspace.fileOperations.didDelete", "workspace.fileOperations.didDelete");
+    })(DidDeleteFilesNotification || (exports.DidDeleteFilesNotification = DidDeleteFilesNotification = {}));
+    var WillDeleteFilesRequest;
+    (function(WillDeleteFilesRequest2) {
+      WillDeleteFilesRequest2.method = "workspace/willDeleteFiles";
+      WillDeleteFilesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      WillDeleteFilesRequest2.type = new messages_1.ProtocolRequestType(WillDeleteFilesRequest2.method);
+      WillDeleteFilesRequest2.capabilities = messages_1.CM.create("workspace.fileOperations.willDelete", "workspace.fileOperations.willDelete");
+    })(WillDeleteFilesRequest || (exports.WillDeleteFilesRequest = WillDeleteFilesRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
+var require_protocol_moniker = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MonikerRequest = exports.MonikerKind = exports.UniquenessLevel = void 0;
+    var messages_1 = require_messages2();
+    var UniquenessLevel;
+    (function(UniquenessLevel2) {
+      UniquenessLevel2.document = "document";
+      UniquenessLevel2.project = "project";
+      UniquenessLevel2.group = "group";
+      UniquenessLevel2.scheme = "scheme";
+      UniquenessLevel2.global = "global";
+    })(UniquenessLevel || (exports.UniquenessLevel = UniquenessLevel = {}));
+    var MonikerKind;
+    (function(MonikerKind2) {
+      MonikerKind2.$import = "import";
+      MonikerKind2.$export = "export";
+      MonikerKind2.local = "local";
+    })(MonikerKind || (exports.MonikerKind = MonikerKind = {}));
+    var MonikerRequest;
+    (function(MonikerRequest2) {
+      MonikerRequest2.method = "textDocument/moniker";
+      MonikerRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      MonikerRequest2.type = new messages_1.ProtocolRequestType(MonikerRequest2.method);
+      MonikerRequest2.capabilities = messages_1.CM.create("textDocument.moniker", "monikerProvider");
+    })(MonikerRequest || (exports.MonikerRequest = MonikerRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
+var require_protocol_typeHierarchy = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TypeHierarchySubtypesRequest = exports.TypeHierarchySupertypesRequest = exports.TypeHierarchyPrepareRequest = void 0;
+    var messages_1 = require_messages2();
+    var TypeHierarchyPrepareRequest;
+    (function(TypeHierarchyPrepareRequest2) {
+      TypeHierarchyPrepareRequest2.method = "textDocument/prepareTypeHierarchy";
+      TypeHierarchyPrepareRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      TypeHierarchyPrepareRequest2.type = new messages_1.ProtocolRequestType(TypeHierarchyPrepareRequest2.method);
+      TypeHierarchyPrepareRequest2.capabilities = messages_1.CM.create("textDocument.typeHierarchy", "typeHierarchyProvider");
+    })(TypeHierarchyPrepareRequest || (exports.TypeHierarchyPrepareRequest = TypeHierarchyPrepareRequest = {}));
+    var TypeHierarchySupertypesRequest;
+    (function(TypeHierarchySupertypesRequest2) {
+      TypeHierarchySupertypesRequest2.method = "typeHierarchy/supertypes";
+      TypeHierarchySupertypesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      TypeHierarchySupertypesRequest2.type = new messages_1.ProtocolRequestType(TypeHierarchySupertypesRequest2.method);
+    })(TypeHierarchySupertypesRequest || (exports.TypeHierarchySupertypesRequest = TypeHierarchySupertypesRequest = {}));
+    var TypeHierarchySubtypesRequest;
+    (function(TypeHierarchySubtypesRequest2) {
+      TypeHierarchySubtypesRequest2.method = "typeHierarchy/subtypes";
+      TypeHierarchySubtypesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      TypeHierarchySubtypesRequest2.type = new messages_1.ProtocolRequestType(TypeHierarchySubtypesRequest2.method);
+    })(TypeHierarchySubtypesRequest || (exports.TypeHierarchySubtypesRequest = TypeHierarchySubtypesRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
+var require_protocol_inlineValue = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.InlineValueRefreshRequest = exports.InlineValueRequest = void 0;
+    var messages_1 = require_messages2();
+    var InlineValueRequest;
+    (function(InlineValueRequest2) {
+      InlineValueRequest2.method = "textDocument/inlineValue";
+      InlineValueRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      InlineValueRequest2.type = new messages_1.ProtocolRequestType(InlineValueRequest2.method);
+      InlineValueRequest2.capabilities = messages_1.CM.create("textDocument.inlineValue", "inlineValueProvider");
+    })(InlineValueRequest || (exports.InlineValueRequest = InlineValueRequest = {}));
+    var InlineValueRefreshRequest;
+    (function(InlineValueRefreshRequest2) {
+      InlineValueRefreshRequest2.method = `workspace/inlineValue/refresh`;
+      InlineValueRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      InlineValueRefreshRequest2.type = new messages_1.ProtocolRequestType0(InlineValueRefreshRequest2.method);
+      InlineValueRefreshRequest2.capabilities = messages_1.CM.create("workspace.inlineValue.refreshSupport", void 0);
+    })(InlineValueRefreshRequest || (exports.InlineValueRefreshRequest = InlineValueRefreshRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
+var require_protocol_inlayHint = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.InlayHintRefreshRequest = exports.InlayHintResolveRequest = exports.InlayHintRequest = void 0;
+    var messages_1 = require_messages2();
+    var InlayHintRequest;
+    (function(InlayHintRequest2) {
+      InlayHintRequest2.method = "textDocument/inlayHint";
+      InlayHintRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      InlayHintRequest2.type = new messages_1.ProtocolRequestType(InlayHintRequest2.method);
+      InlayHintRequest2.capabilities = messages_1.CM.create("textDocument.inlayHint", "inlayHintProvider");
+    })(InlayHintRequest || (exports.InlayHintRequest = InlayHintRequest = {}));
+    var InlayHintResolveRequest;
+    (function(InlayHintResolveRequest2) {
+      InlayHintResolveRequest2.method = "inlayHint/resolve";
+      InlayHintResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      InlayHintResolveRequest2.type = new messages_1.ProtocolRequestType(InlayHintResolveRequest2.method);
+      InlayHintResolveRequest2.capabilities = messages_1.CM.create("textDocument.inlayHint.resolveSupport", "inlayHintProvider.resolveProvider");
+    })(InlayHintResolveRequest || (exports.InlayHintResolveRequest = InlayHintResolveRequest = {}));
+    var InlayHintRefreshRequest;
+    (function(InlayHintRefreshRequest2) {
+      InlayHintRefreshRequest2.method = `workspace/inlayHint/refresh`;
+      InlayHintRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      InlayHintRefreshRequest2.type = new messages_1.ProtocolRequestType0(InlayHintRefreshRequest2.method);
+      InlayHintRefreshRequest2.capabilities = messages_1.CM.create("workspace.inlayHint.refreshSupport", void 0);
+    })(InlayHintRefreshRequest || (exports.InlayHintRefreshRequest = InlayHintRefreshRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
+var require_protocol_diagnostic = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DiagnosticRefreshRequest = exports.WorkspaceDiagnosticRequest = exports.DocumentDiagnosticRequest = exports.DocumentDiagnosticReportKind = exports.DiagnosticServerCancellationData = void 0;
+    var vscode_jsonrpc_1 = require_api();
+    var Is2 = __importStar(require_is3());
+    var messages_1 = require_messages2();
+    var DiagnosticServerCancellationData;
+    (function(DiagnosticServerCancellationData2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && Is2.boolean(candidate.retriggerRequest);
+      }
+      DiagnosticServerCancellationData2.is = is;
+    })(DiagnosticServerCancellationData || (exports.DiagnosticServerCancellationData = DiagnosticServerCancellationData = {}));
+    var DocumentDiagnosticReportKind2;
+    (function(DocumentDiagnosticReportKind3) {
+      DocumentDiagnosticReportKind3.Full = "full";
+      DocumentDiagnosticReportKind3.Unchanged = "unchanged";
+    })(DocumentDiagnosticReportKind2 || (exports.DocumentDiagnosticReportKind = DocumentDiagnosticReportKind2 = {}));
+    var DocumentDiagnosticRequest;
+    (function(DocumentDiagnosticRequest2) {
+      DocumentDiagnosticRequest2.method = "textDocument/diagnostic";
+      DocumentDiagnosticRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DocumentDiagnosticRequest2.type = new messages_1.ProtocolRequestType(DocumentDiagnosticRequest2.method);
+      DocumentDiagnosticRequest2.partialResult = new vscode_jsonrpc_1.ProgressType();
+      DocumentDiagnosticRequest2.capabilities = messages_1.CM.create("textDocument.diagnostic", "diagnosticProvider");
+    })(DocumentDiagnosticRequest || (exports.DocumentDiagnosticRequest = DocumentDiagnosticRequest = {}));
+    var WorkspaceDiagnosticRequest;
+    (function(WorkspaceDiagnosticRequest2) {
+      WorkspaceDiagnosticRequest2.method = "workspace/diagnostic";
+      WorkspaceDiagnosticRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      WorkspaceDiagnosticRequest2.type = new messages_1.ProtocolRequestType(WorkspaceDiagnosticRequest2.method);
+      WorkspaceDiagnosticRequest2.partialResult = new vscode_jsonrpc_1.ProgressType();
+      WorkspaceDiagnosticRequest2.capabilities = messages_1.CM.create("workspace.diagnostics", "diagnosticProvider.workspaceDiagnostics");
+    })(WorkspaceDiagnosticRequest || (exports.WorkspaceDiagnosticRequest = WorkspaceDiagnosticRequest = {}));
+    var DiagnosticRefreshRequest;
+    (function(DiagnosticRefreshRequest2) {
+      DiagnosticRefreshRequest2.method = `workspace/diagnostic/refresh`;
+      DiagnosticRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      DiagnosticRefreshRequest2.type = new messages_1.ProtocolRequestType0(DiagnosticRefreshRequest2.method);
+      DiagnosticRefreshRequest2.capabilities = messages_1.CM.create("workspace.diagnostics.refreshSupport", void 0);
+    })(DiagnosticRefreshRequest || (exports.DiagnosticRefreshRequest = DiagnosticRefreshRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
+var require_protocol_notebook = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DidCloseNotebookDocumentNotification = exports.DidSaveNotebookDocumentNotification = exports.DidChangeNotebookDocumentNotification = exports.NotebookCellArrayChange = exports.DidOpenNotebookDocumentNotification = exports.NotebookDocumentSyncRegistrationType = exports.NotebookDocument = exports.NotebookCell = exports.ExecutionSummary = exports.NotebookCellKind = void 0;
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var Is2 = __importStar(require_is3());
+    var messages_1 = require_messages2();
+    var NotebookCellKind;
+    (function(NotebookCellKind2) {
+      NotebookCellKind2.Markup = 1;
+      NotebookCellKind2.Code = 2;
+      function is(value) {
+        return value === 1 || value === 2;
+      }
+      NotebookCellKind2.is = is;
+    })(NotebookCellKind || (exports.NotebookCellKind = NotebookCellKind = {}));
+    var ExecutionSummary;
+    (function(ExecutionSummary2) {
+      function create(executionOrder, success) {
+        const result = { executionOrder };
+        if (success === true || success === false) {
+          result.success = success;
+        }
+        return result;
+      }
+      ExecutionSummary2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is2.objectLiteral(candidate) && vscode_languageserver_types_1.uinteger.is(candidate.executionOrder) && (candidate.success === void 0 || Is2.boolean(candidate.success));
+      }
+      ExecutionSummary2.is = is;
+      function equals(one, other) {
+        if (one === other) {
+          return true;
+        }
+        if (one === null || one === void 0 || other === null || other === void 0) {
+          return false;
+        }
+        return one.executionOrder === other.executionOrder && one.success === other.success;
+      }
+      ExecutionSummary2.equals = equals;
+    })(ExecutionSummary || (exports.ExecutionSummary = ExecutionSummary = {}));
+    var NotebookCell;
+    (function(NotebookCell2) {
+      function create(kind, document) {
+        return { kind, document };
+      }
+      NotebookCell2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is2.objectLiteral(candidate) && NotebookCellKind.is(candidate.kind) && vscode_languageserver_types_1.DocumentUri.is(candidate.document) && (candidate.metadata === void 0 || Is2.objectLiteral(candidate.metadata));
+      }
+      NotebookCell2.is = is;
+      function diff(one, two) {
+        const result = /* @__PURE__ */ new Set();
+        if (one.document !== two.document) {
+          result.add("document");
+        }
+        if (one.kind !== two.kind) {
+          result.add("kind");
+        }
+        if (one.executionSummary !== two.executionSummary) {
+          result.add("executionSummary");
+        }
+        if ((one.metadata !== void 0 || two.metadata !== void 0) && !equalsMetadata(one.metadata, two.metadata)) {
+          result.add("metadata");
+        }
+        if ((one.executionSummary !== void 0 || two.executionSummary !== void 0) && !ExecutionSummary.equals(one.executionSummary, two.executionSummary)) {
+          result.add("executionSummary");
+        }
+        return result;
+      }
+      NotebookCell2.diff = diff;
+      function equalsMetadata(one, other) {
+        if (one === other) {
+          return true;
+        }
+        if (one === null || one === void 0 || other === null || other === void 0) {
+          return false;
+        }
+        if (typeof one !== typeof other) {
+          return false;
+        }
+        if (typeof one !== "object") {
+          return false;
+        }
+        const oneArray = Array.isArray(one);
+        const otherArray = Array.isArray(other);
+        if (oneArray !== otherArray) {
+          return false;
+        }
+        if (oneArray && otherArray) {
+          if (one.length !== other.length) {
+            return false;
+          }
+          for (let i = 0; i < one.length; i++) {
+            if (!equalsMetadata(one[i], other[i])) {
+              return false;
+            }
+          }
+        }
+        if (Is2.objectLiteral(one) && Is2.objectLiteral(other)) {
+          const oneKeys = Object.keys(one);
+          const otherKeys = Object.keys(other);
+          if (oneKeys.length !== otherKeys.length) {
+            return false;
+          }
+          oneKeys.sort();
+          otherKeys.sort();
+          if (!equalsMetadata(oneKeys, otherKeys)) {
+            return false;
+          }
+          for (let i = 0; i < oneKeys.length; i++) {
+            const prop = oneKeys[i];
+            if (!equalsMetadata(one[prop], other[prop])) {
+              return false;
+            }
+          }
+        }
+        return true;
+      }
+    })(NotebookCell || (exports.NotebookCell = NotebookCell = {}));
+    var NotebookDocument;
+    (function(NotebookDocument2) {
+      function create(uri, notebookType, version, cells) {
+        return { uri, notebookType, version, cells };
+      }
+      NotebookDocument2.create = create;
+      function is(value) {
+        const candidate = value;
+        return Is2.objectLiteral(candidate) && Is2.string(candidate.uri) && vscode_languageserver_types_1.integer.is(candidate.version) && Is2.typedArray(candidate.cells, NotebookCell.is);
+      }
+      NotebookDocument2.is = is;
+    })(NotebookDocument || (exports.NotebookDocument = NotebookDocument = {}));
+    var NotebookDocumentSyncRegistrationType;
+    (function(NotebookDocumentSyncRegistrationType2) {
+      NotebookDocumentSyncRegistrationType2.method = "notebookDocument/sync";
+      NotebookDocumentSyncRegistrationType2.messageDirection = messages_1.MessageDirection.clientToServer;
+      NotebookDocumentSyncRegistrationType2.type = new messages_1.RegistrationType(NotebookDocumentSyncRegistrationType2.method);
+    })(NotebookDocumentSyncRegistrationType || (exports.NotebookDocumentSyncRegistrationType = NotebookDocumentSyncRegistrationType = {}));
+    var DidOpenNotebookDocumentNotification;
+    (function(DidOpenNotebookDocumentNotification2) {
+      DidOpenNotebookDocumentNotification2.method = "notebookDocument/didOpen";
+      DidOpenNotebookDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidOpenNotebookDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidOpenNotebookDocumentNotification2.method);
+      DidOpenNotebookDocumentNotification2.registrationMethod = NotebookDocumentSyncRegistrationType.method;
+    })(DidOpenNotebookDocumentNotification || (exports.DidOpenNotebookDocumentNotification = DidOpenNotebookDocumentNotification = {}));
+    var NotebookCellArrayChange;
+    (function(NotebookCellArrayChange2) {
+      function is(value) {
+        const candidate = value;
+        return Is2.objectLiteral(candidate) && vscode_languageserver_types_1.uinteger.is(candidate.start) && vscode_languageserver_types_1.uinteger.is(candidate.deleteCount) && (candidate.cells === void 0 || Is2.typedArray(candidate.cells, NotebookCell.is));
+      }
+      NotebookCellArrayChange2.is = is;
+      function create(start, deleteCount, cells) {
+        const result = { start, deleteCount };
+        if (cells !== void 0) {
+          result.cells = cells;
+        }
+        return result;
+      }
+      NotebookCellArrayChange2.create = create;
+    })(NotebookCellArrayChange || (exports.NotebookCellArrayChange = NotebookCellArrayChange = {}));
+    var DidChangeNotebookDocumentNotification;
+    (function(DidChangeNotebookDocumentNotification2) {
+      DidChangeNotebookDocumentNotification2.method = "notebookDocument/didChange";
+      DidChangeNotebookDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidChangeNotebookDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidChangeNotebookDocumentNotification2.method);
+      DidChangeNotebookDocumentNotification2.registrationMethod = NotebookDocumentSyncRegistrationType.method;
+    })(DidChangeNotebookDocumentNotification || (exports.DidChangeNotebookDocumentNotification = DidChangeNotebookDocumentNotification = {}));
+    var DidSaveNotebookDocumentNotification;
+    (function(DidSaveNotebookDocumentNotification2) {
+      DidSaveNotebookDocumentNotification2.method = "notebookDocument/didSave";
+      DidSaveNotebookDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidSaveNotebookDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidSaveNotebookDocumentNotification2.method);
+      DidSaveNotebookDocumentNotification2.registrationMethod = NotebookDocumentSyncRegistrationType.method;
+    })(DidSaveNotebookDocumentNotification || (exports.DidSaveNotebookDocumentNotification = DidSaveNotebookDocumentNotification = {}));
+    var DidCloseNotebookDocumentNotification;
+    (function(DidCloseNotebookDocumentNotification2) {
+      DidCloseNotebookDocumentNotification2.method = "notebookDocument/didClose";
+      DidCloseNotebookDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidCloseNotebookDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidCloseNotebookDocumentNotification2.method);
+      DidCloseNotebookDocumentNotification2.registrationMethod = NotebookDocumentSyncRegistrationType.method;
+    })(DidCloseNotebookDocumentNotification || (exports.DidCloseNotebookDocumentNotification = DidCloseNotebookDocumentNotification = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
+var require_protocol_inlineCompletion = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.InlineCompletionRequest = void 0;
+    var messages_1 = require_messages2();
+    var InlineCompletionRequest;
+    (function(InlineCompletionRequest2) {
+      InlineCompletionRequest2.method = "textDocument/inlineCompletion";
+      InlineCompletionRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      InlineCompletionRequest2.type = new messages_1.ProtocolRequestType(InlineCompletionRequest2.method);
+      InlineCompletionRequest2.capabilities = messages_1.CM.create("textDocument.inlineCompletion", "inlineCompletionProvider");
+    })(InlineCompletionRequest || (exports.InlineCompletionRequest = InlineCompletionRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
+var require_protocol_textDocumentContent = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TextDocumentContentRefreshRequest = exports.TextDocumentContentRequest = void 0;
+    var messages_1 = require_messages2();
+    var TextDocumentContentRequest;
+    (function(TextDocumentContentRequest2) {
+      TextDocumentContentRequest2.method = "workspace/textDocumentContent";
+      TextDocumentContentRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      TextDocumentContentRequest2.type = new messages_1.ProtocolRequestType(TextDocumentContentRequest2.method);
+      TextDocumentContentRequest2.capabilities = messages_1.CM.create("workspace.textDocumentContent", "workspace.textDocumentContent");
+    })(TextDocumentContentRequest || (exports.TextDocumentContentRequest = TextDocumentContentRequest = {}));
+    var TextDocumentContentRefreshRequest;
+    (function(TextDocumentContentRefreshRequest2) {
+      TextDocumentContentRefreshRequest2.method = `workspace/textDocumentContent/refresh`;
+      TextDocumentContentRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      TextDocumentContentRefreshRequest2.type = new messages_1.ProtocolRequestType(TextDocumentContentRefreshRequest2.method);
+    })(TextDocumentContentRefreshRequest || (exports.TextDocumentContentRefreshRequest = TextDocumentContentRefreshRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.js
+var require_protocol = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/protocol.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CodeActionRequest = exports.DocumentSymbolRequest = exports.DocumentHighlightRequest = exports.ReferencesRequest = exports.DefinitionRequest = exports.SignatureHelpRequest = exports.SignatureHelpTriggerKind = exports.HoverRequest = exports.CompletionResolveRequest = exports.CompletionRequest = exports.CompletionTriggerKind = exports.PublishDiagnosticsNotification = exports.WatchKind = exports.GlobPattern = exports.RelativePattern = exports.FileChangeType = exports.DidChangeWatchedFilesNotification = exports.WillSaveTextDocumentWaitUntilRequest = exports.WillSaveTextDocumentNotification = exports.TextDocumentSaveReason = exports.DidSaveTextDocumentNotification = exports.DidCloseTextDocumentNotification = exports.DidChangeTextDocumentNotification = exports.TextDocumentContentChangeEvent = exports.DidOpenTextDocumentNotification = exports.TextDocumentSyncKind = exports.TelemetryEventNotification = exports.LogMessageNotification = exports.ShowMessageRequest = exports.ShowMessageNotification = exports.MessageType = exports.DidChangeConfigurationNotification = exports.ExitNotification = exports.ShutdownRequest = exports.InitializedNotification = exports.InitializeErrorCodes = exports.InitializeRequest = exports.WorkDoneProgressOptions = exports.TextDocumentRegistrationOptions = exports.StaticRegistrationOptions = exports.PositionEncodingKind = exports.RegularExpressionEngineKind = exports.FailureHandlingKind = exports.ResourceOperationKind = exports.UnregistrationRequest = exports.RegistrationRequest = exports.DocumentSelector = exports.NotebookCellTextDocumentFilter = exports.NotebookDocumentFilter = exports.TextDocumentFilter = void 0;
+    exports.UniquenessLevel = exports.WillDeleteFilesRequest = exports.DidDeleteFilesNotification = exports.WillRenameFilesRequest = exports.DidRenameFilesNotification = exports.WillCreateFilesRequest = exports.DidCreateFilesNotification = exports.FileOperationPatternKind = exports.LinkedEditingRangeRequest = exports.ShowDocumentRequest = exports.SemanticTokensRegistrationType = exports.SemanticTokensRefreshRequest = exports.SemanticTokensRangeRequest = exports.SemanticTokensDeltaRequest = exports.SemanticTokensRequest = exports.TokenFormat = exports.CallHierarchyPrepareRequest = exports.CallHierarchyOutgoingCallsRequest = exports.CallHierarchyIncomingCallsRequest = exports.WorkDoneProgressCancelNotification = exports.WorkDoneProgressCreateRequest = exports.WorkDoneProgress = exports.SelectionRangeRequest = exports.DeclarationRequest = exports.FoldingRangeRefreshRequest = exports.FoldingRangeRequest = exports.ColorPresentationRequest = exports.DocumentColorRequest = exports.ConfigurationRequest = exports.DidChangeWorkspaceFoldersNotification = exports.WorkspaceFoldersRequest = exports.TypeDefinitionRequest = exports.ImplementationRequest = exports.ApplyWorkspaceEditRequest = exports.ExecuteCommandRequest = exports.PrepareRenameRequest = exports.RenameRequest = exports.PrepareSupportDefaultBehavior = exports.DocumentOnTypeFormattingRequest = exports.DocumentRangesFormattingRequest = exports.DocumentRangeFormattingRequest = exports.DocumentFormattingRequest = exports.DocumentLinkResolveRequest = exports.DocumentLinkRequest = exports.CodeLensRefreshRequest = exports.CodeLensResolveRequest = exports.CodeLensRequest = exports.WorkspaceSymbolResolveRequest = exports.WorkspaceSymbolRequest = exports.CodeActionResolveRequest = void 0;
+    exports.TextDocumentContentRefreshRequest = exports.TextDocumentContentRequest = exports.InlineCompletionRequest = exports.DidCloseNotebookDocumentNotification = exports.DidSaveNotebookDocumentNotification = exports.DidChangeNotebookDocumentNotification = exports.NotebookCellArrayChange = exports.DidOpenNotebookDocumentNotification = exports.NotebookDocumentSyncRegistrationType = exports.NotebookDocument = exports.NotebookCell = exports.ExecutionSummary = exports.NotebookCellKind = exports.DiagnosticRefreshRequest = exports.WorkspaceDiagnosticRequest = exports.DocumentDiagnosticRequest = exports.DocumentDiagnosticReportKind = exports.DiagnosticServerCancellationData = exports.InlayHintRefreshRequest = exports.InlayHintResolveRequest = exports.InlayHintRequest = exports.InlineValueRefreshRequest = exports.InlineValueRequest = exports.TypeHierarchySupertypesRequest = exports.TypeHierarchySubtypesRequest = exports.TypeHierarchyPrepareRequest = exports.MonikerRequest = exports.MonikerKind = void 0;
+    var messages_1 = require_messages2();
+    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
+    var Is2 = __importStar(require_is3());
+    var protocol_implementation_1 = require_protocol_implementation();
+    Object.defineProperty(exports, "ImplementationRequest", { enumerable: true, get: function() {
+      return protocol_implementation_1.ImplementationRequest;
+    } });
+    var protocol_typeDefinition_1 = require_protocol_typeDefinition();
+    Object.defineProperty(exports, "TypeDefinitionRequest", { enumerable: true, get: function() {
+      return protocol_typeDefinition_1.TypeDefinitionRequest;
+    } });
+    var protocol_workspaceFolder_1 = require_protocol_workspaceFolder();
+    Object.defineProperty(exports, "WorkspaceFoldersRequest", { enumerable: true, get: function() {
+      return protocol_workspaceFolder_1.WorkspaceFoldersRequest;
+    } });
+    Object.defineProperty(exports, "DidChangeWorkspaceFoldersNotification", { enumerable: true, get: function() {
+      return protocol_workspaceFolder_1.DidChangeWorkspaceFoldersNotification;
+    } });
+    var protocol_configuration_1 = require_protocol_configuration();
+    Object.defineProperty(exports, "ConfigurationRequest", { enumerable: true, get: function() {
+      return protocol_configuration_1.ConfigurationRequest;
+    } });
+    var protocol_colorProvider_1 = require_protocol_colorProvider();
+    Object.defineProperty(exports, "DocumentColorRequest", { enumerable: true, get: function() {
+      return protocol_colorProvider_1.DocumentColorRequest;
+    } });
+    Object.defineProperty(exports, "ColorPresentationRequest", { enumerable: true, get: function() {
+      return protocol_colorProvider_1.ColorPresentationRequest;
+    } });
+    var protocol_foldingRange_1 = require_protocol_foldingRange();
+    Object.defineProperty(exports, "FoldingRangeRequest", { enumerable: true, get: function() {
+      return protocol_foldingRange_1.FoldingRangeRequest;
+    } });
+    Object.defineProperty(exports, "FoldingRangeRefreshRequest", { enumerable: true, get: function() {
+      return protocol_foldingRange_1.FoldingRangeRefreshRequest;
+    } });
+    var protocol_declaration_1 = require_protocol_declaration();
+    Object.defineProperty(exports, "DeclarationRequest", { enumerable: true, get: function() {
+      return protocol_declaration_1.DeclarationRequest;
+    } });
+    var protocol_selectionRange_1 = require_protocol_selectionRange();
+    Object.defineProperty(exports, "SelectionRangeRequest", { enumerable: true, get: function() {
+      return protocol_selectionRange_1.SelectionRangeRequest;
+    } });
+    var protocol_progress_1 = require_protocol_progress();
+    Object.defineProperty(exports, "WorkDoneProgress", { enumerable: true, get: function() {
+      return protocol_progress_1.WorkDoneProgress;
+    } });
+    Object.defineProperty(exports, "WorkDoneProgressCreateRequest", { enumerable: true, get: function() {
+      return protocol_progress_1.WorkDoneProgressCreateRequest;
+    } });
+    Object.defineProperty(exports, "WorkDoneProgressCancelNotification", { enumerable: true, get: function() {
+      return protocol_progress_1.WorkDoneProgressCancelNotification;
+    } });
+    var protocol_callHierarchy_1 = require_protocol_callHierarchy();
+    Object.defineProperty(exports, "CallHierarchyIncomingCallsRequest", { enumerable: true, get: function() {
+      return protocol_callHierarchy_1.CallHierarchyIncomingCallsRequest;
+    } });
+    Object.defineProperty(exports, "CallHierarchyOutgoingCallsRequest", { enumerable: true, get: function() {
+      return protocol_callHierarchy_1.CallHierarchyOutgoingCallsRequest;
+    } });
+    Object.defineProperty(exports, "CallHierarchyPrepareRequest", { enumerable: true, get: function() {
+      return protocol_callHierarchy_1.CallHierarchyPrepareRequest;
+    } });
+    var protocol_semanticTokens_1 = require_protocol_semanticTokens();
+    Object.defineProperty(exports, "TokenFormat", { enumerable: true, get: function() {
+      return protocol_semanticTokens_1.TokenFormat;
+    } });
+    Object.defineProperty(exports, "SemanticTokensRequest", { enumerable: true, get: function() {
+      return protocol_semanticTokens_1.SemanticTokensRequest;
+    } });
+    Object.defineProperty(exports, "SemanticTokensDeltaRequest", { enumerable: true, get: function() {
+      return protocol_semanticTokens_1.SemanticTokensDeltaRequest;
+    } });
+    Object.defineProperty(exports, "SemanticTokensRangeRequest", { enumerable: true, get: function() {
+      return protocol_semanticTokens_1.SemanticTokensRangeRequest;
+    } });
+    Object.defineProperty(exports, "SemanticTokensRefreshRequest", { enumerable: true, get: function() {
+      return protocol_semanticTokens_1.SemanticTokensRefreshRequest;
+    } });
+    Object.defineProperty(exports, "SemanticTokensRegistrationType", { enumerable: true, get: function() {
+      return protocol_semanticTokens_1.SemanticTokensRegistrationType;
+    } });
+    var protocol_showDocument_1 = require_protocol_showDocument();
+    Object.defineProperty(exports, "ShowDocumentRequest", { enumerable: true, get: function() {
+      return protocol_showDocument_1.ShowDocumentRequest;
+    } });
+    var protocol_linkedEditingRange_1 = require_protocol_linkedEditingRange();
+    Object.defineProperty(exports, "LinkedEditingRangeRequest", { enumerable: true, get: function() {
+      return protocol_linkedEditingRange_1.LinkedEditingRangeRequest;
+    } });
+    var protocol_fileOperations_1 = require_protocol_fileOperations();
+    Object.defineProperty(exports, "FileOperationPatternKind", { enumerable: true, get: function() {
+      return protocol_fileOperations_1.FileOperationPatternKind;
+    } });
+    Object.defineProperty(exports, "DidCreateFilesNotification", { enumerable: true, get: function() {
+      return protocol_fileOperations_1.DidCreateFilesNotification;
+    } });
+    Object.defineProperty(exports, "WillCreateFilesRequest", { enumerable: true, get: function() {
+      return protocol_fileOperations_1.WillCreateFilesRequest;
+    } });
+    Object.defineProperty(exports, "DidRenameFilesNotification", { enumerable: true, get: function() {
+      return protocol_fileOperations_1.DidRenameFilesNotification;
+    } });
+    Object.defineProperty(exports, "WillRenameFilesRequest", { enumerable: true, get: function() {
+      return protocol_fileOperations_1.WillRenameFilesRequest;
+    } });
+    Object.defineProperty(exports, "DidDeleteFilesNotification", { enumerable: true, get: function() {
+      return protocol_fileOperations_1.DidDeleteFilesNotification;
+    } });
+    Object.defineProperty(exports, "WillDeleteFilesRequest", { enumerable: true, get: function() {
+      return protocol_fileOperations_1.WillDeleteFilesRequest;
+    } });
+    var protocol_moniker_1 = require_protocol_moniker();
+    Object.defineProperty(exports, "UniquenessLevel", { enumerable: true, get: function() {
+      return protocol_moniker_1.UniquenessLevel;
+    } });
+    Object.defineProperty(exports, "MonikerKind", { enumerable: true, get: function() {
+      return protocol_moniker_1.MonikerKind;
+    } });
+    Object.defineProperty(exports, "MonikerRequest", { enumerable: true, get: function() {
+      return protocol_moniker_1.MonikerRequest;
+    } });
+    var protocol_typeHierarchy_1 = require_protocol_typeHierarchy();
+    Object.defineProperty(exports, "TypeHierarchyPrepareRequest", { enumerable: true, get: function() {
+      return protocol_typeHierarchy_1.TypeHierarchyPrepareRequest;
+    } });
+    Object.defineProperty(exports, "TypeHierarchySubtypesRequest", { enumerable: true, get: function() {
+      return protocol_typeHierarchy_1.TypeHierarchySubtypesRequest;
+    } });
+    Object.defineProperty(exports, "TypeHierarchySupertypesRequest", { enumerable: true, get: function() {
+      return protocol_typeHierarchy_1.TypeHierarchySupertypesRequest;
+    } });
+    var protocol_inlineValue_1 = require_protocol_inlineValue();
+    Object.defineProperty(exports, "InlineValueRequest", { enumerable: true, get: function() {
+      return protocol_inlineValue_1.InlineValueRequest;
+    } });
+    Object.defineProperty(exports, "InlineValueRefreshRequest", { enumerable: true, get: function() {
+      return protocol_inlineValue_1.InlineValueRefreshRequest;
+    } });
+    var protocol_inlayHint_1 = require_protocol_inlayHint();
+    Object.defineProperty(exports, "InlayHintRequest", { enumerable: true, get: function() {
+      return protocol_inlayHint_1.InlayHintRequest;
+    } });
+    Object.defineProperty(exports, "InlayHintResolveRequest", { enumerable: true, get: function() {
+      return protocol_inlayHint_1.InlayHintResolveRequest;
+    } });
+    Object.defineProperty(exports, "InlayHintRefreshRequest", { enumerable: true, get: function() {
+      return protocol_inlayHint_1.InlayHintRefreshRequest;
+    } });
+    var protocol_diagnostic_1 = require_protocol_diagnostic();
+    Object.defineProperty(exports, "DiagnosticServerCancellationData", { enumerable: true, get: function() {
+      return protocol_diagnostic_1.DiagnosticServerCancellationData;
+    } });
+    Object.defineProperty(exports, "DocumentDiagnosticReportKind", { enumerable: true, get: function() {
+      return protocol_diagnostic_1.DocumentDiagnosticReportKind;
+    } });
+    Object.defineProperty(exports, "DocumentDiagnosticRequest", { enumerable: true, get: function() {
+      return protocol_diagnostic_1.DocumentDiagnosticRequest;
+    } });
+    Object.defineProperty(exports, "WorkspaceDiagnosticRequest", { enumerable: true, get: function() {
+      return protocol_diagnostic_1.WorkspaceDiagnosticRequest;
+    } });
+    Object.defineProperty(exports, "DiagnosticRefreshRequest", { enumerable: true, get: function() {
+      return protocol_diagnostic_1.DiagnosticRefreshRequest;
+    } });
+    var protocol_notebook_1 = require_protocol_notebook();
+    Object.defineProperty(exports, "NotebookCellKind", { enumerable: true, get: function() {
+      return protocol_notebook_1.NotebookCellKind;
+    } });
+    Object.defineProperty(exports, "ExecutionSummary", { enumerable: true, get: function() {
+      return protocol_notebook_1.ExecutionSummary;
+    } });
+    Object.defineProperty(exports, "NotebookCell", { enumerable: true, get: function() {
+      return protocol_notebook_1.NotebookCell;
+    } });
+    Object.defineProperty(exports, "NotebookDocument", { enumerable: true, get: function() {
+      return protocol_notebook_1.NotebookDocument;
+    } });
+    Object.defineProperty(exports, "NotebookDocumentSyncRegistrationType", { enumerable: true, get: function() {
+      return protocol_notebook_1.NotebookDocumentSyncRegistrationType;
+    } });
+    Object.defineProperty(exports, "DidOpenNotebookDocumentNotification", { enumerable: true, get: function() {
+      return protocol_notebook_1.DidOpenNotebookDocumentNotification;
+    } });
+    Object.defineProperty(exports, "NotebookCellArrayChange", { enumerable: true, get: function() {
+      return protocol_notebook_1.NotebookCellArrayChange;
+    } });
+    Object.defineProperty(exports, "DidChangeNotebookDocumentNotification", { enumerable: true, get: function() {
+      return protocol_notebook_1.DidChangeNotebookDocumentNotification;
+    } });
+    Object.defineProperty(exports, "DidSaveNotebookDocumentNotification", { enumerable: true, get: function() {
+      return protocol_notebook_1.DidSaveNotebookDocumentNotification;
+    } });
+    Object.defineProperty(exports, "DidCloseNotebookDocumentNotification", { enumerable: true, get: function() {
+      return protocol_notebook_1.DidCloseNotebookDocumentNotification;
+    } });
+    var protocol_inlineCompletion_1 = require_protocol_inlineCompletion();
+    Object.defineProperty(exports, "InlineCompletionRequest", { enumerable: true, get: function() {
+      return protocol_inlineCompletion_1.InlineCompletionRequest;
+    } });
+    var protocol_textDocumentContent_1 = require_protocol_textDocumentContent();
+    Object.defineProperty(exports, "TextDocumentContentRequest", { enumerable: true, get: function() {
+      return protocol_textDocumentContent_1.TextDocumentContentRequest;
+    } });
+    Object.defineProperty(exports, "TextDocumentContentRefreshRequest", { enumerable: true, get: function() {
+      return protocol_textDocumentContent_1.TextDocumentContentRefreshRequest;
+    } });
+    var TextDocumentFilter;
+    (function(TextDocumentFilter2) {
+      function is(value) {
+        const candidate = value;
+        return Is2.string(candidate) || (Is2.string(candidate.language) || Is2.string(candidate.scheme) || GlobPattern.is(candidate.pattern));
+      }
+      TextDocumentFilter2.is = is;
+    })(TextDocumentFilter || (exports.TextDocumentFilter = TextDocumentFilter = {}));
+    var NotebookDocumentFilter;
+    (function(NotebookDocumentFilter2) {
+      function is(value) {
+        const candidate = value;
+        return Is2.objectLiteral(candidate) && (Is2.string(candidate.notebookType) || Is2.string(candidate.scheme) || Is2.string(candidate.pattern));
+      }
+      NotebookDocumentFilter2.is = is;
+    })(NotebookDocumentFilter || (exports.NotebookDocumentFilter = NotebookDocumentFilter = {}));
+    var NotebookCellTextDocumentFilter;
+    (function(NotebookCellTextDocumentFilter2) {
+      function is(value) {
+        const candidate = value;
+        return Is2.objectLiteral(candidate) && (Is2.string(candidate.notebook) || NotebookDocumentFilter.is(candidate.notebook)) && (candidate.language === void 0 || Is2.string(candidate.language));
+      }
+      NotebookCellTextDocumentFilter2.is = is;
+    })(NotebookCellTextDocumentFilter || (exports.NotebookCellTextDocumentFilter = NotebookCellTextDocumentFilter = {}));
+    var DocumentSelector;
+    (function(DocumentSelector2) {
+      function is(value) {
+        if (!Array.isArray(value)) {
+          return false;
+        }
+        for (const elem of value) {
+          if (!Is2.string(elem) && !TextDocumentFilter.is(elem) && !NotebookCellTextDocumentFilter.is(elem)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      DocumentSelector2.is = is;
+    })(DocumentSelector || (exports.DocumentSelector = DocumentSelector = {}));
+    var RegistrationRequest;
+    (function(RegistrationRequest2) {
+      RegistrationRequest2.method = "client/registerCapability";
+      RegistrationRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      RegistrationRequest2.type = new messages_1.ProtocolRequestType(RegistrationRequest2.method);
+    })(RegistrationRequest || (exports.RegistrationRequest = RegistrationRequest = {}));
+    var UnregistrationRequest;
+    (function(UnregistrationRequest2) {
+      UnregistrationRequest2.method = "client/unregisterCapability";
+      UnregistrationRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      UnregistrationRequest2.type = new messages_1.ProtocolRequestType(UnregistrationRequest2.method);
+    })(UnregistrationRequest || (exports.UnregistrationRequest = UnregistrationRequest = {}));
+    var ResourceOperationKind;
+    (function(ResourceOperationKind2) {
+      ResourceOperationKind2.Create = "create";
+      ResourceOperationKind2.Rename = "rename";
+      ResourceOperationKind2.Delete = "delete";
+    })(ResourceOperationKind || (exports.ResourceOperationKind = ResourceOperationKind = {}));
+    var FailureHandlingKind;
+    (function(FailureHandlingKind2) {
+      FailureHandlingKind2.Abort = "abort";
+      FailureHandlingKind2.Transactional = "transactional";
+      FailureHandlingKind2.TextOnlyTransactional = "textOnlyTransactional";
+      FailureHandlingKind2.Undo = "undo";
+    })(FailureHandlingKind || (exports.FailureHandlingKind = FailureHandlingKind = {}));
+    var RegularExpressionEngineKind;
+    (function(RegularExpressionEngineKind2) {
+      RegularExpressionEngineKind2.ES2020 = "ES2020";
+    })(RegularExpressionEngineKind || (exports.RegularExpressionEngineKind = RegularExpressionEngineKind = {}));
+    var PositionEncodingKind;
+    (function(PositionEncodingKind2) {
+      PositionEncodingKind2.UTF8 = "utf-8";
+      PositionEncodingKind2.UTF16 = "utf-16";
+      PositionEncodingKind2.UTF32 = "utf-32";
+    })(PositionEncodingKind || (exports.PositionEncodingKind = PositionEncodingKind = {}));
+    var StaticRegistrationOptions;
+    (function(StaticRegistrationOptions2) {
+      function hasId(value) {
+        const candidate = value;
+        return candidate && Is2.string(candidate.id) && candidate.id.length > 0;
+      }
+      StaticRegistrationOptions2.hasId = hasId;
+    })(StaticRegistrationOptions || (exports.StaticRegistrationOptions = StaticRegistrationOptions = {}));
+    var TextDocumentRegistrationOptions;
+    (function(TextDocumentRegistrationOptions2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (candidate.documentSelector === null || DocumentSelector.is(candidate.documentSelector));
+      }
+      TextDocumentRegistrationOptions2.is = is;
+    })(TextDocumentRegistrationOptions || (exports.TextDocumentRegistrationOptions = TextDocumentRegistrationOptions = {}));
+    var WorkDoneProgressOptions;
+    (function(WorkDoneProgressOptions2) {
+      function is(value) {
+        const candidate = value;
+        return Is2.objectLiteral(candidate) && (candidate.workDoneProgress === void 0 || Is2.boolean(candidate.workDoneProgress));
+      }
+      WorkDoneProgressOptions2.is = is;
+      function hasWorkDoneProgress(value) {
+        const candidate = value;
+        return candidate && Is2.boolean(candidate.workDoneProgress);
+      }
+      WorkDoneProgressOptions2.hasWorkDoneProgress = hasWorkDoneProgress;
+    })(WorkDoneProgressOptions || (exports.WorkDoneProgressOptions = WorkDoneProgressOptions = {}));
+    var InitializeRequest;
+    (function(InitializeRequest2) {
+      InitializeRequest2.method = "initialize";
+      InitializeRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      InitializeRequest2.type = new messages_1.ProtocolRequestType(InitializeRequest2.method);
+    })(InitializeRequest || (exports.InitializeRequest = InitializeRequest = {}));
+    var InitializeErrorCodes;
+    (function(InitializeErrorCodes2) {
+      InitializeErrorCodes2.unknownProtocolVersion = 1;
+    })(InitializeErrorCodes || (exports.InitializeErrorCodes = InitializeErrorCodes = {}));
+    var InitializedNotification;
+    (function(InitializedNotification2) {
+      InitializedNotification2.method = "initialized";
+      InitializedNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      InitializedNotification2.type = new messages_1.ProtocolNotificationType(InitializedNotification2.method);
+    })(InitializedNotification || (exports.InitializedNotification = InitializedNotification = {}));
+    var ShutdownRequest;
+    (function(ShutdownRequest2) {
+      ShutdownRequest2.method = "shutdown";
+      ShutdownRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      ShutdownRequest2.type = new messages_1.ProtocolRequestType0(ShutdownRequest2.method);
+    })(ShutdownRequest || (exports.ShutdownRequest = ShutdownRequest = {}));
+    var ExitNotification;
+    (function(ExitNotification2) {
+      ExitNotification2.method = "exit";
+      ExitNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      ExitNotification2.type = new messages_1.ProtocolNotificationType0(ExitNotification2.method);
+    })(ExitNotification || (exports.ExitNotification = ExitNotification = {}));
+    var DidChangeConfigurationNotification;
+    (function(DidChangeConfigurationNotification2) {
+      DidChangeConfigurationNotification2.method = "workspace/didChangeConfiguration";
+      DidChangeConfigurationNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidChangeConfigurationNotification2.type = new messages_1.ProtocolNotificationType(DidChangeConfigurationNotification2.method);
+      DidChangeConfigurationNotification2.capabilities = messages_1.CM.create("workspace.didChangeConfiguration", void 0);
+    })(DidChangeConfigurationNotification || (exports.DidChangeConfigurationNotification = DidChangeConfigurationNotification = {}));
+    var MessageType2;
+    (function(MessageType3) {
+      MessageType3.Error = 1;
+      MessageType3.Warning = 2;
+      MessageType3.Info = 3;
+      MessageType3.Log = 4;
+      MessageType3.Debug = 5;
+    })(MessageType2 || (exports.MessageType = MessageType2 = {}));
+    var ShowMessageNotification2;
+    (function(ShowMessageNotification3) {
+      ShowMessageNotification3.method = "window/showMessage";
+      ShowMessageNotification3.messageDirection = messages_1.MessageDirection.serverToClient;
+      ShowMessageNotification3.type = new messages_1.ProtocolNotificationType(ShowMessageNotification3.method);
+      ShowMessageNotification3.capabilities = messages_1.CM.create("window.showMessage", void 0);
+    })(ShowMessageNotification2 || (exports.ShowMessageNotification = ShowMessageNotification2 = {}));
+    var ShowMessageRequest;
+    (function(ShowMessageRequest2) {
+      ShowMessageRequest2.method = "window/showMessageRequest";
+      ShowMessageRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      ShowMessageRequest2.type = new messages_1.ProtocolRequestType(ShowMessageRequest2.method);
+      ShowMessageRequest2.capabilities = messages_1.CM.create("window.showMessage", void 0);
+    })(ShowMessageRequest || (exports.ShowMessageRequest = ShowMessageRequest = {}));
+    var LogMessageNotification;
+    (function(LogMessageNotification2) {
+      LogMessageNotification2.method = "window/logMessage";
+      LogMessageNotification2.messageDirection = messages_1.MessageDirection.serverToClient;
+      LogMessageNotification2.type = new messages_1.ProtocolNotificationType(LogMessageNotification2.method);
+    })(LogMessageNotification || (exports.LogMessageNotification = LogMessageNotification = {}));
+    var TelemetryEventNotification;
+    (function(TelemetryEventNotification2) {
+      TelemetryEventNotification2.method = "telemetry/event";
+      TelemetryEventNotification2.messageDirection = messages_1.MessageDirection.serverToClient;
+      TelemetryEventNotification2.type = new messages_1.ProtocolNotificationType(TelemetryEventNotification2.method);
+    })(TelemetryEventNotification || (exports.TelemetryEventNotification = TelemetryEventNotification = {}));
+    var TextDocumentSyncKind2;
+    (function(TextDocumentSyncKind3) {
+      TextDocumentSyncKind3.None = 0;
+      TextDocumentSyncKind3.Full = 1;
+      TextDocumentSyncKind3.Incremental = 2;
+    })(TextDocumentSyncKind2 || (exports.TextDocumentSyncKind = TextDocumentSyncKind2 = {}));
+    var DidOpenTextDocumentNotification;
+    (function(DidOpenTextDocumentNotification2) {
+      DidOpenTextDocumentNotification2.method = "textDocument/didOpen";
+      DidOpenTextDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidOpenTextDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidOpenTextDocumentNotification2.method);
+      DidOpenTextDocumentNotification2.capabilities = messages_1.CM.create("textDocument.synchronization", "textDocumentSync.openClose");
+    })(DidOpenTextDocumentNotification || (exports.DidOpenTextDocumentNotification = DidOpenTextDocumentNotification = {}));
+    var TextDocumentContentChangeEvent;
+    (function(TextDocumentContentChangeEvent2) {
+      function isIncremental(event) {
+        const candidate = event;
+        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range !== void 0 && (candidate.rangeLength === void 0 || typeof candidate.rangeLength === "number");
+      }
+      TextDocumentContentChangeEvent2.isIncremental = isIncremental;
+      function isFull(event) {
+        const candidate = event;
+        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
+      }
+      TextDocumentContentChangeEvent2.isFull = isFull;
+    })(TextDocumentContentChangeEvent || (exports.TextDocumentContentChangeEvent = TextDocumentContentChangeEvent = {}));
+    var DidChangeTextDocumentNotification;
+    (function(DidChangeTextDocumentNotification2) {
+      DidChangeTextDocumentNotification2.method = "textDocument/didChange";
+      DidChangeTextDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidChangeTextDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidChangeTextDocumentNotification2.method);
+      DidChangeTextDocumentNotification2.capabilities = messages_1.CM.create("textDocument.synchronization", "textDocumentSync");
+    })(DidChangeTextDocumentNotification || (exports.DidChangeTextDocumentNotification = DidChangeTextDocumentNotification = {}));
+    var DidCloseTextDocumentNotification;
+    (function(DidCloseTextDocumentNotification2) {
+      DidCloseTextDocumentNotification2.method = "textDocument/didClose";
+      DidCloseTextDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidCloseTextDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidCloseTextDocumentNotification2.method);
+      DidCloseTextDocumentNotification2.capabilities = messages_1.CM.create("textDocument.synchronization", "textDocumentSync.openClose");
+    })(DidCloseTextDocumentNotification || (exports.DidCloseTextDocumentNotification = DidCloseTextDocumentNotification = {}));
+    var DidSaveTextDocumentNotification;
+    (function(DidSaveTextDocumentNotification2) {
+      DidSaveTextDocumentNotification2.method = "textDocument/didSave";
+      DidSaveTextDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidSaveTextDocumentNotification2.type = new messages_1.ProtocolNotificationType(DidSaveTextDocumentNotification2.method);
+      DidSaveTextDocumentNotification2.capabilities = messages_1.CM.create("textDocument.synchronization.didSave", "textDocumentSync.save");
+    })(DidSaveTextDocumentNotification || (exports.DidSaveTextDocumentNotification = DidSaveTextDocumentNotification = {}));
+    var TextDocumentSaveReason;
+    (function(TextDocumentSaveReason2) {
+      TextDocumentSaveReason2.Manual = 1;
+      TextDocumentSaveReason2.AfterDelay = 2;
+      TextDocumentSaveReason2.FocusOut = 3;
+    })(TextDocumentSaveReason || (exports.TextDocumentSaveReason = TextDocumentSaveReason = {}));
+    var WillSaveTextDocumentNotification;
+    (function(WillSaveTextDocumentNotification2) {
+      WillSaveTextDocumentNotification2.method = "textDocument/willSave";
+      WillSaveTextDocumentNotification2.messageDirection = messages_1.MessageDirection.clientToServer;
+      WillSaveTextDocumentNotification2.type = new messages_1.ProtocolNotificationType(WillSaveTextDocumentNotification2.method);
+      WillSaveTextDocumentNotification2.capabilities = messages_1.CM.create("textDocument.synchronization.willSave", "textDocumentSync.willSave");
+    })(WillSaveTextDocumentNotification || (exports.WillSaveTextDocumentNotification = WillSaveTextDocumentNotification = {}));
+    var WillSaveTextDocumentWaitUntilRequest;
+    (function(WillSaveTextDocumentWaitUntilRequest2) {
+      WillSaveTextDocumentWaitUntilRequest2.method = "textDocument/willSaveWaitUntil";
+      WillSaveTextDocumentWaitUntilRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      WillSaveTextDocumentWaitUntilRequest2.type = new messages_1.ProtocolRequestType(WillSaveTextDocumentWaitUntilRequest2.method);
+      WillSaveTextDocumentWaitUntilRequest2.capabilities = messages_1.CM.create("textDocument.synchronization.willSaveWaitUntil", "textDocumentSync.willSaveWaitUntil");
+    })(WillSaveTextDocumentWaitUntilRequest || (exports.WillSaveTextDocumentWaitUntilRequest = WillSaveTextDocumentWaitUntilRequest = {}));
+    var DidChangeWatchedFilesNotification2;
+    (function(DidChangeWatchedFilesNotification3) {
+      DidChangeWatchedFilesNotification3.method = "workspace/didChangeWatchedFiles";
+      DidChangeWatchedFilesNotification3.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidChangeWatchedFilesNotification3.type = new messages_1.ProtocolNotificationType(DidChangeWatchedFilesNotification3.method);
+      DidChangeWatchedFilesNotification3.capabilities = messages_1.CM.create("workspace.didChangeWatchedFiles", void 0);
+    })(DidChangeWatchedFilesNotification2 || (exports.DidChangeWatchedFilesNotification = DidChangeWatchedFilesNotification2 = {}));
+    var FileChangeType;
+    (function(FileChangeType2) {
+      FileChangeType2.Created = 1;
+      FileChangeType2.Changed = 2;
+      FileChangeType2.Deleted = 3;
+    })(FileChangeType || (exports.FileChangeType = FileChangeType = {}));
+    var RelativePattern;
+    (function(RelativePattern2) {
+      function is(value) {
+        const candidate = value;
+        return Is2.objectLiteral(candidate) && (vscode_languageserver_types_1.URI.is(candidate.baseUri) || vscode_languageserver_types_1.WorkspaceFolder.is(candidate.baseUri)) && Is2.string(candidate.pattern);
+      }
+      RelativePattern2.is = is;
+    })(RelativePattern || (exports.RelativePattern = RelativePattern = {}));
+    var GlobPattern;
+    (function(GlobPattern2) {
+      function is(value) {
+        const candidate = value;
+        return Is2.string(candidate) || RelativePattern.is(candidate);
+      }
+      GlobPattern2.is = is;
+    })(GlobPattern || (exports.GlobPattern = GlobPattern = {}));
+    var WatchKind;
+    (function(WatchKind2) {
+      WatchKind2.Create = 1;
+      WatchKind2.Change = 2;
+      WatchKind2.Delete = 4;
+    })(WatchKind || (exports.WatchKind = WatchKind = {}));
+    var PublishDiagnosticsNotification;
+    (function(PublishDiagnosticsNotification2) {
+      PublishDiagnosticsNotification2.method = "textDocument/publishDiagnostics";
+      PublishDiagnosticsNotification2.messageDirection = messages_1.MessageDirection.serverToClient;
+      PublishDiagnosticsNotification2.type = new messages_1.ProtocolNotificationType(PublishDiagnosticsNotification2.method);
+      PublishDiagnosticsNotification2.capabilities = messages_1.CM.create("textDocument.publishDiagnostics", void 0);
+    })(PublishDiagnosticsNotification || (exports.PublishDiagnosticsNotification = PublishDiagnosticsNotification = {}));
+    var CompletionTriggerKind;
+    (function(CompletionTriggerKind2) {
+      CompletionTriggerKind2.Invoked = 1;
+      CompletionTriggerKind2.TriggerCharacter = 2;
+      CompletionTriggerKind2.TriggerForIncompleteCompletions = 3;
+    })(CompletionTriggerKind || (exports.CompletionTriggerKind = CompletionTriggerKind = {}));
+    var CompletionRequest;
+    (function(CompletionRequest2) {
+      CompletionRequest2.method = "textDocument/completion";
+      CompletionRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      CompletionRequest2.type = new messages_1.ProtocolRequestType(CompletionRequest2.method);
+      CompletionRequest2.capabilities = messages_1.CM.create("textDocument.completion", "completionProvider");
+    })(CompletionRequest || (exports.CompletionRequest = CompletionRequest = {}));
+    var CompletionResolveRequest;
+    (function(CompletionResolveRequest2) {
+      CompletionResolveRequest2.method = "completionItem/resolve";
+      CompletionResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      CompletionResolveRequest2.type = new messages_1.ProtocolRequestType(CompletionResolveRequest2.method);
+      CompletionResolveRequest2.capabilities = messages_1.CM.create("textDocument.completion.completionItem.resolveSupport", "completionProvider.resolveProvider");
+    })(CompletionResolveRequest || (exports.CompletionResolveRequest = CompletionResolveRequest = {}));
+    var HoverRequest;
+    (function(HoverRequest2) {
+      HoverRequest2.method = "textDocument/hover";
+      HoverRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      HoverRequest2.type = new messages_1.ProtocolRequestType(HoverRequest2.method);
+      HoverRequest2.capabilities = messages_1.CM.create("textDocument.hover", "hoverProvider");
+    })(HoverRequest || (exports.HoverRequest = HoverRequest = {}));
+    var SignatureHelpTriggerKind;
+    (function(SignatureHelpTriggerKind2) {
+      SignatureHelpTriggerKind2.Invoked = 1;
+      SignatureHelpTriggerKind2.TriggerCharacter = 2;
+      SignatureHelpTriggerKind2.ContentChange = 3;
+    })(SignatureHelpTriggerKind || (exports.SignatureHelpTriggerKind = SignatureHelpTriggerKind = {}));
+    var SignatureHelpRequest;
+    (function(SignatureHelpRequest2) {
+      SignatureHelpRequest2.method = "textDocument/signatureHelp";
+      SignatureHelpRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      SignatureHelpRequest2.type = new messages_1.ProtocolRequestType(SignatureHelpRequest2.method);
+      SignatureHelpRequest2.capabilities = messages_1.CM.create("textDocument.signatureHelp", "signatureHelpProvider");
+    })(SignatureHelpRequest || (exports.SignatureHelpRequest = SignatureHelpRequest = {}));
+    var DefinitionRequest;
+    (function(DefinitionRequest2) {
+      DefinitionRequest2.method = "textDocument/definition";
+      DefinitionRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DefinitionRequest2.type = new messages_1.ProtocolRequestType(DefinitionRequest2.method);
+      DefinitionRequest2.capabilities = messages_1.CM.create("textDocument.definition", "definitionProvider");
+    })(DefinitionRequest || (exports.DefinitionRequest = DefinitionRequest = {}));
+    var ReferencesRequest;
+    (function(ReferencesRequest2) {
+      ReferencesRequest2.method = "textDocument/references";
+      ReferencesRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      ReferencesRequest2.type = new messages_1.ProtocolRequestType(ReferencesRequest2.method);
+      ReferencesRequest2.capabilities = messages_1.CM.create("textDocument.references", "referencesProvider");
+    })(ReferencesRequest || (exports.ReferencesRequest = ReferencesRequest = {}));
+    var DocumentHighlightRequest;
+    (function(DocumentHighlightRequest2) {
+      DocumentHighlightRequest2.method = "textDocument/documentHighlight";
+      DocumentHighlightRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DocumentHighlightRequest2.type = new messages_1.ProtocolRequestType(DocumentHighlightRequest2.method);
+      DocumentHighlightRequest2.capabilities = messages_1.CM.create("textDocument.documentHighlight", "documentHighlightProvider");
+    })(DocumentHighlightRequest || (exports.DocumentHighlightRequest = DocumentHighlightRequest = {}));
+    var DocumentSymbolRequest;
+    (function(DocumentSymbolRequest2) {
+      DocumentSymbolRequest2.method = "textDocument/documentSymbol";
+      DocumentSymbolRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DocumentSymbolRequest2.type = new messages_1.ProtocolRequestType(DocumentSymbolRequest2.method);
+      DocumentSymbolRequest2.capabilities = messages_1.CM.create("textDocument.documentSymbol", "documentSymbolProvider");
+    })(DocumentSymbolRequest || (exports.DocumentSymbolRequest = DocumentSymbolRequest = {}));
+    var CodeActionRequest;
+    (function(CodeActionRequest2) {
+      CodeActionRequest2.method = "textDocument/codeAction";
+      CodeActionRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      CodeActionRequest2.type = new messages_1.ProtocolRequestType(CodeActionRequest2.method);
+      CodeActionRequest2.capabilities = messages_1.CM.create("textDocument.codeAction", "codeActionProvider");
+    })(CodeActionRequest || (exports.CodeActionRequest = CodeActionRequest = {}));
+    var CodeActionResolveRequest;
+    (function(CodeActionResolveRequest2) {
+      CodeActionResolveRequest2.method = "codeAction/resolve";
+      CodeActionResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      CodeActionResolveRequest2.type = new messages_1.ProtocolRequestType(CodeActionResolveRequest2.method);
+      CodeActionResolveRequest2.capabilities = messages_1.CM.create("textDocument.codeAction.resolveSupport", "codeActionProvider.resolveProvider");
+    })(CodeActionResolveRequest || (exports.CodeActionResolveRequest = CodeActionResolveRequest = {}));
+    var WorkspaceSymbolRequest;
+    (function(WorkspaceSymbolRequest2) {
+      WorkspaceSymbolRequest2.method = "workspace/symbol";
+      WorkspaceSymbolRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      WorkspaceSymbolRequest2.type = new messages_1.ProtocolRequestType(WorkspaceSymbolRequest2.method);
+      WorkspaceSymbolRequest2.capabilities = messages_1.CM.create("workspace.symbol", "workspaceSymbolProvider");
+    })(WorkspaceSymbolRequest || (exports.WorkspaceSymbolRequest = WorkspaceSymbolRequest = {}));
+    var WorkspaceSymbolResolveRequest;
+    (function(WorkspaceSymbolResolveRequest2) {
+      WorkspaceSymbolResolveRequest2.method = "workspaceSymbol/resolve";
+      WorkspaceSymbolResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      WorkspaceSymbolResolveRequest2.type = new messages_1.ProtocolRequestType(WorkspaceSymbolResolveRequest2.method);
+      WorkspaceSymbolResolveRequest2.capabilities = messages_1.CM.create("workspace.symbol.resolveSupport", "workspaceSymbolProvider.resolveProvider");
+    })(WorkspaceSymbolResolveRequest || (exports.WorkspaceSymbolResolveRequest = WorkspaceSymbolResolveRequest = {}));
+    var CodeLensRequest;
+    (function(CodeLensRequest2) {
+      CodeLensRequest2.method = "textDocument/codeLens";
+      CodeLensRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      CodeLensRequest2.type = new messages_1.ProtocolRequestType(CodeLensRequest2.method);
+      CodeLensRequest2.capabilities = messages_1.CM.create("textDocument.codeLens", "codeLensProvider");
+    })(CodeLensRequest || (exports.CodeLensRequest = CodeLensRequest = {}));
+    var CodeLensResolveRequest;
+    (function(CodeLensResolveRequest2) {
+      CodeLensResolveRequest2.method = "codeLens/resolve";
+      CodeLensResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      CodeLensResolveRequest2.type = new messages_1.ProtocolRequestType(CodeLensResolveRequest2.method);
+      CodeLensResolveRequest2.capabilities = messages_1.CM.create("textDocument.codeLens.resolveSupport", "codeLensProvider.resolveProvider");
+    })(CodeLensResolveRequest || (exports.CodeLensResolveRequest = CodeLensResolveRequest = {}));
+    var CodeLensRefreshRequest;
+    (function(CodeLensRefreshRequest2) {
+      CodeLensRefreshRequest2.method = `workspace/codeLens/refresh`;
+      CodeLensRefreshRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      CodeLensRefreshRequest2.type = new messages_1.ProtocolRequestType0(CodeLensRefreshRequest2.method);
+      CodeLensRefreshRequest2.capabilities = messages_1.CM.create("workspace.codeLens", void 0);
+    })(CodeLensRefreshRequest || (exports.CodeLensRefreshRequest = CodeLensRefreshRequest = {}));
+    var DocumentLinkRequest;
+    (function(DocumentLinkRequest2) {
+      DocumentLinkRequest2.method = "textDocument/documentLink";
+      DocumentLinkRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DocumentLinkRequest2.type = new messages_1.ProtocolRequestType(DocumentLinkRequest2.method);
+      DocumentLinkRequest2.capabilities = messages_1.CM.create("textDocument.documentLink", "documentLinkProvider");
+    })(DocumentLinkRequest || (exports.DocumentLinkRequest = DocumentLinkRequest = {}));
+    var DocumentLinkResolveRequest;
+    (function(DocumentLinkResolveRequest2) {
+      DocumentLinkResolveRequest2.method = "documentLink/resolve";
+      DocumentLinkResolveRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DocumentLinkResolveRequest2.type = new messages_1.ProtocolRequestType(DocumentLinkResolveRequest2.method);
+      DocumentLinkResolveRequest2.capabilities = messages_1.CM.create("textDocument.documentLink", "documentLinkProvider.resolveProvider");
+    })(DocumentLinkResolveRequest || (exports.DocumentLinkResolveRequest = DocumentLinkResolveRequest = {}));
+    var DocumentFormattingRequest;
+    (function(DocumentFormattingRequest2) {
+      DocumentFormattingRequest2.method = "textDocument/formatting";
+      DocumentFormattingRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DocumentFormattingRequest2.type = new messages_1.ProtocolRequestType(DocumentFormattingRequest2.method);
+      DocumentFormattingRequest2.capabilities = messages_1.CM.create("textDocument.formatting", "documentFormattingProvider");
+    })(DocumentFormattingRequest || (exports.DocumentFormattingRequest = DocumentFormattingRequest = {}));
+    var DocumentRangeFormattingRequest;
+    (function(DocumentRangeFormattingRequest2) {
+      DocumentRangeFormattingRequest2.method = "textDocument/rangeFormatting";
+      DocumentRangeFormattingRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DocumentRangeFormattingRequest2.type = new messages_1.ProtocolRequestType(DocumentRangeFormattingRequest2.method);
+      DocumentRangeFormattingRequest2.capabilities = messages_1.CM.create("textDocument.rangeFormatting", "documentRangeFormattingProvider");
+    })(DocumentRangeFormattingRequest || (exports.DocumentRangeFormattingRequest = DocumentRangeFormattingRequest = {}));
+    var DocumentRangesFormattingRequest;
+    (function(DocumentRangesFormattingRequest2) {
+      DocumentRangesFormattingRequest2.method = "textDocument/rangesFormatting";
+      DocumentRangesFormattingRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DocumentRangesFormattingRequest2.type = new messages_1.ProtocolRequestType(DocumentRangesFormattingRequest2.method);
+      DocumentRangesFormattingRequest2.capabilities = messages_1.CM.create("textDocument.rangeFormatting.rangesSupport", "documentRangeFormattingProvider.rangesSupport");
+    })(DocumentRangesFormattingRequest || (exports.DocumentRangesFormattingRequest = DocumentRangesFormattingRequest = {}));
+    var DocumentOnTypeFormattingRequest;
+    (function(DocumentOnTypeFormattingRequest2) {
+      DocumentOnTypeFormattingRequest2.method = "textDocument/onTypeFormatting";
+      DocumentOnTypeFormattingRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      DocumentOnTypeFormattingRequest2.type = new messages_1.ProtocolRequestType(DocumentOnTypeFormattingRequest2.method);
+      DocumentOnTypeFormattingRequest2.capabilities = messages_1.CM.create("textDocument.onTypeFormatting", "documentOnTypeFormattingProvider");
+    })(DocumentOnTypeFormattingRequest || (exports.DocumentOnTypeFormattingRequest = DocumentOnTypeFormattingRequest = {}));
+    var PrepareSupportDefaultBehavior;
+    (function(PrepareSupportDefaultBehavior2) {
+      PrepareSupportDefaultBehavior2.Identifier = 1;
+    })(PrepareSupportDefaultBehavior || (exports.PrepareSupportDefaultBehavior = PrepareSupportDefaultBehavior = {}));
+    var RenameRequest;
+    (function(RenameRequest2) {
+      RenameRequest2.method = "textDocument/rename";
+      RenameRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      RenameRequest2.type = new messages_1.ProtocolRequestType(RenameRequest2.method);
+      RenameRequest2.capabilities = messages_1.CM.create("textDocument.rename", "renameProvider");
+    })(RenameRequest || (exports.RenameRequest = RenameRequest = {}));
+    var PrepareRenameRequest;
+    (function(PrepareRenameRequest2) {
+      PrepareRenameRequest2.method = "textDocument/prepareRename";
+      PrepareRenameRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      PrepareRenameRequest2.type = new messages_1.ProtocolRequestType(PrepareRenameRequest2.method);
+      PrepareRenameRequest2.capabilities = messages_1.CM.create("textDocument.rename.prepareSupport", "renameProvider.prepareProvider");
+    })(PrepareRenameRequest || (exports.PrepareRenameRequest = PrepareRenameRequest = {}));
+    var ExecuteCommandRequest;
+    (function(ExecuteCommandRequest2) {
+      ExecuteCommandRequest2.method = "workspace/executeCommand";
+      ExecuteCommandRequest2.messageDirection = messages_1.MessageDirection.clientToServer;
+      ExecuteCommandRequest2.type = new messages_1.ProtocolRequestType(ExecuteCommandRequest2.method);
+      ExecuteCommandRequest2.capabilities = messages_1.CM.create("workspace.executeCommand", "executeCommandProvider");
+    })(ExecuteCommandRequest || (exports.ExecuteCommandRequest = ExecuteCommandRequest = {}));
+    var ApplyWorkspaceEditRequest;
+    (function(ApplyWorkspaceEditRequest2) {
+      ApplyWorkspaceEditRequest2.method = "workspace/applyEdit";
+      ApplyWorkspaceEditRequest2.messageDirection = messages_1.MessageDirection.serverToClient;
+      ApplyWorkspaceEditRequest2.type = new messages_1.ProtocolRequestType("workspace/applyEdit");
+      ApplyWorkspaceEditRequest2.capabilities = messages_1.CM.create("workspace.applyEdit", void 0);
+    })(ApplyWorkspaceEditRequest || (exports.ApplyWorkspaceEditRequest = ApplyWorkspaceEditRequest = {}));
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/connection.js
+var require_connection2 = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/connection.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createProtocolConnection = createProtocolConnection;
+    var vscode_jsonrpc_1 = require_api();
+    function createProtocolConnection(input, output, logger, options) {
+      if (vscode_jsonrpc_1.ConnectionStrategy.is(options)) {
+        options = { connectionStrategy: options };
+      }
+      return (0, vscode_jsonrpc_1.createMessageConnection)(input, output, logger, options);
+    }
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/common/api.js
+var require_api2 = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/common/api.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LSPErrorCodes = exports.createProtocolConnection = void 0;
+    __exportStar(require_api(), exports);
+    __exportStar((init_main(), __toCommonJS(main_exports)), exports);
+    __exportStar(require_messages2(), exports);
+    __exportStar(require_protocol(), exports);
+    var connection_1 = require_connection2();
+    Object.defineProperty(exports, "createProtocolConnection", { enumerable: true, get: function() {
+      return connection_1.createProtocolConnection;
+    } });
+    var LSPErrorCodes;
+    (function(LSPErrorCodes2) {
+      LSPErrorCodes2.lspReservedErrorRangeStart = -32899;
+      LSPErrorCodes2.RequestFailed = -32803;
+      LSPErrorCodes2.ServerCancelled = -32802;
+      LSPErrorCodes2.ContentModified = -32801;
+      LSPErrorCodes2.RequestCancelled = -32800;
+      LSPErrorCodes2.lspReservedErrorRangeEnd = -32800;
+    })(LSPErrorCodes || (exports.LSPErrorCodes = LSPErrorCodes = {}));
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/progress.js
+var require_progress = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/progress.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ProgressFeature = exports.WorkDoneProgressReporter = void 0;
+    exports.attachWorkDone = attachWorkDone;
+    exports.attachPartialResult = attachPartialResult;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var WorkDoneProgressReporter;
+    (function(WorkDoneProgressReporter2) {
+      function isNullInstance(reporter) {
+        return reporter instanceof NullProgressReporter;
+      }
+      WorkDoneProgressReporter2.isNullInstance = isNullInstance;
+    })(WorkDoneProgressReporter || (exports.WorkDoneProgressReporter = WorkDoneProgressReporter = {}));
+    var WorkDoneProgressReporterImpl = class _WorkDoneProgressReporterImpl {
+      _connection;
+      _token;
+      static Instances = /* @__PURE__ */ new Map();
+      constructor(_connection, _token) {
+        this._connection = _connection;
+        this._token = _token;
+        _WorkDoneProgressReporterImpl.Instances.set(this._token, this);
+      }
+      begin(title, percentage, message, cancellable) {
+        const param = {
+          kind: "begin",
+          title,
+          message,
+          cancellable
+        };
+        if (typeof percentage === "number") {
+          param.percentage = Math.round(percentage);
+        }
+        this._connection.sendProgress(vscode_languageserver_protocol_1.WorkDoneProgress.type, this._token, param);
+      }
+      report(arg0, arg1) {
+        const param = {
+          kind: "report"
+        };
+        if (typeof arg0 === "number") {
+          param.percentage = Math.round(arg0);
+          if (arg1 !== void 0) {
+            param.message = arg1;
+          }
+        } else {
+          param.message = arg0;
+        }
+        this._connection.sendProgress(vscode_languageserver_protocol_1.WorkDoneProgress.type, this._token, param);
+      }
+      done() {
+        _WorkDoneProgressReporterImpl.Instances.delete(this._token);
+        this._connection.sendProgress(vscode_languageserver_protocol_1.WorkDoneProgress.type, this._token, { kind: "end" });
+      }
+    };
+    var WorkDoneProgressServerReporterImpl = class extends WorkDoneProgressReporterImpl {
+      _source;
+      constructor(connection, token) {
+        super(connection, token);
+        this._source = new vscode_languageserver_protocol_1.CancellationTokenSource();
+      }
+      get token() {
+        return this._source.token;
+      }
+      done() {
+        this._source.dispose();
+        super.done();
+      }
+      cancel() {
+        this._source.cancel();
+      }
+    };
+    var NullProgressReporter = class {
+      constructor() {
+      }
+      begin() {
+      }
+      report() {
+      }
+      done() {
+      }
+    };
+    var NullProgressServerReporter = class extends NullProgressReporter {
+      _source;
+      constructor() {
+        super();
+        this._source = new vscode_languageserver_protocol_1.CancellationTokenSource();
+      }
+      get token() {
+        return this._source.token;
+      }
+      done() {
+        this._source.dispose();
+      }
+      cancel() {
+        this._source.cancel();
+      }
+    };
+    function attachWorkDone(connection, params) {
+      if (params === void 0 || params.workDoneToken === void 0) {
+        return new NullProgressReporter();
+      }
+      const token = params.workDoneToken;
+      delete params.workDoneToken;
+      return new WorkDoneProgressReporterImpl(connection, token);
+    }
+    var ProgressFeature = (Base) => {
+      return class extends Base {
+        _progressSupported;
+        constructor() {
+          super();
+          this._progressSupported = false;
+        }
+        initialize(capabilities) {
+          super.initialize(capabilities);
+          if (capabilities?.window?.workDoneProgress === true) {
+            this._progressSupported = true;
+            this.connection.onNotification(vscode_languageserver_protocol_1.WorkDoneProgressCancelNotification.type, (params) => {
+              const progress = WorkDoneProgressReporterImpl.Instances.get(params.token);
+              if (progress instanceof WorkDoneProgressServerReporterImpl || progress instanceof NullProgressServerReporter) {
+                progress.cancel();
+              }
+            });
+          }
+        }
+        attachWorkDoneProgress(token) {
+          if (token === void 0) {
+            return new NullProgressReporter();
+          } else {
+            return new WorkDoneProgressReporterImpl(this.connection, token);
+          }
+        }
+        createWorkDoneProgress() {
+          if (this._progressSupported) {
+            const token = (0, vscode_languageserver_protocol_1.RAL)().crypto.randomUUID();
+            return this.connection.sendRequest(vscode_languageserver_protocol_1.WorkDoneProgressCreateRequest.type, { token }).then(() => {
+              const result = new WorkDoneProgressServerReporterImpl(this.connection, token);
+              return result;
+            });
+          } else {
+            return Promise.resolve(new NullProgressServerReporter());
+          }
+        }
+      };
+    };
+    exports.ProgressFeature = ProgressFeature;
+    var ResultProgress;
+    (function(ResultProgress2) {
+      ResultProgress2.type = new vscode_languageserver_protocol_1.ProgressType();
+    })(ResultProgress || (ResultProgress = {}));
+    var ResultProgressReporterImpl = class {
+      _connection;
+      _token;
+      constructor(_connection, _token) {
+        this._connection = _connection;
+        this._token = _token;
+      }
+      report(data) {
+        this._connection.sendProgress(ResultProgress.type, this._token, data);
+      }
+    };
+    function attachPartialResult(connection, params) {
+      if (params === void 0 || params.partialResultToken === void 0) {
+        return void 0;
+      }
+      const token = params.partialResultToken;
+      delete params.partialResultToken;
+      return new ResultProgressReporterImpl(connection, token);
+    }
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/configuration.js
+var require_configuration = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/configuration.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ConfigurationFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var Is2 = __importStar(require_is());
+    var ConfigurationFeature = (Base) => {
+      return class extends Base {
+        getConfiguration(arg) {
+          if (!arg) {
+            return this._getConfiguration({});
+          } else if (Is2.string(arg)) {
+            return this._getConfiguration({ section: arg });
+          } else {
+            return this._getConfiguration(arg);
+          }
+        }
+        _getConfiguration(arg) {
+          const params = {
+            items: Array.isArray(arg) ? arg : [arg]
+          };
+          return this.connection.sendRequest(vscode_languageserver_protocol_1.ConfigurationRequest.type, params).then((result) => {
+            if (Array.isArray(result)) {
+              return Array.isArray(arg) ? result : result[0];
+            } else {
+              return Array.isArray(arg) ? [] : null;
+            }
+          });
+        }
+      };
+    };
+    exports.ConfigurationFeature = ConfigurationFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/workspaceFolder.js
+var require_workspaceFolder = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/workspaceFolder.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.WorkspaceFoldersFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var WorkspaceFoldersFeature = (Base) => {
+      return class extends Base {
+        _onDidChangeWorkspaceFolders;
+        _unregistration;
+        _notificationIsAutoRegistered;
+        constructor() {
+          super();
+          this._notificationIsAutoRegistered = false;
+        }
+        initialize(capabilities) {
+          super.initialize(capabilities);
+          const workspaceCapabilities = capabilities.workspace;
+          if (workspaceCapabilities && workspaceCapabilities.workspaceFolders) {
+            this._onDidChangeWorkspaceFolders = new vscode_languageserver_protocol_1.Emitter();
+            this.connection.onNotification(vscode_languageserver_protocol_1.DidChangeWorkspaceFoldersNotification.type, (params) => {
+              this._onDidChangeWorkspaceFolders.fire(params.event);
+            });
+          }
+        }
+        fillServerCapabilities(capabilities) {
+          super.fillServerCapabilities(capabilities);
+          const changeNotifications = capabilities.workspace?.workspaceFolders?.changeNotifications;
+          this._notificationIsAutoRegistered = changeNotifications === true || typeof changeNotifications === "string";
+        }
+        getWorkspaceFolders() {
+          return this.connection.sendRequest(vscode_languageserver_protocol_1.WorkspaceFoldersRequest.type);
+        }
+        get onDidChangeWorkspaceFolders() {
+          if (!this._onDidChangeWorkspaceFolders) {
+            throw new Error("Client doesn't support sending workspace folder change events.");
+          }
+          if (!this._notificationIsAutoRegistered && !this._unregistration) {
+            this._unregistration = this.connection.client.register(vscode_languageserver_protocol_1.DidChangeWorkspaceFoldersNotification.type);
+          }
+          return this._onDidChangeWorkspaceFolders.event;
+        }
+      };
+    };
+    exports.WorkspaceFoldersFeature = WorkspaceFoldersFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/callHierarchy.js
+var require_callHierarchy = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/callHierarchy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CallHierarchyFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var CallHierarchyFeature = (Base) => {
+      return class extends Base {
+        get callHierarchy() {
+          return {
+            onPrepare: (handler) => {
+              return this.connection.onRequest(vscode_languageserver_protocol_1.CallHierarchyPrepareRequest.type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), void 0);
+              });
+            },
+            onIncomingCalls: (handler) => {
+              const type = vscode_languageserver_protocol_1.CallHierarchyIncomingCallsRequest.type;
+              return this.connection.onRequest(type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(type, params));
+              });
+            },
+            onOutgoingCalls: (handler) => {
+              const type = vscode_languageserver_protocol_1.CallHierarchyOutgoingCallsRequest.type;
+              return this.connection.onRequest(type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(type, params));
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.CallHierarchyFeature = CallHierarchyFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/semanticTokens.js
+var require_semanticTokens = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/semanticTokens.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SemanticTokensBuilder = exports.SemanticTokensDiff = exports.SemanticTokensFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var SemanticTokensFeature = (Base) => {
+      return class extends Base {
+        get semanticTokens() {
+          return {
+            refresh: () => {
+              return this.connection.sendRequest(vscode_languageserver_protocol_1.SemanticTokensRefreshRequest.type);
+            },
+            on: (handler) => {
+              const type = vscode_languageserver_protocol_1.SemanticTokensRequest.type;
+              return this.connection.onRequest(type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(type, params));
+              });
+            },
+            onDelta: (handler) => {
+              const type = vscode_languageserver_protocol_1.SemanticTokensDeltaRequest.type;
+              return this.connection.onRequest(type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(type, params));
+              });
+            },
+            onRange: (handler) => {
+              const type = vscode_languageserver_protocol_1.SemanticTokensRangeRequest.type;
+              return this.connection.onRequest(type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(type, params));
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.SemanticTokensFeature = SemanticTokensFeature;
+    var SemanticTokensDiff = class {
+      originalSequence;
+      modifiedSequence;
+      constructor(originalSequence, modifiedSequence) {
+        this.originalSequence = originalSequence;
+        this.modifiedSequence = modifiedSequence;
+      }
+      computeDiff() {
+        const originalLength = this.originalSequence.length;
+        const modifiedLength = this.modifiedSequence.length;
+        let startIndex = 0;
+        while (startIndex < modifiedLength && startIndex < originalLength && this.originalSequence[startIndex] === this.modifiedSequence[startIndex]) {
+          startIndex++;
+        }
+        if (startIndex < modifiedLength && startIndex < originalLength) {
+          let originalEndIndex = originalLength - 1;
+          let modifiedEndIndex = modifiedLength - 1;
+          while (originalEndIndex >= startIndex && modifiedEndIndex >= startIndex && this.originalSequence[originalEndIndex] === this.modifiedSequence[modifiedEndIndex]) {
+            originalEndIndex--;
+            modifiedEndIndex--;
+          }
+          if (originalEndIndex < startIndex || modifiedEndIndex < startIndex) {
+            originalEndIndex++;
+            modifiedEndIndex++;
+          }
+          const deleteCount = originalEndIndex - startIndex + 1;
+          const newData = this.modifiedSequence.slice(startIndex, modifiedEndIndex + 1);
+          if (newData.length === 1 && newData[0] === this.originalSequence[originalEndIndex]) {
+            return [
+              { start: startIndex, deleteCount: deleteCount - 1 }
+            ];
+          } else {
+            return [
+              { start: startIndex, deleteCount, data: newData }
+            ];
+          }
+        } else if (startIndex < modifiedLength) {
+          return [
+            { start: startIndex, deleteCount: 0, data: this.modifiedSequence.slice(startIndex) }
+          ];
+        } else if (startIndex < originalLength) {
+          return [
+            { start: startIndex, deleteCount: originalLength - startIndex }
+          ];
+        } else {
+          return [];
+        }
+      }
+    };
+    exports.SemanticTokensDiff = SemanticTokensDiff;
+    var SemanticTokensBuilder = class _SemanticTokensBuilder {
+      _id;
+      _prevLine;
+      _prevChar;
+      _dataIsSortedAndDeltaEncoded;
+      _data;
+      _dataNonDelta;
+      _dataLen;
+      _prevData;
+      constructor() {
+        this._prevData = void 0;
+        this.initialize();
+      }
+      initialize() {
+        this._id = Date.now();
+        this._prevLine = 0;
+        this._prevChar = 0;
+        this._data = [];
+        this._dataNonDelta = [];
+        this._dataLen = 0;
+        this._dataIsSortedAndDeltaEncoded = true;
+      }
+      push(line, char, length, tokenType, tokenModifiers) {
+        if (this._dataIsSortedAndDeltaEncoded && (line < this._prevLine || line === this._prevLine && char < this._prevChar)) {
+          this._dataIsSortedAndDeltaEncoded = false;
+          this._dataNonDelta = _SemanticTokensBuilder._deltaDecode(this._data);
+        }
+        let pushLine = line;
+        let pushChar = char;
+        if (this._dataIsSortedAndDeltaEncoded && this._dataLen > 0) {
+          pushLine -= this._prevLine;
+          if (pushLine === 0) {
+            pushChar -= this._prevChar;
+          }
+        }
+        const dataSource = this._dataIsSortedAndDeltaEncoded ? this._data : this._dataNonDelta;
+        dataSource[this._dataLen++] = pushLine;
+        dataSource[this._dataLen++] = pushChar;
+        dataSource[this._dataLen++] = length;
+        dataSource[this._dataLen++] = tokenType;
+        dataSource[this._dataLen++] = tokenModifiers;
+        this._prevLine = line;
+        this._prevChar = char;
+      }
+      get id() {
+        return this._id.toString();
+      }
+      static _deltaDecode(data) {
+        const tokenCount = data.length / 5 | 0;
+        let prevLine = 0;
+        let prevChar = 0;
+        const result = [];
+        for (let i = 0; i < tokenCount; i++) {
+          const dstOffset = 5 * i;
+          let line = data[dstOffset];
+          let char = data[dstOffset + 1];
+          if (line === 0) {
+            line = prevLine;
+            char += prevChar;
+          } else {
+            line += prevLine;
+          }
+          const length = data[dstOffset + 2];
+          const tokenType = data[dstOffset + 3];
+          const tokenModifiers = data[dstOffset + 4];
+          result[dstOffset + 0] = line;
+          result[dstOffset + 1] = char;
+          result[dstOffset + 2] = length;
+          result[dstOffset + 3] = tokenType;
+          result[dstOffset + 4] = tokenModifiers;
+          prevLine = line;
+          prevChar = char;
+        }
+        return result;
+      }
+      static _sortAndDeltaEncode(data) {
+        const pos = [];
+        const tokenCount = data.length / 5 | 0;
+        for (let i = 0; i < tokenCount; i++) {
+          pos[i] = i;
+        }
+        pos.sort((a, b) => {
+          const aLine = data[5 * a];
+          const bLine = data[5 * b];
+          if (aLine === bLine) {
+            const aChar = data[5 * a + 1];
+            const bChar = data[5 * b + 1];
+            return aChar - bChar;
+          }
+          return aLine - bLine;
+        });
+        const result = [];
+        let prevLine = 0;
+        let prevChar = 0;
+        for (let i = 0; i < tokenCount; i++) {
+          const srcOffset = 5 * pos[i];
+          const line = data[srcOffset + 0];
+          const char = data[srcOffset + 1];
+          const length = data[srcOffset + 2];
+          const tokenType = data[srcOffset + 3];
+          const tokenModifiers = data[srcOffset + 4];
+          const pushLine = line - prevLine;
+          const pushChar = pushLine === 0 ? char - prevChar : char;
+          const dstOffset = 5 * i;
+          result[dstOffset + 0] = pushLine;
+          result[dstOffset + 1] = pushChar;
+          result[dstOffset + 2] = length;
+          result[dstOffset + 3] = tokenType;
+          result[dstOffset + 4] = tokenModifiers;
+          prevLine = line;
+          prevChar = char;
+        }
+        return result;
+      }
+      getFinalDataDelta() {
+        if (this._dataIsSortedAndDeltaEncoded) {
+          return this._data;
+        } else {
+          return _SemanticTokensBuilder._sortAndDeltaEncode(this._dataNonDelta);
+        }
+      }
+      previousResult(id) {
+        if (this.id === id) {
+          this._prevData = this.getFinalDataDelta();
+        } else {
+          this._prevData = void 0;
+        }
+        this.initialize();
+      }
+      build() {
+        this._prevData = void 0;
+        return {
+          resultId: this.id,
+          data: this.getFinalDataDelta()
+        };
+      }
+      canBuildEdits() {
+        return this._prevData !== void 0;
+      }
+      buildEdits() {
+        if (this._prevData !== void 0) {
+          return {
+            resultId: this.id,
+            edits: new SemanticTokensDiff(this._prevData, this.getFinalDataDelta()).computeDiff()
+          };
+        } else {
+          return this.build();
+        }
+      }
+    };
+    exports.SemanticTokensBuilder = SemanticTokensBuilder;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/showDocument.js
+var require_showDocument = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/showDocument.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ShowDocumentFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var ShowDocumentFeature = (Base) => {
+      return class extends Base {
+        showDocument(params) {
+          return this.connection.sendRequest(vscode_languageserver_protocol_1.ShowDocumentRequest.type, params);
+        }
+      };
+    };
+    exports.ShowDocumentFeature = ShowDocumentFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/fileOperations.js
+var require_fileOperations = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/fileOperations.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.FileOperationsFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var FileOperationsFeature = (Base) => {
+      return class extends Base {
+        onDidCreateFiles(handler) {
+          return this.connection.onNotification(vscode_languageserver_protocol_1.DidCreateFilesNotification.type, (params) => {
+            return handler(params);
+          });
+        }
+        onDidRenameFiles(handler) {
+          return this.connection.onNotification(vscode_languageserver_protocol_1.DidRenameFilesNotification.type, (params) => {
+            return handler(params);
+          });
+        }
+        onDidDeleteFiles(handler) {
+          return this.connection.onNotification(vscode_languageserver_protocol_1.DidDeleteFilesNotification.type, (params) => {
+            return handler(params);
+          });
+        }
+        onWillCreateFiles(handler) {
+          return this.connection.onRequest(vscode_languageserver_protocol_1.WillCreateFilesRequest.type, (params, cancel) => {
+            return handler(params, cancel);
+          });
+        }
+        onWillRenameFiles(handler) {
+          return this.connection.onRequest(vscode_languageserver_protocol_1.WillRenameFilesRequest.type, (params, cancel) => {
+            return handler(params, cancel);
+          });
+        }
+        onWillDeleteFiles(handler) {
+          return this.connection.onRequest(vscode_languageserver_protocol_1.WillDeleteFilesRequest.type, (params, cancel) => {
+            return handler(params, cancel);
+          });
+        }
+      };
+    };
+    exports.FileOperationsFeature = FileOperationsFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/linkedEditingRange.js
+var require_linkedEditingRange = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/linkedEditingRange.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LinkedEditingRangeFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var LinkedEditingRangeFeature = (Base) => {
+      return class extends Base {
+        onLinkedEditingRange(handler) {
+          return this.connection.onRequest(vscode_languageserver_protocol_1.LinkedEditingRangeRequest.type, (params, cancel) => {
+            return handler(params, cancel, this.attachWorkDoneProgress(params), void 0);
+          });
+        }
+      };
+    };
+    exports.LinkedEditingRangeFeature = LinkedEditingRangeFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/typeHierarchy.js
+var require_typeHierarchy = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/typeHierarchy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TypeHierarchyFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var TypeHierarchyFeature = (Base) => {
+      return class extends Base {
+        get typeHierarchy() {
+          return {
+            onPrepare: (handler) => {
+              return this.connection.onRequest(vscode_languageserver_protocol_1.TypeHierarchyPrepareRequest.type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), void 0);
+              });
+            },
+            onSupertypes: (handler) => {
+              const type = vscode_languageserver_protocol_1.TypeHierarchySupertypesRequest.type;
+              return this.connection.onRequest(type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(type, params));
+              });
+            },
+            onSubtypes: (handler) => {
+              const type = vscode_languageserver_protocol_1.TypeHierarchySubtypesRequest.type;
+              return this.connection.onRequest(type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(type, params));
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.TypeHierarchyFeature = TypeHierarchyFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/inlineValue.js
+var require_inlineValue = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/inlineValue.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.InlineValueFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var InlineValueFeature = (Base) => {
+      return class extends Base {
+        get inlineValue() {
+          return {
+            refresh: () => {
+              return this.connection.sendRequest(vscode_languageserver_protocol_1.InlineValueRefreshRequest.type);
+            },
+            on: (handler) => {
+              return this.connection.onRequest(vscode_languageserver_protocol_1.InlineValueRequest.type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params));
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.InlineValueFeature = InlineValueFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/foldingRange.js
+var require_foldingRange = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/foldingRange.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.FoldingRangeFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var FoldingRangeFeature = (Base) => {
+      return class extends Base {
+        get foldingRange() {
+          return {
+            refresh: () => {
+              return this.connection.sendRequest(vscode_languageserver_protocol_1.FoldingRangeRefreshRequest.type);
+            },
+            on: (handler) => {
+              const type = vscode_languageserver_protocol_1.FoldingRangeRequest.type;
+              return this.connection.onRequest(type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(type, params));
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.FoldingRangeFeature = FoldingRangeFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/inlayHint.js
+var require_inlayHint = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/inlayHint.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.InlayHintFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var InlayHintFeature = (Base) => {
+      return class extends Base {
+        get inlayHint() {
+          return {
+            refresh: () => {
+              return this.connection.sendRequest(vscode_languageserver_protocol_1.InlayHintRefreshRequest.type);
+            },
+            on: (handler) => {
+              return this.connection.onRequest(vscode_languageserver_protocol_1.InlayHintRequest.type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params));
+              });
+            },
+            resolve: (handler) => {
+              return this.connection.onRequest(vscode_languageserver_protocol_1.InlayHintResolveRequest.type, (params, cancel) => {
+                return handler(params, cancel);
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.InlayHintFeature = InlayHintFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/diagnostic.js
+var require_diagnostic = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/diagnostic.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DiagnosticFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var DiagnosticFeature = (Base) => {
+      return class extends Base {
+        get diagnostics() {
+          return {
+            refresh: () => {
+              return this.connection.sendRequest(vscode_languageserver_protocol_1.DiagnosticRefreshRequest.type);
+            },
+            on: (handler) => {
+              return this.connection.onRequest(vscode_languageserver_protocol_1.DocumentDiagnosticRequest.type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(vscode_languageserver_protocol_1.DocumentDiagnosticRequest.partialResult, params));
+              });
+            },
+            onWorkspace: (handler) => {
+              return this.connection.onRequest(vscode_languageserver_protocol_1.WorkspaceDiagnosticRequest.type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(vscode_languageserver_protocol_1.WorkspaceDiagnosticRequest.partialResult, params));
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.DiagnosticFeature = DiagnosticFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/textDocuments.js
+var require_textDocuments = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/textDocuments.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TextDocuments = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var TextDocuments2 = class {
+      _configuration;
+      _syncedDocuments;
+      _onDidChangeContent;
+      _onDidOpen;
+      _onDidClose;
+      _onDidSave;
+      _onWillSave;
+      _willSaveWaitUntil;
+      /**
+       * Create a new text document manager.
+       */
+      constructor(configuration) {
+        this._configuration = configuration;
+        this._syncedDocuments = /* @__PURE__ */ new Map();
+        this._onDidChangeContent = new vscode_languageserver_protocol_1.Emitter();
+        this._onDidOpen = new vscode_languageserver_protocol_1.Emitter();
+        this._onDidClose = new vscode_languageserver_protocol_1.Emitter();
+        this._onDidSave = new vscode_languageserver_protocol_1.Emitter();
+        this._onWillSave = new vscode_languageserver_protocol_1.Emitter();
+      }
+      /**
+       * An event that fires when a text document managed by this manager
+       * has been opened.
+       */
+      get onDidOpen() {
+        return this._onDidOpen.event;
+      }
+      /**
+       * An event that fires when a text document managed by this manager
+       * has been opened or the content changes.
+       */
+      get onDidChangeContent() {
+        return this._onDidChangeContent.event;
+      }
+      /**
+       * An event that fires when a text document managed by this manager
+       * will be saved.
+       */
+      get onWillSave() {
+        return this._onWillSave.event;
+      }
+      /**
+       * Sets a handler that will be called if a participant wants to provide
+       * edits during a text document save.
+       */
+      onWillSaveWaitUntil(handler) {
+        this._willSaveWaitUntil = handler;
+      }
+      /**
+       * An event that fires when a text document managed by this manager
+       * has been saved.
+       */
+      get onDidSave() {
+        return this._onDidSave.event;
+      }
+      /**
+       * An event that fires when a text document managed by this manager
+       * has been closed.
+       */
+      get onDidClose() {
+        return this._onDidClose.event;
+      }
+      /**
+       * Returns the document for the given URI. Returns undefined if
+       * the document is not managed by this instance.
+       *
+       * @param uri The text document's URI to retrieve.
+       * @return the text document or `undefined`.
+       */
+      get(uri) {
+        return this._syncedDocuments.get(uri);
+      }
+      /**
+       * Returns all text documents managed by this instance.
+       *
+       * @return all text documents.
+       */
+      all() {
+        return Array.from(this._syncedDocuments.values());
+      }
+      /**
+       * Returns the URIs of all text documents managed by this instance.
+       *
+       * @return the URI's of all text documents.
+       */
+      keys() {
+        return Array.from(this._syncedDocuments.keys());
+      }
+      /**
+       * Listens for `low level` notification on the given connection to
+       * update the text documents managed by this instance.
+       *
+       * Please note that the connection only provides handlers not an event model. Therefore
+       * listening on a connection will overwrite the following handlers on a connection:
+       * `onDidOpenTextDocument`, `onDidChangeTextDocument`, `onDidCloseTextDocument`,
+       * `onWillSaveTextDocument`, `onWillSaveTextDocumentWaitUntil` and `onDidSaveTextDocument`.
+       *
+       * Use the corresponding events on the TextDocuments instance instead.
+       *
+       * @param connection The connection to listen on.
+       */
+      listen(connection) {
+        connection.__textDocumentSync = vscode_languageserver_protocol_1.TextDocumentSyncKind.Incremental;
+        const disposables = [];
+        disposables.push(connection.onDidOpenTextDocument((event) => {
+          const td = event.textDocument;
+          const document = this._configuration.create(td.uri, td.languageId, td.version, td.text);
+          this._syncedDocuments.set(td.uri, document);
+          const toFire = Object.freeze({ document });
+          this._onDidOpen.fire(toFire);
+          this._onDidChangeContent.fire(toFire);
+        }));
+        disposables.push(connection.onDidChangeTextDocument((event) => {
+          const td = event.textDocument;
+          const changes = event.contentChanges;
+          if (changes.length === 0) {
+            return;
+          }
+          const { version } = td;
+          if (version === null || version === void 0) {
+            throw new Error(`Received document change event for ${td.uri} without valid version identifier`);
+          }
+          let syncedDocument = this._syncedDocuments.get(td.uri);
+          if (syncedDocument !== void 0) {
+            syncedDocument = this._configuration.update(syncedDocument, changes, version);
+            this._syncedDocuments.set(td.uri, syncedDocument);
+            this._onDidChangeContent.fire(Object.freeze({ document: syncedDocument }));
+          }
+        }));
+        disposables.push(connection.onDidCloseTextDocument((event) => {
+          const syncedDocument = this._syncedDocuments.get(event.textDocument.uri);
+          if (syncedDocument !== void 0) {
+            this._syncedDocuments.delete(event.textDocument.uri);
+            this._onDidClose.fire(Object.freeze({ document: syncedDocument }));
+          }
+        }));
+        disposables.push(connection.onWillSaveTextDocument((event) => {
+          const syncedDocument = this._syncedDocuments.get(event.textDocument.uri);
+          if (syncedDocument !== void 0) {
+            this._onWillSave.fire(Object.freeze({ document: syncedDocument, reason: event.reason }));
+          }
+        }));
+        disposables.push(connection.onWillSaveTextDocumentWaitUntil((event, token) => {
+          const syncedDocument = this._syncedDocuments.get(event.textDocument.uri);
+          if (syncedDocument !== void 0 && this._willSaveWaitUntil) {
+            return this._willSaveWaitUntil(Object.freeze({ document: syncedDocument, reason: event.reason }), token);
+          } else {
+            return [];
+          }
+        }));
+        disposables.push(connection.onDidSaveTextDocument((event) => {
+          const syncedDocument = this._syncedDocuments.get(event.textDocument.uri);
+          if (syncedDocument !== void 0) {
+            this._onDidSave.fire(Object.freeze({ document: syncedDocument }));
+          }
+        }));
+        return vscode_languageserver_protocol_1.Disposable.create(() => {
+          disposables.forEach((disposable) => disposable.dispose());
+        });
+      }
+    };
+    exports.TextDocuments = TextDocuments2;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/notebook.js
+var require_notebook = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/notebook.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.NotebookDocuments = exports.NotebookSyncFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var textDocuments_1 = require_textDocuments();
+    var NotebookSyncFeature = (Base) => {
+      return class extends Base {
+        get synchronization() {
+          return {
+            onDidOpenNotebookDocument: (handler) => {
+              return this.connection.onNotification(vscode_languageserver_protocol_1.DidOpenNotebookDocumentNotification.type, (params) => {
+                return handler(params);
+              });
+            },
+            onDidChangeNotebookDocument: (handler) => {
+              return this.connection.onNotification(vscode_languageserver_protocol_1.DidChangeNotebookDocumentNotification.type, (params) => {
+                return handler(params);
+              });
+            },
+            onDidSaveNotebookDocument: (handler) => {
+              return this.connection.onNotification(vscode_languageserver_protocol_1.DidSaveNotebookDocumentNotification.type, (params) => {
+                return handler(params);
+              });
+            },
+            onDidCloseNotebookDocument: (handler) => {
+              return this.connection.onNotification(vscode_languageserver_protocol_1.DidCloseNotebookDocumentNotification.type, (params) => {
+                return handler(params);
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.NotebookSyncFeature = NotebookSyncFeature;
+    var CellTextDocumentConnection = class _CellTextDocumentConnection {
+      static NULL_DISPOSE = Object.freeze({ dispose: () => {
+      } });
+      openHandler;
+      changeHandler;
+      closeHandler;
+      onDidOpenTextDocument(handler) {
+        this.openHandler = handler;
+        return vscode_languageserver_protocol_1.Disposable.create(() => {
+          this.openHandler = void 0;
+        });
+      }
+      openTextDocument(params) {
+        return this.openHandler && this.openHandler(params);
+      }
+      onDidChangeTextDocument(handler) {
+        this.changeHandler = handler;
+        return vscode_languageserver_protocol_1.Disposable.create(() => {
+          this.changeHandler = handler;
+        });
+      }
+      changeTextDocument(params) {
+        return this.changeHandler && this.changeHandler(params);
+      }
+      onDidCloseTextDocument(handler) {
+        this.closeHandler = handler;
+        return vscode_languageserver_protocol_1.Disposable.create(() => {
+          this.closeHandler = void 0;
+        });
+      }
+      closeTextDocument(params) {
+        return this.closeHandler && this.closeHandler(params);
+      }
+      onWillSaveTextDocument() {
+        return _CellTextDocumentConnection.NULL_DISPOSE;
+      }
+      onWillSaveTextDocumentWaitUntil() {
+        return _CellTextDocumentConnection.NULL_DISPOSE;
+      }
+      onDidSaveTextDocument() {
+        return _CellTextDocumentConnection.NULL_DISPOSE;
+      }
+    };
+    var NotebookDocuments = class {
+      notebookDocuments;
+      notebookCellMap;
+      _onDidOpen;
+      _onDidSave;
+      _onDidChange;
+      _onDidClose;
+      _cellTextDocuments;
+      constructor(configurationOrTextDocuments) {
+        if (configurationOrTextDocuments instanceof textDocuments_1.TextDocuments) {
+          this._cellTextDocuments = configurationOrTextDocuments;
+        } else {
+          this._cellTextDocuments = new textDocuments_1.TextDocuments(configurationOrTextDocuments);
+        }
+        this.notebookDocuments = /* @__PURE__ */ new Map();
+        this.notebookCellMap = /* @__PURE__ */ new Map();
+        this._onDidOpen = new vscode_languageserver_protocol_1.Emitter();
+        this._onDidChange = new vscode_languageserver_protocol_1.Emitter();
+        this._onDidSave = new vscode_languageserver_protocol_1.Emitter();
+        this._onDidClose = new vscode_languageserver_protocol_1.Emitter();
+      }
+      get cellTextDocuments() {
+        return this._cellTextDocuments;
+      }
+      getCellTextDocument(cell2) {
+        return this._cellTextDocuments.get(cell2.document);
+      }
+      getNotebookDocument(uri) {
+        return this.notebookDocuments.get(uri);
+      }
+      getNotebookCell(uri) {
+        const value = this.notebookCellMap.get(uri);
+        return value && value[0];
+      }
+      findNotebookDocumentForCell(cell2) {
+        const key = typeof cell2 === "string" ? cell2 : cell2.document;
+        const value = this.notebookCellMap.get(key);
+        return value && value[1];
+      }
+      get onDidOpen() {
+        return this._onDidOpen.event;
+      }
+      get onDidSave() {
+        return this._onDidSave.event;
+      }
+      get onDidChange() {
+        return this._onDidChange.event;
+      }
+      get onDidClose() {
+        return this._onDidClose.event;
+      }
+      /**
+       * Listens for `low level` notification on the given connection to
+       * update the notebook documents managed by this instance.
+       *
+       * Please note that the connection only provides handlers not an event model. Therefore
+       * listening on a connection will overwrite the following handlers on a connection:
+       * `onDidOpenNotebookDocument`, `onDidChangeNotebookDocument`, `onDidSaveNotebookDocument`,
+       *  and `onDidCloseNotebookDocument`.
+       *
+       * @param connection The connection to listen on.
+       */
+      listen(connection) {
+        const cellTextDocumentConnection = new CellTextDocumentConnection();
+        const disposables = [];
+        disposables.push(this.cellTextDocuments.listen(cellTextDocumentConnection));
+        disposables.push(connection.notebooks.synchronization.onDidOpenNotebookDocument(async (params) => {
+          this.notebookDocuments.set(params.notebookDocument.uri, params.notebookDocument);
+          for (const cellTextDocument of params.cellTextDocuments) {
+            await cellTextDocumentConnection.openTextDocument({ textDocument: cellTextDocument });
+          }
+          this.updateCellMap(params.notebookDocument);
+          this._onDidOpen.fire(params.notebookDocument);
+        }));
+        disposables.push(connection.notebooks.synchronization.onDidChangeNotebookDocument(async (params) => {
+          const notebookDocument = this.notebookDocuments.get(params.notebookDocument.uri);
+          if (notebookDocument === void 0) {
+            return;
+          }
+          notebookDocument.version = params.notebookDocument.version;
+          const oldMetadata = notebookDocument.metadata;
+          let metadataChanged = false;
+          const change = params.change;
+          if (change.metadata !== void 0) {
+            metadataChanged = true;
+            notebookDocument.metadata = change.metadata;
+          }
+          const opened = [];
+          const closed = [];
+          const data = [];
+          const text = [];
+          if (change.cells !== void 0) {
+            const changedCells = change.cells;
+            if (changedCells.structure !== void 0) {
+              const array = changedCells.structure.array;
+              notebookDocument.cells.splice(array.start, array.deleteCount, ...array.cells !== void 0 ? array.cells : []);
+              if (changedCells.structure.didOpen !== void 0) {
+                for (const open of changedCells.structure.didOpen) {
+                  await cellTextDocumentConnection.openTextDocument({ textDocument: open });
+                  opened.push(open.uri);
+                }
+              }
+              if (changedCells.structure.didClose) {
+                for (const close of changedCells.structure.didClose) {
+                  await cellTextDocumentConnection.closeTextDocument({ textDocument: close });
+                  closed.push(close.uri);
+                }
+              }
+            }
+            if (changedCells.data !== void 0) {
+              const cellUpdates = new Map(changedCells.data.map((cell2) => [cell2.document, cell2]));
+              for (let i = 0; i <= notebookDocument.cells.length; i++) {
+                const change2 = cellUpdates.get(notebookDocument.cells[i].document);
+                if (change2 !== void 0) {
+                  const old = notebookDocument.cells.splice(i, 1, change2);
+                  data.push({ old: old[0], new: change2 });
+                  cellUpdates.delete(change2.document);
+                  if (cellUpdates.size === 0) {
+                    break;
+                  }
+                }
+              }
+            }
+            if (changedCells.textContent !== void 0) {
+              for (const cellTextDocument of changedCells.textContent) {
+                await cellTextDocumentConnection.changeTextDocument({ textDocument: cellTextDocument.document, contentChanges: cellTextDocument.changes });
+                text.push(cellTextDocument.document.uri);
+              }
+            }
+          }
+          const removed = [];
+          for (const close of closed) {
+            removed.push(this.getNotebookCell(close));
+            this.notebookCellMap.delete(close);
+          }
+          this.updateCellMap(notebookDocument);
+          const changeEvent = { notebookDocument };
+          if (metadataChanged) {
+            changeEvent.metadata = { old: oldMetadata, new: notebookDocument.metadata };
+          }
+          const added = [];
+          for (const open of opened) {
+            added.push(this.getNotebookCell(open));
+          }
+          const textContent = [];
+          for (const change2 of text) {
+            textContent.push(this.getNotebookCell(change2));
+          }
+          if (added.length > 0 || removed.length > 0 || data.length > 0 || textContent.length > 0) {
+            changeEvent.cells = { added, removed, changed: { data, textContent } };
+          }
+          if (changeEvent.metadata !== void 0 || changeEvent.cells !== void 0) {
+            this._onDidChange.fire(changeEvent);
+          }
+        }));
+        disposables.push(connection.notebooks.synchronization.onDidSaveNotebookDocument((params) => {
+          const notebookDocument = this.notebookDocuments.get(params.notebookDocument.uri);
+          if (notebookDocument === void 0) {
+            return;
+          }
+          this._onDidSave.fire(notebookDocument);
+        }));
+        disposables.push(connection.notebooks.synchronization.onDidCloseNotebookDocument(async (params) => {
+          const notebookDocument = this.notebookDocuments.get(params.notebookDocument.uri);
+          if (notebookDocument === void 0) {
+            return;
+          }
+          this._onDidClose.fire(notebookDocument);
+          for (const cellTextDocument of params.cellTextDocuments) {
+            await cellTextDocumentConnection.closeTextDocument({ textDocument: cellTextDocument });
+          }
+          this.notebookDocuments.delete(params.notebookDocument.uri);
+          for (const cell2 of notebookDocument.cells) {
+            this.notebookCellMap.delete(cell2.document);
+          }
+        }));
+        return vscode_languageserver_protocol_1.Disposable.create(() => {
+          disposables.forEach((disposable) => disposable.dispose());
+        });
+      }
+      updateCellMap(notebookDocument) {
+        for (const cell2 of notebookDocument.cells) {
+          this.notebookCellMap.set(cell2.document, [cell2, notebookDocument]);
+        }
+      }
+    };
+    exports.NotebookDocuments = NotebookDocuments;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/moniker.js
+var require_moniker = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/moniker.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MonikerFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var MonikerFeature = (Base) => {
+      return class extends Base {
+        get moniker() {
+          return {
+            on: (handler) => {
+              const type = vscode_languageserver_protocol_1.MonikerRequest.type;
+              return this.connection.onRequest(type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params), this.attachPartialResultProgress(type, params));
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.MonikerFeature = MonikerFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/inlineCompletion.js
+var require_inlineCompletion = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/inlineCompletion.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.InlineCompletionFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var InlineCompletionFeature = (Base) => {
+      return class extends Base {
+        get inlineCompletion() {
+          return {
+            on: (handler) => {
+              return this.connection.onRequest(vscode_languageserver_protocol_1.InlineCompletionRequest.type, (params, cancel) => {
+                return handler(params, cancel, this.attachWorkDoneProgress(params));
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.InlineCompletionFeature = InlineCompletionFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/textDocumentContent.js
+var require_textDocumentContent = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/textDocumentContent.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TextDocumentContentFeature = void 0;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var TextDocumentContentFeature = (Base) => {
+      return class extends Base {
+        get textDocumentContent() {
+          return {
+            refresh: (uri) => {
+              return this.connection.sendRequest(vscode_languageserver_protocol_1.TextDocumentContentRefreshRequest.type, { uri });
+            },
+            on: (handler) => {
+              return this.connection.onRequest(vscode_languageserver_protocol_1.TextDocumentContentRequest.type, (params, cancel) => {
+                return handler(params, cancel);
+              });
+            }
+          };
+        }
+      };
+    };
+    exports.TextDocumentContentFeature = TextDocumentContentFeature;
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/server.js
+var require_server = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/server.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports._NotebooksImpl = exports._LanguagesImpl = exports.BulkUnregistration = exports.BulkRegistration = exports.ErrorMessageTracker = void 0;
+    exports.combineConsoleFeatures = combineConsoleFeatures;
+    exports.combineTelemetryFeatures = combineTelemetryFeatures;
+    exports.combineTracerFeatures = combineTracerFeatures;
+    exports.combineClientFeatures = combineClientFeatures;
+    exports.combineWindowFeatures = combineWindowFeatures;
+    exports.combineWorkspaceFeatures = combineWorkspaceFeatures;
+    exports.combineLanguagesFeatures = combineLanguagesFeatures;
+    exports.combineNotebooksFeatures = combineNotebooksFeatures;
+    exports.combineFeatures = combineFeatures;
+    exports.createConnection = createConnection2;
+    var vscode_languageserver_protocol_1 = require_api2();
+    var Is2 = __importStar(require_is());
+    var progress_1 = require_progress();
+    var configuration_1 = require_configuration();
+    var workspaceFolder_1 = require_workspaceFolder();
+    var callHierarchy_1 = require_callHierarchy();
+    var semanticTokens_1 = require_semanticTokens();
+    var showDocument_1 = require_showDocument();
+    var fileOperations_1 = require_fileOperations();
+    var linkedEditingRange_1 = require_linkedEditingRange();
+    var typeHierarchy_1 = require_typeHierarchy();
+    var inlineValue_1 = require_inlineValue();
+    var foldingRange_1 = require_foldingRange();
+    var inlayHint_1 = require_inlayHint();
+    var diagnostic_1 = require_diagnostic();
+    var notebook_1 = require_notebook();
+    var moniker_1 = require_moniker();
+    var inlineCompletion_1 = require_inlineCompletion();
+    var textDocumentContent_1 = require_textDocumentContent();
+    function null2Undefined(value) {
+      if (value === null) {
+        return void 0;
+      }
+      return value;
+    }
+    var ErrorMessageTracker = class {
+      _messages;
+      constructor() {
+        this._messages = /* @__PURE__ */ Object.create(null);
+      }
+      /**
+       * Add a message to the tracker.
+       *
+       * @param message The message to add.
+       */
+      add(message) {
+        let count = this._messages[message];
+        if (!count) {
+          count = 0;
+        }
+        count++;
+        this._messages[message] = count;
+      }
+      /**
+       * Send all tracked messages to the connection's window.
+       *
+       * @param connection The connection established between client and server.
+       */
+      sendErrors(connection) {
+        Object.keys(this._messages).forEach((message) => {
+          connection.window.showErrorMessage(message);
+        });
+      }
+    };
+    exports.ErrorMessageTracker = ErrorMessageTracker;
+    var RemoteConsoleImpl = class {
+      _rawConnection;
+      _connection;
+      constructor() {
+      }
+      rawAttach(connection) {
+        this._rawConnection = connection;
+      }
+      attach(connection) {
+        this._connection = connection;
+      }
+      get connection() {
+        if (!this._connection) {
+          throw new Error("Remote is not attached to a connection yet.");
+        }
+        return this._connection;
+      }
+      fillServerCapabilities(_capabilities) {
+      }
+      initialize(_capabilities) {
+      }
+      error(message) {
+        this.send(vscode_languageserver_protocol_1.MessageType.Error, message);
+      }
+      warn(message) {
+        this.send(vscode_languageserver_protocol_1.MessageType.Warning, message);
+      }
+      info(message) {
+        this.send(vscode_languageserver_protocol_1.MessageType.Info, message);
+      }
+      log(message) {
+        this.send(vscode_languageserver_protocol_1.MessageType.Log, message);
+      }
+      debug(message) {
+        this.send(vscode_languageserver_protocol_1.MessageType.Debug, message);
+      }
+      send(type, message) {
+        if (this._rawConnection) {
+          this._rawConnection.sendNotification(vscode_languageserver_protocol_1.LogMessageNotification.type, { type, message }).catch(() => {
+            (0, vscode_languageserver_protocol_1.RAL)().console.error(`Sending log message failed`);
+          });
+        }
+      }
+    };
+    var _RemoteWindowImpl = class {
+      _connection;
+      constructor() {
+      }
+      attach(connection) {
+        this._connection = connection;
+      }
+      get connection() {
+        if (!this._connection) {
+          throw new Error("Remote is not attached to a connection yet.");
+        }
+        return this._connection;
+      }
+      initialize(_capabilities) {
+      }
+      fillServerCapabilities(_capabilities) {
+      }
+      showErrorMessage(message, ...actions) {
+        const params = { type: vscode_languageserver_protocol_1.MessageType.Error, message, actions };
+        return this.connection.sendRequest(vscode_languageserver_protocol_1.ShowMessageRequest.type, params).then(null2Undefined);
+      }
+      showWarningMessage(message, ...actions) {
+        const params = { type: vscode_languageserver_protocol_1.MessageType.Warning, message, actions };
+        return this.connection.sendRequest(vscode_languageserver_protocol_1.ShowMessageRequest.type, params).then(null2Undefined);
+      }
+      showInformationMessage(message, ...actions) {
+        const params = { type: vscode_languageserver_protocol_1.MessageType.Info, message, actions };
+        return this.connection.sendRequest(vscode_languageserver_protocol_1.ShowMessageRequest.type, params).then(null2Undefined);
+      }
+    };
+    var RemoteWindowImpl = (0, showDocument_1.ShowDocumentFeature)((0, progress_1.ProgressFeature)(_RemoteWindowImpl));
+    var BulkRegistration;
+    (function(BulkRegistration2) {
+      function create() {
+        return new BulkRegistrationImpl();
+      }
+      BulkRegistration2.create = create;
+    })(BulkRegistration || (exports.BulkRegistration = BulkRegistration = {}));
+    var BulkRegistrationImpl = class {
+      _registrations = [];
+      _registered = /* @__PURE__ */ new Set();
+      add(type, registerOptions) {
+        const method = Is2.string(type) ? type : type.method;
+        if (this._registered.has(method)) {
+          throw new Error(`${method} is already added to this registration`);
+        }
+        const id = (0, vscode_languageserver_protocol_1.RAL)().crypto.randomUUID();
+        this._registrations.push({
+          id,
+          method,
+          registerOptions: registerOptions || {}
+        });
+        this._registered.add(method);
+      }
+      asRegistrationParams() {
+        return {
+          registrations: this._registrations
+        };
+      }
+    };
+    var BulkUnregistration;
+    (function(BulkUnregistration2) {
+      function create() {
+        return new BulkUnregistrationImpl(void 0, []);
+      }
+      BulkUnregistration2.create = create;
+    })(BulkUnregistration || (exports.BulkUnregistration = BulkUnregistration = {}));
+    var BulkUnregistrationImpl = class {
+      _connection;
+      _unregistrations = /* @__PURE__ */ new Map();
+      constructor(_connection, unregistrations) {
+        this._connection = _connection;
+        unregistrations.forEach((unregistration) => {
+          this._unregistrations.set(unregistration.method, unregistration);
+        });
+      }
+      get isAttached() {
+        return !!this._connection;
+      }
+      attach(connection) {
+        this._connection = connection;
+      }
+      add(unregistration) {
+        this._unregistrations.set(unregistration.method, unregistration);
+      }
+      dispose() {
+        const unregistrations = [];
+        for (const unregistration of this._unregistrations.values()) {
+          unregistrations.push(unregistration);
+        }
+        const params = {
+          unregisterations: unregistrations
+        };
+        this._connection.sendRequest(vscode_languageserver_protocol_1.UnregistrationRequest.type, params).catch(() => {
+          this._connection.console.info(`Bulk unregistration failed.`);
+        });
+      }
+      disposeSingle(arg) {
+        const method = Is2.string(arg) ? arg : arg.method;
+        const unregistration = this._unregistrations.get(method);
+        if (!unregistration) {
+          return false;
+        }
+        const params = {
+          unregisterations: [unregistration]
+        };
+        this._connection.sendRequest(vscode_languageserver_protocol_1.UnregistrationRequest.type, params).then(() => {
+          this._unregistrations.delete(method);
+        }, (_error) => {
+          this._connection.console.info(`Un-registering request handler for ${unregistration.id} failed.`);
+        });
+        return true;
+      }
+    };
+    var RemoteClientImpl = class {
+      _connection;
+      attach(connection) {
+        this._connection = connection;
+      }
+      get connection() {
+        if (!this._connection) {
+          throw new Error("Remote is not attached to a connection yet.");
+        }
+        return this._connection;
+      }
+      initialize(_capabilities) {
+      }
+      fillServerCapabilities(_capabilities) {
+      }
+      register(typeOrRegistrations, registerOptionsOrType, registerOptions) {
+        if (typeOrRegistrations instanceof BulkRegistrationImpl) {
+          return this.registerMany(typeOrRegistrations);
+        } else if (typeOrRegistrations instanceof BulkUnregistrationImpl) {
+          return this.registerSingle1(typeOrRegistrations, registerOptionsOrType, registerOptions);
+        } else {
+          return this.registerSingle2(typeOrRegistrations, registerOptionsOrType);
+        }
+      }
+      registerSingle1(unregistration, type, registerOptions) {
+        const method = Is2.string(type) ? type : type.method;
+        const id = (0, vscode_languageserver_protocol_1.RAL)().crypto.randomUUID();
+        const params = {
+          registrations: [{ id, method, registerOptions: registerOptions || {} }]
+        };
+        if (!unregistration.isAttached) {
+          unregistration.attach(this.connection);
+        }
+        return this.connection.sendRequest(vscode_languageserver_protocol_1.RegistrationRequest.type, params).then((_result) => {
+          unregistration.add({ id, method });
+          return unregistration;
+        }, (_error) => {
+          this.connection.console.info(`Registering request handler for ${method} failed.`);
+          return Promise.reject(_error);
+        });
+      }
+      registerSingle2(type, registerOptions) {
+        const method = Is2.string(type) ? type : type.method;
+        const id = (0, vscode_languageserver_protocol_1.RAL)().crypto.randomUUID();
+        const params = {
+          registrations: [{ id, method, registerOptions: registerOptions || {} }]
+        };
+        return this.connection.sendRequest(vscode_languageserver_protocol_1.RegistrationRequest.type, params).then((_result) => {
+          return vscode_languageserver_protocol_1.Disposable.create(() => {
+            this.unregisterSingle(id, method).catch(() => {
+              this.connection.console.info(`Un-registering capability with id ${id} failed.`);
+            });
+          });
+        }, (_error) => {
+          this.connection.console.info(`Registering request handler for ${method} failed.`);
+          return Promise.reject(_error);
+        });
+      }
+      unregisterSingle(id, method) {
+        const params = {
+          unregisterations: [{ id, method }]
+        };
+        return this.connection.sendRequest(vscode_languageserver_protocol_1.UnregistrationRequest.type, params).catch(() => {
+          this.connection.console.info(`Un-registering request handler for ${id} failed.`);
+        });
+      }
+      registerMany(registrations) {
+        const params = registrations.asRegistrationParams();
+        return this.connection.sendRequest(vscode_languageserver_protocol_1.RegistrationRequest.type, params).then(() => {
+          return new BulkUnregistrationImpl(this._connection, params.registrations.map((registration) => {
+            return { id: registration.id, method: registration.method };
+          }));
+        }, (_error) => {
+          this.connection.console.info(`Bulk registration failed.`);
+          return Promise.reject(_error);
+        });
+      }
+    };
+    var _RemoteWorkspaceImpl = class {
+      _connection;
+      constructor() {
+      }
+      attach(connection) {
+        this._connection = connection;
+      }
+      get connection() {
+        if (!this._connection) {
+          throw new Error("Remote is not attached to a connection yet.");
+        }
+        return this._connection;
+      }
+      initialize(_capabilities) {
+      }
+      fillServerCapabilities(_capabilities) {
+      }
+      applyEdit(paramOrEdit) {
+        function isApplyWorkspaceEditParams(value) {
+          return value && !!value.edit;
+        }
+        const params = isApplyWorkspaceEditParams(paramOrEdit) ? paramOrEdit : { edit: paramOrEdit };
+        return this.connection.sendRequest(vscode_languageserver_protocol_1.ApplyWorkspaceEditRequest.type, params);
+      }
+    };
+    var RemoteWorkspaceImpl = (0, textDocumentContent_1.TextDocumentContentFeature)((0, fileOperations_1.FileOperationsFeature)((0, workspaceFolder_1.WorkspaceFoldersFeature)((0, configuration_1.ConfigurationFeature)(_RemoteWorkspaceImpl))));
+    var TracerImpl = class {
+      _trace;
+      _connection;
+      constructor() {
+        this._trace = vscode_languageserver_protocol_1.Trace.Off;
+      }
+      attach(connection) {
+        this._connection = connection;
+      }
+      get connection() {
+        if (!this._connection) {
+          throw new Error("Remote is not attached to a connection yet.");
+        }
+        return this._connection;
+      }
+      initialize(_capabilities) {
+      }
+      fillServerCapabilities(_capabilities) {
+      }
+      set trace(value) {
+        this._trace = value;
+      }
+      log(message, verbose) {
+        if (this._trace === vscode_languageserver_protocol_1.Trace.Off) {
+          return;
+        }
+        this.connection.sendNotification(vscode_languageserver_protocol_1.LogTraceNotification.type, {
+          message,
+          verbose: this._trace === vscode_languageserver_protocol_1.Trace.Verbose ? verbose : void 0
+        }).catch(() => {
+        });
+      }
+    };
+    var TelemetryImpl = class {
+      _connection;
+      constructor() {
+      }
+      attach(connection) {
+        this._connection = connection;
+      }
+      get connection() {
+        if (!this._connection) {
+          throw new Error("Remote is not attached to a connection yet.");
+        }
+        return this._connection;
+      }
+      initialize(_capabilities) {
+      }
+      fillServerCapabilities(_capabilities) {
+      }
+      logEvent(data) {
+        this.connection.sendNotification(vscode_languageserver_protocol_1.TelemetryEventNotification.type, data).catch(() => {
+          this.connection.console.log(`Sending TelemetryEventNotification failed`);
+        });
+      }
+    };
+    var _LanguagesImpl = class {
+      _connection;
+      constructor() {
+      }
+      attach(connection) {
+        this._connection = connection;
+      }
+      get connection() {
+        if (!this._connection) {
+          throw new Error("Remote is not attached to a connection yet.");
+        }
+        return this._connection;
+      }
+      initialize(_capabilities) {
+      }
+      fillServerCapabilities(_capabilities) {
+      }
+      attachWorkDoneProgress(params) {
+        return (0, progress_1.attachWorkDone)(this.connection, params);
+      }
+      attachPartialResultProgress(_type, params) {
+        return (0, progress_1.attachPartialResult)(this.connection, params);
+      }
+    };
+    exports._LanguagesImpl = _LanguagesImpl;
+    var LanguagesImpl = (0, inlineCompletion_1.InlineCompletionFeature)((0, foldingRange_1.FoldingRangeFeature)((0, moniker_1.MonikerFeature)((0, diagnostic_1.DiagnosticFeature)((0, inlayHint_1.InlayHintFeature)((0, inlineValue_1.InlineValueFeature)((0, typeHierarchy_1.TypeHierarchyFeature)((0, linkedEditingRange_1.LinkedEditingRangeFeature)((0, semanticTokens_1.SemanticTokensFeature)((0, callHierarchy_1.CallHierarchyFeature)(_LanguagesImpl))))))))));
+    var _NotebooksImpl = class {
+      _connection;
+      constructor() {
+      }
+      attach(connection) {
+        this._connection = connection;
+      }
+      get connection() {
+        if (!this._connection) {
+          throw new Error("Remote is not attached to a connection yet.");
+        }
+        return this._connection;
+      }
+      initialize(_capabilities) {
+      }
+      fillServerCapabilities(_capabilities) {
+      }
+      attachWorkDoneProgress(params) {
+        return (0, progress_1.attachWorkDone)(this.connection, params);
+      }
+      attachPartialResultProgress(_type, params) {
+        return (0, progress_1.attachPartialResult)(this.connection, params);
+      }
+    };
+    exports._NotebooksImpl = _NotebooksImpl;
+    var NotebooksImpl = (0, notebook_1.NotebookSyncFeature)(_NotebooksImpl);
+    function combineConsoleFeatures(one, two) {
+      return function(Base) {
+        return two(one(Base));
+      };
+    }
+    function combineTelemetryFeatures(one, two) {
+      return function(Base) {
+        return two(one(Base));
+      };
+    }
+    function combineTracerFeatures(one, two) {
+      return function(Base) {
+        return two(one(Base));
+      };
+    }
+    function combineClientFeatures(one, two) {
+      return function(Base) {
+        return two(one(Base));
+      };
+    }
+    function combineWindowFeatures(one, two) {
+      return function(Base) {
+        return two(one(Base));
+      };
+    }
+    function combineWorkspaceFeatures(one, two) {
+      return function(Base) {
+        return two(one(Base));
+      };
+    }
+    function combineLanguagesFeatures(one, two) {
+      return function(Base) {
+        return two(one(Base));
+      };
+    }
+    function combineNotebooksFeatures(one, two) {
+      return function(Base) {
+        return two(one(Base));
+      };
+    }
+    function combineFeatures(one, two) {
+      function combine(one2, two2, func) {
+        if (one2 && two2) {
+          return func(one2, two2);
+        } else if (one2) {
+          return one2;
+        } else {
+          return two2;
+        }
+      }
+      const result = {
+        __brand: "features",
+        console: combine(one.console, two.console, combineConsoleFeatures),
+        tracer: combine(one.tracer, two.tracer, combineTracerFeatures),
+        telemetry: combine(one.telemetry, two.telemetry, combineTelemetryFeatures),
+        client: combine(one.client, two.client, combineClientFeatures),
+        window: combine(one.window, two.window, combineWindowFeatures),
+        workspace: combine(one.workspace, two.workspace, combineWorkspaceFeatures),
+        languages: combine(one.languages, two.languages, combineLanguagesFeatures),
+        notebooks: combine(one.notebooks, two.notebooks, combineNotebooksFeatures)
+      };
+      return result;
+    }
+    function createConnection2(connectionFactory, watchDog, factories) {
+      const logger = factories && factories.console ? new (factories.console(RemoteConsoleImpl))() : new RemoteConsoleImpl();
+      const connection = connectionFactory(logger);
+      logger.rawAttach(connection);
+      const tracer = factories && factories.tracer ? new (factories.tracer(TracerImpl))() : new TracerImpl();
+      const telemetry = factories && factories.telemetry ? new (factories.telemetry(TelemetryImpl))() : new TelemetryImpl();
+      const client = factories && factories.client ? new (factories.client(RemoteClientImpl))() : new RemoteClientImpl();
+      const remoteWindow = factories && factories.window ? new (factories.window(RemoteWindowImpl))() : new RemoteWindowImpl();
+      const workspace = factories && factories.workspace ? new (factories.workspace(RemoteWorkspaceImpl))() : new RemoteWorkspaceImpl();
+      const languages = factories && factories.languages ? new (factories.languages(LanguagesImpl))() : new LanguagesImpl();
+      const notebooks = factories && factories.notebooks ? new (factories.notebooks(NotebooksImpl))() : new NotebooksImpl();
+      const allRemotes = [logger, tracer, telemetry, client, remoteWindow, workspace, languages, notebooks];
+      function asPromise(value) {
+        if (value instanceof Promise) {
+          return value;
+        } else if (Is2.thenable(value)) {
+          return new Promise((resolve, reject) => {
+            value.then((resolved) => resolve(resolved), (error) => reject(error));
+          });
+        } else {
+          return Promise.resolve(value);
+        }
+      }
+      let shutdownHandler = void 0;
+      let initializeHandler = void 0;
+      let exitHandler = void 0;
+      const protocolConnection = {
+        listen: () => connection.listen(),
+        sendRequest: (type, ...params) => connection.sendRequest(Is2.string(type) ? type : type.method, ...params),
+        onRequest: (type, handler) => connection.onRequest(type, handler),
+        sendNotification: (type, param) => {
+          const method = Is2.string(type) ? type : type.method;
+          return connection.sendNotification(method, param);
+        },
+        onNotification: (type, handler) => connection.onNotification(type, handler),
+        onProgress: connection.onProgress,
+        sendProgress: connection.sendProgress,
+        onInitialize: (handler) => {
+          initializeHandler = handler;
+          return {
+            dispose: () => {
+              initializeHandler = void 0;
+            }
+          };
+        },
+        onInitialized: (handler) => connection.onNotification(vscode_languageserver_protocol_1.InitializedNotification.type, handler),
+        onShutdown: (handler) => {
+          shutdownHandler = handler;
+          return {
+            dispose: () => {
+              shutdownHandler = void 0;
+            }
+          };
+        },
+        onExit: (handler) => {
+          exitHandler = handler;
+          return {
+            dispose: () => {
+              exitHandler = void 0;
+            }
+          };
+        },
+        get console() {
+          return logger;
+        },
+        get telemetry() {
+          return telemetry;
+        },
+        get tracer() {
+          return tracer;
+        },
+        get client() {
+          return client;
+        },
+        get window() {
+          return remoteWindow;
+        },
+        get workspace() {
+          return workspace;
+        },
+        get languages() {
+          return languages;
+        },
+        get notebooks() {
+          return notebooks;
+        },
+        onDidChangeConfiguration: (handler) => connection.onNotification(vscode_languageserver_protocol_1.DidChangeConfigurationNotification.type, handler),
+        onDidChangeWatchedFiles: (handler) => connection.onNotification(vscode_languageserver_protocol_1.DidChangeWatchedFilesNotification.type, handler),
+        __textDocumentSync: void 0,
+        onDidOpenTextDocument: (handler) => connection.onNotification(vscode_languageserver_protocol_1.DidOpenTextDocumentNotification.type, handler),
+        onDidChangeTextDocument: (handler) => connection.onNotification(vscode_languageserver_protocol_1.DidChangeTextDocumentNotification.type, handler),
+        onDidCloseTextDocument: (handler) => connection.onNotification(vscode_languageserver_protocol_1.DidCloseTextDocumentNotification.type, handler),
+        onWillSaveTextDocument: (handler) => connection.onNotification(vscode_languageserver_protocol_1.WillSaveTextDocumentNotification.type, handler),
+        onWillSaveTextDocumentWaitUntil: (handler) => connection.onRequest(vscode_languageserver_protocol_1.WillSaveTextDocumentWaitUntilRequest.type, handler),
+        onDidSaveTextDocument: (handler) => connection.onNotification(vscode_languageserver_protocol_1.DidSaveTextDocumentNotification.type, handler),
+        sendDiagnostics: (params) => connection.sendNotification(vscode_languageserver_protocol_1.PublishDiagnosticsNotification.type, params),
+        onHover: (handler) => connection.onRequest(vscode_languageserver_protocol_1.HoverRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), void 0);
+        }),
+        onCompletion: (handler) => connection.onRequest(vscode_languageserver_protocol_1.CompletionRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onCompletionResolve: (handler) => connection.onRequest(vscode_languageserver_protocol_1.CompletionResolveRequest.type, handler),
+        onSignatureHelp: (handler) => connection.onRequest(vscode_languageserver_protocol_1.SignatureHelpRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), void 0);
+        }),
+        onDeclaration: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DeclarationRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onDefinition: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DefinitionRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onTypeDefinition: (handler) => connection.onRequest(vscode_languageserver_protocol_1.TypeDefinitionRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onImplementation: (handler) => connection.onRequest(vscode_languageserver_protocol_1.ImplementationRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onReferences: (handler) => connection.onRequest(vscode_languageserver_protocol_1.ReferencesRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onDocumentHighlight: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DocumentHighlightRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onDocumentSymbol: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DocumentSymbolRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onWorkspaceSymbol: (handler) => connection.onRequest(vscode_languageserver_protocol_1.WorkspaceSymbolRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onWorkspaceSymbolResolve: (handler) => connection.onRequest(vscode_languageserver_protocol_1.WorkspaceSymbolResolveRequest.type, handler),
+        onCodeAction: (handler) => connection.onRequest(vscode_languageserver_protocol_1.CodeActionRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onCodeActionResolve: (handler) => connection.onRequest(vscode_languageserver_protocol_1.CodeActionResolveRequest.type, (params, cancel) => {
+          return handler(params, cancel);
+        }),
+        onCodeLens: (handler) => connection.onRequest(vscode_languageserver_protocol_1.CodeLensRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onCodeLensResolve: (handler) => connection.onRequest(vscode_languageserver_protocol_1.CodeLensResolveRequest.type, (params, cancel) => {
+          return handler(params, cancel);
+        }),
+        onDocumentFormatting: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DocumentFormattingRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), void 0);
+        }),
+        onDocumentRangeFormatting: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DocumentRangeFormattingRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), void 0);
+        }),
+        onDocumentRangesFormatting: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DocumentRangesFormattingRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), void 0);
+        }),
+        onDocumentOnTypeFormatting: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DocumentOnTypeFormattingRequest.type, (params, cancel) => {
+          return handler(params, cancel);
+        }),
+        onRenameRequest: (handler) => connection.onRequest(vscode_languageserver_protocol_1.RenameRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), void 0);
+        }),
+        onPrepareRename: (handler) => connection.onRequest(vscode_languageserver_protocol_1.PrepareRenameRequest.type, (params, cancel) => {
+          return handler(params, cancel);
+        }),
+        onDocumentLinks: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DocumentLinkRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onDocumentLinkResolve: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DocumentLinkResolveRequest.type, (params, cancel) => {
+          return handler(params, cancel);
+        }),
+        onDocumentColor: (handler) => connection.onRequest(vscode_languageserver_protocol_1.DocumentColorRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onColorPresentation: (handler) => connection.onRequest(vscode_languageserver_protocol_1.ColorPresentationRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onFoldingRanges: (handler) => connection.onRequest(vscode_languageserver_protocol_1.FoldingRangeRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onSelectionRanges: (handler) => connection.onRequest(vscode_languageserver_protocol_1.SelectionRangeRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), (0, progress_1.attachPartialResult)(connection, params));
+        }),
+        onExecuteCommand: (handler) => connection.onRequest(vscode_languageserver_protocol_1.ExecuteCommandRequest.type, (params, cancel) => {
+          return handler(params, cancel, (0, progress_1.attachWorkDone)(connection, params), void 0);
+        }),
+        dispose: () => connection.dispose()
+      };
+      for (const remote of allRemotes) {
+        remote.attach(protocolConnection);
+      }
+      connection.onRequest(vscode_languageserver_protocol_1.InitializeRequest.type, (params) => {
+        watchDog.initialize(params);
+        if (Is2.string(params.trace)) {
+          tracer.trace = vscode_languageserver_protocol_1.Trace.fromString(params.trace);
+        }
+        for (const remote of allRemotes) {
+          remote.initialize(params.capabilities);
+        }
+        if (initializeHandler) {
+          const result = initializeHandler(params, new vscode_languageserver_protocol_1.CancellationTokenSource().token, (0, progress_1.attachWorkDone)(connection, params), void 0);
+          return asPromise(result).then((value) => {
+            if (value instanceof vscode_languageserver_protocol_1.ResponseError) {
+              return value;
+            }
+            let result2 = value;
+            if (!result2) {
+              result2 = { capabilities: {} };
+            }
+            let capabilities = result2.capabilities;
+            if (!capabilities) {
+              capabilities = {};
+              result2.capabilities = capabilities;
+            }
+            if (capabilities.textDocumentSync === void 0 || capabilities.textDocumentSync === null) {
+              capabilities.textDocumentSync = Is2.number(protocolConnection.__textDocumentSync) ? protocolConnection.__textDocumentSync : vscode_languageserver_protocol_1.TextDocumentSyncKind.None;
+            } else if (!Is2.number(capabilities.textDocumentSync) && !Is2.number(capabilities.textDocumentSync.change)) {
+              capabilities.textDocumentSync.change = Is2.number(protocolConnection.__textDocumentSync) ? protocolConnection.__textDocumentSync : vscode_languageserver_protocol_1.TextDocumentSyncKind.None;
+            }
+            for (const remote of allRemotes) {
+              remote.fillServerCapabilities(capabilities);
+            }
+            return result2;
+          });
+        } else {
+          const result = { capabilities: { textDocumentSync: vscode_languageserver_protocol_1.TextDocumentSyncKind.None } };
+          for (const remote of allRemotes) {
+            remote.fillServerCapabilities(result.capabilities);
+          }
+          return result;
+        }
+      });
+      connection.onRequest(vscode_languageserver_protocol_1.ShutdownRequest.type, () => {
+        watchDog.shutdownReceived = true;
+        if (shutdownHandler) {
+          return shutdownHandler(new vscode_languageserver_protocol_1.CancellationTokenSource().token);
+        } else {
+          return void 0;
+        }
+      });
+      connection.onNotification(vscode_languageserver_protocol_1.ExitNotification.type, () => {
+        try {
+          if (exitHandler) {
+            return exitHandler();
+          }
+        } finally {
+          if (watchDog.shutdownReceived) {
+            watchDog.exit(0);
+          } else {
+            watchDog.exit(1);
+          }
+        }
+      });
+      connection.onNotification(vscode_languageserver_protocol_1.SetTraceNotification.type, (params) => {
+        tracer.trace = vscode_languageserver_protocol_1.Trace.fromString(params.value);
+      });
+      return protocolConnection;
+    }
+  }
+});
+
+// node_modules/vscode-languageserver/lib/node/files.js
+var require_files = __commonJS({
+  "node_modules/vscode-languageserver/lib/node/files.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.FileSystem = void 0;
+    exports.uriToFilePath = uriToFilePath;
+    exports.resolve = resolve;
+    exports.resolveGlobalNodePath = resolveGlobalNodePath;
+    exports.resolveGlobalYarnPath = resolveGlobalYarnPath;
+    exports.resolveModulePath = resolveModulePath;
+    var url = __importStar(__require("url"));
+    var path10 = __importStar(__require("path"));
+    var fs = __importStar(__require("fs"));
+    var child_process_1 = __require("child_process");
+    function uriToFilePath(uri) {
+      const parsed = url.parse(uri);
+      if (parsed.protocol !== "file:" || !parsed.path) {
+        return void 0;
+      }
+      const segments = parsed.path.split("/");
+      for (let i = 0, len = segments.length; i < len; i++) {
+        segments[i] = decodeURIComponent(segments[i]);
+      }
+      if (process.platform === "win32" && segments.length > 1) {
+        const first = segments[0];
+        const second = segments[1];
+        if (first.length === 0 && second.length > 1 && second[1] === ":") {
+          segments.shift();
+        }
+      }
+      return path10.normalize(segments.join("/"));
+    }
+    function isWindows() {
+      return process.platform === "win32";
+    }
+    function resolve(moduleName, nodePath, cwd, tracer) {
+      const nodePathKey = "NODE_PATH";
+      const app = [
+        "var p = process;",
+        "p.on('message',function(m){",
+        "if(m.c==='e'){",
+        "p.exit(0);",
+        "}",
+        "else if(m.c==='rs'){",
+        "try{",
+        "var r=require.resolve(m.a);",
+        "p.send({c:'r',s:true,r:r});",
+        "}",
+        "catch(err){",
+        "p.send({c:'r',s:false});",
+        "}",
+        "}",
+        "});"
+      ].join("");
+      return new Promise((resolve2, reject) => {
+        const env = process.env;
+        const newEnv = /* @__PURE__ */ Object.create(null);
+        Object.keys(env).forEach((key) => newEnv[key] = env[key]);
+        if (nodePath && fs.existsSync(nodePath)) {
+          if (newEnv[nodePathKey]) {
+            newEnv[nodePathKey] = nodePath + path10.delimiter + newEnv[nodePathKey];
+          } else {
+            newEnv[nodePathKey] = nodePath;
+          }
+          if (tracer) {
+            tracer(`NODE_PATH value is: ${newEnv[nodePathKey]}`);
+          }
+        }
+        newEnv["ELECTRON_RUN_AS_NODE"] = "1";
+        try {
+          const cp = (0, child_process_1.fork)("", [], {
+            cwd,
+            env: newEnv,
+            execArgv: ["-e", app]
+          });
+          if (cp.pid === void 0) {
+            reject(new Error(`Starting process to resolve node module  ${moduleName} failed`));
+            return;
+          }
+          cp.on("error", (error) => {
+            reject(error);
+          });
+          cp.on("message", (message2) => {
+            if (message2.c === "r") {
+              cp.send({ c: "e" });
+              if (message2.s) {
+                resolve2(message2.r);
+              } else {
+                reject(new Error(`Failed to resolve module: ${moduleName}`));
+              }
+            }
+          });
+          const message = {
+            c: "rs",
+            a: moduleName
+          };
+          cp.send(message);
+        } catch (error) {
+          reject(error);
+        }
+      });
+    }
+    function resolveGlobalNodePath(tracer) {
+      const env = /* @__PURE__ */ Object.create(null);
+      Object.keys(process.env).forEach((key) => env[key] = process.env[key]);
+      env["NO_UPDATE_NOTIFIER"] = "true";
+      const options = {
+        encoding: "utf8",
+        env
+      };
+      if (isWindows()) {
+        options.shell = true;
+      }
+      const handler = () => {
+      };
+      try {
+        process.on("SIGPIPE", handler);
+        const stdout = (isWindows() ? (0, child_process_1.spawnSync)("npm.cmd config get prefix", options) : (0, child_process_1.spawnSync)("npm", ["config", "get", "prefix"], options)).stdout;
+        if (!stdout) {
+          if (tracer) {
+            tracer(`'npm config get prefix' didn't return a value.`);
+          }
+          return void 0;
+        }
+        const prefix = stdout.trim();
+        if (tracer) {
+          tracer(`'npm config get prefix' value is: ${prefix}`);
+        }
+        if (prefix.length > 0) {
+          if (isWindows()) {
+            return path10.join(prefix, "node_modules");
+          } else {
+            return path10.join(prefix, "lib", "node_modules");
+          }
+        }
+        return void 0;
+      } catch (err) {
+        return void 0;
+      } finally {
+        process.removeListener("SIGPIPE", handler);
+      }
+    }
+    function resolveGlobalYarnPath(tracer) {
+      const options = {
+        encoding: "utf8"
+      };
+      if (isWindows()) {
+        options.shell = true;
+      }
+      const handler = () => {
+      };
+      try {
+        process.on("SIGPIPE", handler);
+        const results = isWindows() ? (0, child_process_1.spawnSync)("yarn.cmd global dir --json", options) : (0, child_process_1.spawnSync)("yarn", ["global", "dir", "--json"], options);
+        const stdout = results.stdout;
+        if (!stdout) {
+          if (tracer) {
+            tracer(`'yarn global dir' didn't return a value.`);
+            if (results.stderr) {
+              tracer(results.stderr);
+            }
+          }
+          return void 0;
+        }
+        const lines = stdout.trim().split(/\r?\n/);
+        for (const line of lines) {
+          try {
+            const yarn = JSON.parse(line);
+            if (yarn.type === "log") {
+              return path10.join(yarn.data, "node_modules");
+            }
+          } catch (e) {
+          }
+        }
+        return void 0;
+      } catch (err) {
+        return void 0;
+      } finally {
+        process.removeListener("SIGPIPE", handler);
+      }
+    }
+    var FileSystem;
+    (function(FileSystem2) {
+      let _isCaseSensitive = void 0;
+      function isCaseSensitive() {
+        if (_isCaseSensitive !== void 0) {
+          return _isCaseSensitive;
+        }
+        if (process.platform === "win32") {
+          _isCaseSensitive = false;
+        } else {
+          _isCaseSensitive = !fs.existsSync(__filename.toUpperCase()) || !fs.existsSync(__filename.toLowerCase());
+        }
+        return _isCaseSensitive;
+      }
+      FileSystem2.isCaseSensitive = isCaseSensitive;
+      function isParent(parent, child) {
+        if (isCaseSensitive()) {
+          return path10.normalize(child).indexOf(path10.normalize(parent)) === 0;
+        } else {
+          return path10.normalize(child).toLowerCase().indexOf(path10.normalize(parent).toLowerCase()) === 0;
+        }
+      }
+      FileSystem2.isParent = isParent;
+    })(FileSystem || (exports.FileSystem = FileSystem = {}));
+    function resolveModulePath(workspaceRoot, moduleName, nodePath, tracer) {
+      if (nodePath) {
+        if (!path10.isAbsolute(nodePath)) {
+          nodePath = path10.join(workspaceRoot, nodePath);
+        }
+        return resolve(moduleName, nodePath, nodePath, tracer).then((value) => {
+          if (FileSystem.isParent(nodePath, value)) {
+            return value;
+          } else {
+            return Promise.reject(new Error(`Failed to load ${moduleName} from node path location.`));
+          }
+        }).then(void 0, (_error) => {
+          return resolve(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
+        });
+      } else {
+        return resolve(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
+      }
+    }
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/node/ril.js
+var require_ril = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/node/ril.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = __require("util");
+    var crypto_1 = __require("crypto");
+    var api_1 = require_api();
+    var MessageBuffer = class _MessageBuffer extends api_1.AbstractMessageBuffer {
+      static emptyBuffer = Buffer.allocUnsafe(0);
+      constructor(encoding = "utf-8") {
+        super(encoding);
+      }
+      emptyBuffer() {
+        return _MessageBuffer.emptyBuffer;
+      }
+      fromString(value, encoding) {
+        return Buffer.from(value, encoding);
+      }
+      toString(value, encoding) {
+        if (value instanceof Buffer) {
+          return value.toString(encoding);
+        } else {
+          return new util_1.TextDecoder(encoding).decode(value);
+        }
+      }
+      asNative(buffer, length) {
+        if (length === void 0) {
+          return buffer instanceof Buffer ? buffer : Buffer.from(buffer);
+        } else {
+          return buffer instanceof Buffer ? buffer.slice(0, length) : Buffer.from(buffer.subarray(0, length));
+        }
+      }
+      allocNative(length) {
+        return Buffer.allocUnsafe(length);
+      }
+    };
+    var ReadableStreamWrapper = class {
+      stream;
+      constructor(stream) {
+        this.stream = stream;
+      }
+      onClose(listener) {
+        this.stream.on("close", listener);
+        return api_1.Disposable.create(() => this.stream.off("close", listener));
+      }
+      onError(listener) {
+        this.stream.on("error", listener);
+        return api_1.Disposable.create(() => this.stream.off("error", listener));
+      }
+      onEnd(listener) {
+        this.stream.on("end", listener);
+        return api_1.Disposable.create(() => this.stream.off("end", listener));
+      }
+      onData(listener) {
+        this.stream.on("data", listener);
+        return api_1.Disposable.create(() => this.stream.off("data", listener));
+      }
+    };
+    var WritableStreamWrapper = class {
+      stream;
+      constructor(stream) {
+        this.stream = stream;
+      }
+      onClose(listener) {
+        this.stream.on("close", listener);
+        return api_1.Disposable.create(() => this.stream.off("close", listener));
+      }
+      onError(listener) {
+        this.stream.on("error", listener);
+        return api_1.Disposable.create(() => this.stream.off("error", listener));
+      }
+      onEnd(listener) {
+        this.stream.on("end", listener);
+        return api_1.Disposable.create(() => this.stream.off("end", listener));
+      }
+      write(data, encoding) {
+        return new Promise((resolve, reject) => {
+          const callback = (error) => {
+            if (error === void 0 || error === null) {
+              resolve();
+            } else {
+              reject(error);
+            }
+          };
+          if (typeof data === "string") {
+            this.stream.write(data, encoding, callback);
+          } else {
+            this.stream.write(data, callback);
+          }
+        });
+      }
+      end() {
+        this.stream.end();
+      }
+    };
+    var _ril = Object.freeze({
+      crypto: Object.freeze({
+        randomUUID: () => (0, crypto_1.randomUUID)()
+      }),
+      messageBuffer: Object.freeze({
+        create: (encoding) => new MessageBuffer(encoding)
+      }),
+      applicationJson: Object.freeze({
+        encoder: Object.freeze({
+          name: "application/json",
+          encode: (msg, options) => {
+            try {
+              return Promise.resolve(Buffer.from(JSON.stringify(msg, void 0, 0), options.charset));
+            } catch (err) {
+              return Promise.reject(err);
+            }
+          }
+        }),
+        decoder: Object.freeze({
+          name: "application/json",
+          decode: (buffer, options) => {
+            try {
+              if (buffer instanceof Buffer) {
+                return Promise.resolve(JSON.parse(buffer.toString(options.charset)));
+              } else {
+                return Promise.resolve(JSON.parse(new util_1.TextDecoder(options.charset).decode(buffer)));
+              }
+            } catch (err) {
+              return Promise.reject(err);
+            }
+          }
+        })
+      }),
+      stream: Object.freeze({
+        asReadableStream: (stream) => new ReadableStreamWrapper(stream),
+        asWritableStream: (stream) => new WritableStreamWrapper(stream)
+      }),
+      console,
+      timer: Object.freeze({
+        setTimeout(callback, ms, ...args) {
+          const handle = setTimeout(callback, ms, ...args);
+          return { dispose: () => clearTimeout(handle) };
+        },
+        setImmediate(callback, ...args) {
+          const handle = setImmediate(callback, ...args);
+          return { dispose: () => clearImmediate(handle) };
+        },
+        setInterval(callback, ms, ...args) {
+          const handle = setInterval(callback, ms, ...args);
+          return { dispose: () => clearInterval(handle) };
+        }
+      })
+    });
+    function RIL() {
+      return _ril;
+    }
+    (function(RIL2) {
+      function install() {
+        api_1.RAL.install(_ril);
+      }
+      RIL2.install = install;
+    })(RIL || (RIL = {}));
+    exports.default = RIL;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/node/main.js
+var require_main = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/node/main.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.StreamMessageWriter = exports.StreamMessageReader = exports.SocketMessageWriter = exports.SocketMessageReader = exports.PortMessageWriter = exports.PortMessageReader = exports.IPCMessageWriter = exports.IPCMessageReader = void 0;
+    exports.generateRandomPipeName = generateRandomPipeName;
+    exports.createClientPipeTransport = createClientPipeTransport;
+    exports.createServerPipeTransport = createServerPipeTransport;
+    exports.createClientSocketTransport = createClientSocketTransport;
+    exports.createServerSocketTransport = createServerSocketTransport;
+    exports.createMessageConnection = createMessageConnection;
+    var ril_1 = __importDefault(require_ril());
+    ril_1.default.install();
+    var path10 = __importStar(__require("path"));
+    var os = __importStar(__require("os"));
+    var fs = __importStar(__require("fs"));
+    var crypto_1 = __require("crypto");
+    var net_1 = __require("net");
+    var api_1 = require_api();
+    __exportStar(require_api(), exports);
+    var IPCMessageReader = class extends api_1.AbstractMessageReader {
+      process;
+      constructor(process2) {
+        super();
+        this.process = process2;
+        const eventEmitter = this.process;
+        eventEmitter.on("error", (error) => this.fireError(error));
+        eventEmitter.on("close", () => this.fireClose());
+      }
+      listen(callback) {
+        this.process.on("message", callback);
+        return api_1.Disposable.create(() => this.process.off("message", callback));
+      }
+    };
+    exports.IPCMessageReader = IPCMessageReader;
+    var IPCMessageWriter = class extends api_1.AbstractMessageWriter {
+      process;
+      errorCount;
+      constructor(process2) {
+        super();
+        this.process = process2;
+        this.errorCount = 0;
+        const eventEmitter = this.process;
+        eventEmitter.on("error", (error) => this.fireError(error));
+        eventEmitter.on("close", () => this.fireClose());
+      }
+      write(msg) {
+        try {
+          if (typeof this.process.send === "function") {
+            this.process.send(msg, void 0, void 0, (error) => {
+              if (error) {
+                this.errorCount++;
+                this.handleError(error, msg);
+              } else {
+                this.errorCount = 0;
+              }
+            });
+          }
+          return Promise.resolve();
+        } catch (error) {
+          this.handleError(error, msg);
+          return Promise.reject(error);
+        }
+      }
+      handleError(error, msg) {
+        this.errorCount++;
+        this.fireError(error, msg, this.errorCount);
+      }
+      end() {
+      }
+    };
+    exports.IPCMessageWriter = IPCMessageWriter;
+    var PortMessageReader = class extends api_1.AbstractMessageReader {
+      onData;
+      constructor(port) {
+        super();
+        this.onData = new api_1.Emitter();
+        port.on("close", () => this.fireClose());
+        port.on("error", (error) => this.fireError(error));
+        port.on("message", (message) => {
+          this.onData.fire(message);
+        });
+      }
+      listen(callback) {
+        return this.onData.event(callback);
+      }
+    };
+    exports.PortMessageReader = PortMessageReader;
+    var PortMessageWriter = class extends api_1.AbstractMessageWriter {
+      port;
+      errorCount;
+      constructor(port) {
+        super();
+        this.port = port;
+        this.errorCount = 0;
+        port.on("close", () => this.fireClose());
+        port.on("error", (error) => this.fireError(error));
+      }
+      write(msg) {
+        try {
+          this.port.postMessage(msg);
+          return Promise.resolve();
+        } catch (error) {
+          this.handleError(error, msg);
+          return Promise.reject(error);
+        }
+      }
+      handleError(error, msg) {
+        this.errorCount++;
+        this.fireError(error, msg, this.errorCount);
+      }
+      end() {
+      }
+    };
+    exports.PortMessageWriter = PortMessageWriter;
+    var SocketMessageReader = class extends api_1.ReadableStreamMessageReader {
+      constructor(socket, encoding = "utf-8") {
+        super((0, ril_1.default)().stream.asReadableStream(socket), encoding);
+      }
+    };
+    exports.SocketMessageReader = SocketMessageReader;
+    var SocketMessageWriter = class extends api_1.WriteableStreamMessageWriter {
+      socket;
+      constructor(socket, options) {
+        super((0, ril_1.default)().stream.asWritableStream(socket), options);
+        this.socket = socket;
+      }
+      dispose() {
+        super.dispose();
+        this.socket.destroy();
+      }
+    };
+    exports.SocketMessageWriter = SocketMessageWriter;
+    var StreamMessageReader = class extends api_1.ReadableStreamMessageReader {
+      constructor(readable, encoding) {
+        super((0, ril_1.default)().stream.asReadableStream(readable), encoding);
+      }
+    };
+    exports.StreamMessageReader = StreamMessageReader;
+    var StreamMessageWriter = class extends api_1.WriteableStreamMessageWriter {
+      constructor(writable, options) {
+        super((0, ril_1.default)().stream.asWritableStream(writable), options);
+      }
+    };
+    exports.StreamMessageWriter = StreamMessageWriter;
+    var XDG_RUNTIME_DIR = process.env["XDG_RUNTIME_DIR"];
+    var safeIpcPathLengths = /* @__PURE__ */ new Map([
+      ["linux", 107],
+      ["darwin", 102]
+    ]);
+    function generateRandomPipeName() {
+      if (process.platform === "win32") {
+        return `\\\\.\\pipe\\lsp-${(0, crypto_1.randomBytes)(16).toString("hex")}-sock`;
+      }
+      let randomLength = 32;
+      const fixedLength = "/lsp-.sock".length;
+      const tmpDir = fs.realpathSync(XDG_RUNTIME_DIR ?? os.tmpdir());
+      const limit = safeIpcPathLengths.get(process.platform);
+      if (limit !== void 0) {
+        randomLength = Math.min(limit - tmpDir.length - fixedLength, randomLength);
+      }
+      if (randomLength < 16) {
+        throw new Error(`Unable to generate a random pipe name with ${randomLength} characters.`);
+      }
+      const randomSuffix = (0, crypto_1.randomBytes)(Math.floor(randomLength / 2)).toString("hex");
+      return path10.join(tmpDir, `lsp-${randomSuffix}.sock`);
+    }
+    function createClientPipeTransport(pipeName, encoding = "utf-8") {
+      let connectResolve;
+      const connected = new Promise((resolve, _reject) => {
+        connectResolve = resolve;
+      });
+      return new Promise((resolve, reject) => {
+        const server = (0, net_1.createServer)((socket) => {
+          server.close();
+          connectResolve([
+            new SocketMessageReader(socket, encoding),
+            new SocketMessageWriter(socket, encoding)
+          ]);
+        });
+        server.on("error", reject);
+        server.listen(pipeName, () => {
+          server.removeListener("error", reject);
+          resolve({
+            onConnected: () => {
+              return connected;
+            },
+            close: () => {
+              server.close();
+            }
+          });
+        });
+      });
+    }
+    function createServerPipeTransport(pipeName, encoding = "utf-8") {
+      const socket = (0, net_1.createConnection)(pipeName);
+      return [
+        new SocketMessageReader(socket, encoding),
+        new SocketMessageWriter(socket, encoding)
+      ];
+    }
+    function createClientSocketTransport(port, encoding = "utf-8") {
+      let connectResolve;
+      const connected = new Promise((resolve, _reject) => {
+        connectResolve = resolve;
+      });
+      return new Promise((resolve, reject) => {
+        const server = (0, net_1.createServer)((socket) => {
+          server.close();
+          connectResolve([
+            new SocketMessageReader(socket, encoding),
+            new SocketMessageWriter(socket, encoding)
+          ]);
+        });
+        server.on("error", reject);
+        server.listen(port, "127.0.0.1", () => {
+          server.removeListener("error", reject);
+          const address = server.address();
+          if (address === null || typeof address === "string") {
+            reject(new Error(`Unexpected server address: ${address}`));
+            return;
+          }
+          const boundPort = address.port;
+          resolve({
+            port: () => boundPort,
+            onConnected: () => {
+              return connected;
+            },
+            close: () => {
+              server.close();
+            }
+          });
+        });
+      });
+    }
+    function createServerSocketTransport(port, encoding = "utf-8") {
+      const socket = (0, net_1.createConnection)(port, "127.0.0.1");
+      return [
+        new SocketMessageReader(socket, encoding),
+        new SocketMessageWriter(socket, encoding)
+      ];
+    }
+    function isReadableStream(value) {
+      const candidate = value;
+      return candidate.read !== void 0 && candidate.addListener !== void 0;
+    }
+    function isWritableStream(value) {
+      const candidate = value;
+      return candidate.write !== void 0 && candidate.addListener !== void 0;
+    }
+    function createMessageConnection(input, output, logger, options) {
+      if (!logger) {
+        logger = api_1.NullLogger;
+      }
+      const reader = isReadableStream(input) ? new StreamMessageReader(input) : input;
+      const writer = isWritableStream(output) ? new StreamMessageWriter(output) : output;
+      if (api_1.ConnectionStrategy.is(options)) {
+        options = { connectionStrategy: options };
+      }
+      return (0, api_1.createMessageConnection)(reader, writer, logger, options);
+    }
+  }
+});
+
+// node_modules/vscode-languageserver-protocol/lib/node/main.js
+var require_main2 = __commonJS({
+  "node_modules/vscode-languageserver-protocol/lib/node/main.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createProtocolConnection = createProtocolConnection;
+    var node_1 = require_main();
+    __exportStar(require_main(), exports);
+    __exportStar(require_api2(), exports);
+    function createProtocolConnection(input, output, logger, options) {
+      return (0, node_1.createMessageConnection)(input, output, logger, options);
+    }
+  }
+});
+
+// node_modules/vscode-languageserver/lib/common/api.js
+var require_api3 = __commonJS({
+  "node_modules/vscode-languageserver/lib/common/api.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ProposedFeatures = exports.NotebookDocuments = exports.TextDocuments = exports.SemanticTokensBuilder = exports.WorkDoneProgressReporter = void 0;
+    var semanticTokens_1 = require_semanticTokens();
+    Object.defineProperty(exports, "SemanticTokensBuilder", { enumerable: true, get: function() {
+      return semanticTokens_1.SemanticTokensBuilder;
+    } });
+    var progress_1 = require_progress();
+    Object.defineProperty(exports, "WorkDoneProgressReporter", { enumerable: true, get: function() {
+      return progress_1.WorkDoneProgressReporter;
+    } });
+    __exportStar(require_api2(), exports);
+    var textDocuments_1 = require_textDocuments();
+    Object.defineProperty(exports, "TextDocuments", { enumerable: true, get: function() {
+      return textDocuments_1.TextDocuments;
+    } });
+    var notebook_1 = require_notebook();
+    Object.defineProperty(exports, "NotebookDocuments", { enumerable: true, get: function() {
+      return notebook_1.NotebookDocuments;
+    } });
+    __exportStar(require_server(), exports);
+    var ProposedFeatures2;
+    (function(ProposedFeatures3) {
+      ProposedFeatures3.all = {
+        __brand: "features"
+      };
+    })(ProposedFeatures2 || (exports.ProposedFeatures = ProposedFeatures2 = {}));
+  }
+});
+
+// node_modules/vscode-languageserver/lib/node/main.js
+var require_main3 = __commonJS({
+  "node_modules/vscode-languageserver/lib/node/main.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Files = void 0;
+    exports.createConnection = createConnection2;
+    var node_util_1 = __require("node:util");
+    var Is2 = __importStar(require_is());
+    var server_1 = require_server();
+    var fm = __importStar(require_files());
+    var node_1 = require_main2();
+    __exportStar(require_main2(), exports);
+    __exportStar(require_api3(), exports);
+    var Files;
+    (function(Files2) {
+      Files2.uriToFilePath = fm.uriToFilePath;
+      Files2.resolveGlobalNodePath = fm.resolveGlobalNodePath;
+      Files2.resolveGlobalYarnPath = fm.resolveGlobalYarnPath;
+      Files2.resolve = fm.resolve;
+      Files2.resolveModulePath = fm.resolveModulePath;
+    })(Files || (exports.Files = Files = {}));
+    var _protocolConnection;
+    function endProtocolConnection() {
+      if (_protocolConnection === void 0) {
+        return;
+      }
+      try {
+        _protocolConnection.end();
+      } catch (_err) {
+      }
+    }
+    var _shutdownReceived = false;
+    var exitTimer = void 0;
+    function setupExitTimer() {
+      const argName = "--clientProcessId";
+      function runTimer(value) {
+        try {
+          const processId = parseInt(value);
+          if (!isNaN(processId)) {
+            exitTimer = setInterval(() => {
+              try {
+                process.kill(processId, 0);
+              } catch (ex) {
+                endProtocolConnection();
+                process.exit(_shutdownReceived ? 0 : 1);
+              }
+            }, 3e3);
+          }
+        } catch (e) {
+        }
+      }
+      for (let i = 2; i < process.argv.length; i++) {
+        const arg = process.argv[i];
+        if (arg === argName && i + 1 < process.argv.length) {
+          runTimer(process.argv[i + 1]);
+          return;
+        } else {
+          const args = arg.split("=");
+          if (args[0] === argName) {
+            runTimer(args[1]);
+          }
+        }
+      }
+    }
+    setupExitTimer();
+    var watchDog = {
+      initialize: (params) => {
+        const processId = params.processId;
+        if (Is2.number(processId) && exitTimer === void 0) {
+          setInterval(() => {
+            try {
+              process.kill(processId, 0);
+            } catch (ex) {
+              process.exit(_shutdownReceived ? 0 : 1);
+            }
+          }, 3e3);
+        }
+      },
+      get shutdownReceived() {
+        return _shutdownReceived;
+      },
+      set shutdownReceived(value) {
+        _shutdownReceived = value;
+      },
+      exit: (code) => {
+        endProtocolConnection();
+        process.exit(code);
+      }
+    };
+    function createConnection2(arg1, arg2, arg3, arg4) {
+      let factories;
+      let input;
+      let output;
+      let options;
+      if (arg1 !== void 0 && arg1.__brand === "features") {
+        factories = arg1;
+        arg1 = arg2;
+        arg2 = arg3;
+        arg3 = arg4;
+      }
+      if (node_1.ConnectionStrategy.is(arg1) || node_1.ConnectionOptions.is(arg1)) {
+        options = arg1;
+      } else {
+        input = arg1;
+        output = arg2;
+        options = arg3;
+      }
+      return _createConnection(input, output, options, factories);
+    }
+    function _createConnection(input, output, options, factories) {
+      let stdio = false;
+      if (!input && !output && process.argv.length > 2) {
+        let port = void 0;
+        let pipeName = void 0;
+        const argv = process.argv.slice(2);
+        for (let i = 0; i < argv.length; i++) {
+          const arg = argv[i];
+          if (arg === "--node-ipc") {
+            input = new node_1.IPCMessageReader(process);
+            output = new node_1.IPCMessageWriter(process);
+            break;
+          } else if (arg === "--stdio") {
+            stdio = true;
+            input = process.stdin;
+            output = process.stdout;
+            break;
+          } else if (arg === "--socket") {
+            port = parseInt(argv[i + 1]);
+            break;
+          } else if (arg === "--pipe") {
+            pipeName = argv[i + 1];
+            break;
+          } else {
+            const args = arg.split("=");
+            if (args[0] === "--socket") {
+              port = parseInt(args[1]);
+              break;
+            } else if (args[0] === "--pipe") {
+              pipeName = args[1];
+              break;
+            }
+          }
+        }
+        if (port) {
+          const transport = (0, node_1.createServerSocketTransport)(port);
+          input = transport[0];
+          output = transport[1];
+        } else if (pipeName) {
+          const transport = (0, node_1.createServerPipeTransport)(pipeName);
+          input = transport[0];
+          output = transport[1];
+        }
+      }
+      const commandLineMessage = "Use arguments of createConnection or set command line parameters: '--node-ipc', '--stdio' or '--socket={number}'";
+      if (!input) {
+        throw new Error("Connection input stream is not set. " + commandLineMessage);
+      }
+      if (!output) {
+        throw new Error("Connection output stream is not set. " + commandLineMessage);
+      }
+      if (Is2.func(input.read) && Is2.func(input.on)) {
+        const inputStream = input;
+        inputStream.on("end", () => {
+          endProtocolConnection();
+          process.exit(_shutdownReceived ? 0 : 1);
+        });
+        inputStream.on("close", () => {
+          endProtocolConnection();
+          process.exit(_shutdownReceived ? 0 : 1);
+        });
+      }
+      const connectionFactory = (logger) => {
+        const result = (0, node_1.createProtocolConnection)(input, output, logger, options);
+        if (stdio) {
+          patchConsole(logger);
+        }
+        return result;
+      };
+      return (0, server_1.createConnection)(connectionFactory, watchDog, factories);
+    }
+    function patchConsole(logger) {
+      function serialize(args) {
+        return args.map((arg) => typeof arg === "string" ? arg : (0, node_util_1.inspect)(arg)).join(" ");
+      }
+      const counters = /* @__PURE__ */ new Map();
+      console.assert = function assert(assertion, ...args) {
+        if (assertion) {
+          return;
+        }
+        if (args.length === 0) {
+          logger.error("Assertion failed");
+        } else {
+          const [message, ...rest] = args;
+          logger.error(`Assertion failed: ${message} ${serialize(rest)}`);
+        }
+      };
+      console.count = function count(label = "default") {
+        const message = String(label);
+        let counter = counters.get(message) ?? 0;
+        counter += 1;
+        counters.set(message, counter);
+        logger.log(`${message}: ${message}`);
+      };
+      console.countReset = function countReset(label) {
+        if (label === void 0) {
+          counters.clear();
+        } else {
+          counters.delete(String(label));
+        }
+      };
+      console.debug = function debug(...args) {
+        logger.log(serialize(args));
+      };
+      console.dir = function dir(arg, options) {
+        logger.log((0, node_util_1.inspect)(arg, options));
+      };
+      console.log = function log(...args) {
+        logger.log(serialize(args));
+      };
+      console.error = function error(...args) {
+        logger.error(serialize(args));
+      };
+      console.trace = function trace(...args) {
+        const stack = new Error().stack.replace(/(.+\n){2}/, "");
+        let message = "Trace";
+        if (args.length !== 0) {
+          message += `: ${serialize(args)}`;
+        }
+        logger.log(`${message}
+${stack}`);
+      };
+      console.warn = function warn(...args) {
+        logger.warn(serialize(args));
+      };
+      console.info = function info(...args) {
+        logger.info(serialize(args));
+      };
+    }
+  }
+});
+
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+function mergeSort(data, compare) {
+  if (data.length <= 1) {
+    return data;
+  }
+  const p = data.length / 2 | 0;
+  const left = data.slice(0, p);
+  const right = data.slice(p);
+  mergeSort(left, compare);
+  mergeSort(right, compare);
+  let leftIdx = 0;
+  let rightIdx = 0;
+  let i = 0;
+  while (leftIdx < left.length && rightIdx < right.length) {
+    const ret = compare(left[leftIdx], right[rightIdx]);
+    if (ret <= 0) {
+      data[i++] = left[leftIdx++];
+    } else {
+      data[i++] = right[rightIdx++];
+    }
+  }
+  while (leftIdx < left.length) {
+    data[i++] = left[leftIdx++];
+  }
+  while (rightIdx < right.length) {
+    data[i++] = right[rightIdx++];
+  }
+  return data;
+}
+function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+  const result = isAtLineStart ? [textOffset] : [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (isEOL(ch)) {
+      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+        i++;
+      }
+      result.push(textOffset + i + 1);
+    }
+  }
+  return result;
+}
+function isEOL(char) {
+  return char === 13 || char === 10;
+}
+function getWellformedRange(range) {
+  const start = range.start;
+  const end = range.end;
+  if (start.line > end.line || start.line === end.line && start.character > end.character) {
+    return { start: end, end: start };
+  }
+  return range;
+}
+function getWellformedEdit(textEdit) {
+  const range = getWellformedRange(textEdit.range);
+  if (range !== textEdit.range) {
+    return { newText: textEdit.newText, range };
+  }
+  return textEdit;
+}
+var FullTextDocument2, TextDocument2;
+var init_main2 = __esm({
+  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+    "use strict";
+    FullTextDocument2 = class _FullTextDocument {
+      constructor(uri, languageId, version, content) {
+        this._uri = uri;
+        this._languageId = languageId;
+        this._version = version;
+        this._content = content;
+        this._lineOffsets = void 0;
+      }
+      get uri() {
+        return this._uri;
+      }
+      get languageId() {
+        return this._languageId;
+      }
+      get version() {
+        return this._version;
+      }
+      getText(range) {
+        if (range) {
+          const start = this.offsetAt(range.start);
+          const end = this.offsetAt(range.end);
+          return this._content.substring(start, end);
+        }
+        return this._content;
+      }
+      update(changes, version) {
+        for (const change of changes) {
+          if (_FullTextDocument.isIncremental(change)) {
+            const range = getWellformedRange(change.range);
+            const startOffset = this.offsetAt(range.start);
+            const endOffset = this.offsetAt(range.end);
+            this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
+            const insertedEndOffset = startOffset + change.text.length;
+            const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
+            const crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 && this._content.charCodeAt(insertedEndOffset) === 10;
+            if (crlfAtStart || crlfAtEnd) {
+              this._lineOffsets = void 0;
+              continue;
+            }
+            const startLine = Math.max(range.start.line, 0);
+            const endLine = Math.max(range.end.line, 0);
+            let lineOffsets = this._lineOffsets;
+            const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
+            if (endLine - startLine === addedLineOffsets.length) {
+              for (let i = 0, len = addedLineOffsets.length; i < len; i++) {
+                lineOffsets[i + startLine + 1] = addedLineOffsets[i];
+              }
+            } else {
+              if (addedLineOffsets.length < 1e4) {
+                lineOffsets.splice(startLine + 1, endLine - startLine, ...addedLineOffsets);
+              } else {
+                this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
+              }
+            }
+            const diff = change.text.length - (endOffset - startOffset);
+            if (diff !== 0) {
+              for (let i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
+                lineOffsets[i] = lineOffsets[i] + diff;
+              }
+            }
+          } else if (_FullTextDocument.isFull(change)) {
+            this._content = change.text;
+            this._lineOffsets = void 0;
+          } else {
+            throw new Error("Unknown change event received");
+          }
+        }
+        this._version = version;
+      }
+      getLineOffsets() {
+        if (this._lineOffsets === void 0) {
+          this._lineOffsets = computeLineOffsets(this._content, true);
+        }
+        return this._lineOffsets;
+      }
+      positionAt(offset) {
+        offset = Math.max(Math.min(offset, this._content.length), 0);
+        const lineOffsets = this.getLineOffsets();
+        let low = 0, high = lineOffsets.length;
+        if (high === 0) {
+          return { line: 0, character: offset };
+        }
+        while (low < high) {
+          const mid = Math.floor((low + high) / 2);
+          if (lineOffsets[mid] > offset) {
+            high = mid;
+          } else {
+            low = mid + 1;
+          }
+        }
+        const line = low - 1;
+        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+        return { line, character: offset - lineOffsets[line] };
+      }
+      offsetAt(position) {
+        const lineOffsets = this.getLineOffsets();
+        if (position.line >= lineOffsets.length) {
+          return this._content.length;
+        } else if (position.line < 0) {
+          return 0;
+        }
+        const lineOffset = lineOffsets[position.line];
+        if (position.character <= 0) {
+          return lineOffset;
+        }
+        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
+        const offset = Math.min(lineOffset + position.character, nextLineOffset);
+        return this.ensureBeforeEOL(offset, lineOffset);
+      }
+      getLineRange(line) {
+        const lineOffsets = this.getLineOffsets();
+        if (line >= lineOffsets.length) {
+          const lastLine = lineOffsets.length - 1;
+          return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+        } else if (line < 0) {
+          return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        }
+        const startOffset = lineOffsets[line];
+        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+        const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
+        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
+      }
+      getEOLCharacters(line) {
+        const lineOffsets = this.getLineOffsets();
+        if (line >= lineOffsets.length) {
+          return "";
+        } else if (line < 0) {
+          return "";
+        }
+        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
+        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+        return this._content.substring(eolOffset, nextLineOffset);
+      }
+      ensureBeforeEOL(offset, lineOffset) {
+        while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
+          offset--;
+        }
+        return offset;
+      }
+      get lineCount() {
+        return this.getLineOffsets().length;
+      }
+      static isIncremental(event) {
+        const candidate = event;
+        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range !== void 0 && (candidate.rangeLength === void 0 || typeof candidate.rangeLength === "number");
+      }
+      static isFull(event) {
+        const candidate = event;
+        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
+      }
+    };
+    (function(TextDocument3) {
+      function create(uri, languageId, version, content) {
+        return new FullTextDocument2(uri, languageId, version, content);
+      }
+      TextDocument3.create = create;
+      function update(document, changes, version) {
+        if (document instanceof FullTextDocument2) {
+          document.update(changes, version);
+          return document;
+        } else {
+          throw new Error("TextDocument.update: document must be created by TextDocument.create");
+        }
+      }
+      TextDocument3.update = update;
+      function applyEdits(document, edits) {
+        const text = document.getText();
+        const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
+          const diff = a.range.start.line - b.range.start.line;
+          if (diff === 0) {
+            return a.range.start.character - b.range.start.character;
+          }
+          return diff;
+        });
+        let lastModifiedOffset = 0;
+        const spans = [];
+        for (const e of sortedEdits) {
+          const startOffset = document.offsetAt(e.range.start);
+          if (startOffset < lastModifiedOffset) {
+            throw new Error("Overlapping edit");
+          } else if (startOffset > lastModifiedOffset) {
+            spans.push(text.substring(lastModifiedOffset, startOffset));
+          }
+          if (e.newText.length) {
+            spans.push(e.newText);
+          }
+          lastModifiedOffset = document.offsetAt(e.range.end);
+        }
+        spans.push(text.substr(lastModifiedOffset));
+        return spans.join("");
+      }
+      TextDocument3.applyEdits = applyEdits;
+    })(TextDocument2 || (TextDocument2 = {}));
+  }
+});
+
+// src/lsp/diagnostics.ts
+function toLspRange(range) {
+  return {
+    start: { line: range.start.line, character: range.start.column },
+    end: { line: range.end.line, character: range.end.column }
+  };
+}
+function toDiagnostic(finding) {
+  const diagnostic = {
+    range: toLspRange(finding.range),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message
+  };
+  if (BUILTIN_IDS.has(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocsUrl(finding.ruleId) };
+  if (finding.deprecated) diagnostic.tags = [import_vscode_languageserver.DiagnosticTag.Deprecated];
+  return diagnostic;
+}
+function rangesTouch(a, b) {
+  return !(before(a.end, b.start) || before(b.end, a.start));
+}
+function sameRange(a, b) {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+function before(a, b) {
+  return a.line < b.line || a.line === b.line && a.character < b.character;
+}
+var import_vscode_languageserver, DIAGNOSTIC_SOURCE, SEVERITY, BUILTIN_IDS;
+var init_diagnostics = __esm({
+  "src/lsp/diagnostics.ts"() {
+    "use strict";
+    import_vscode_languageserver = __toESM(require_api3(), 1);
+    init_rules();
+    init_rule_docs();
+    DIAGNOSTIC_SOURCE = "podlint";
+    SEVERITY = {
+      error: import_vscode_languageserver.DiagnosticSeverity.Error,
+      warning: import_vscode_languageserver.DiagnosticSeverity.Warning,
+      info: import_vscode_languageserver.DiagnosticSeverity.Information
+    };
+    BUILTIN_IDS = new Set(builtinRules.map((rule) => rule.id));
+  }
+});
+
+// src/lsp/directives.ts
+function disableLineEdit(text, line, ruleId) {
+  const lines = splitLines(text);
+  const target = lines[line];
+  if (target === void 0) return void 0;
+  const above = line > 0 ? lines[line - 1] : void 0;
+  const existing = above === void 0 ? void 0 : NEXT_LINE_DIRECTIVE.exec(above.text);
+  if (above && existing) {
+    const body = existing[1] ?? "";
+    const reasonAt = body.search(/[ \t]--(?:[ \t]|$)/);
+    const list = reasonAt === -1 ? body : body.slice(0, reasonAt);
+    const rules = directiveRules(list);
+    if (rules.includes(ruleId)) return void 0;
+    const listEnd = above.text.length - body.length + list.trimEnd().length;
+    const position2 = { line: line - 1, character: listEnd };
+    return { range: { start: position2, end: position2 }, newText: rules.length > 0 ? `, ${ruleId}` : ` ${ruleId}` };
+  }
+  const indent = /^[ \t]*/.exec(target.text)?.[0] ?? "";
+  const position = { line, character: 0 };
+  return { range: { start: position, end: position }, newText: `${indent}# ${DISABLE_NEXT_LINE} ${ruleId}${lineBreak(text)}` };
+}
+function disableFileEdit(text, ruleId) {
+  const lines = splitLines(text);
+  let insertAt = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].text;
+    if (/^[ \t]*$/.test(line)) continue;
+    if (!/^[ \t]*#/.test(line)) break;
+    const existing = FILE_DIRECTIVE.exec(line);
+    if (existing && directiveRules(existing[1].split(/[ \t]--(?:[ \t]|$)/)[0]).includes(ruleId)) return void 0;
+    insertAt = index + 1;
+  }
+  const eol = lineBreak(text);
+  const position = { line: insertAt, character: 0 };
+  const atEnd = insertAt >= lines.length;
+  const prefix = atEnd && text.length > 0 && !text.endsWith("\n") ? eol : "";
+  const at = atEnd ? endPosition(lines) : position;
+  return { range: { start: at, end: at }, newText: `${prefix}# ${DISABLE_FILE} ${ruleId}${eol}` };
+}
+function acceptsComments(text, languageId) {
+  if (languageId === "json" || languageId === "jsonc") return false;
+  return !/^\s*[[{]/.test(text);
+}
+function directiveRules(list) {
+  return list.split(/[\s,]+/).filter(Boolean);
+}
+function splitLines(text) {
+  return text.split("\n").map((line) => ({ text: line.endsWith("\r") ? line.slice(0, -1) : line }));
+}
+function endPosition(lines) {
+  const last = lines.length - 1;
+  return { line: last, character: lines[last]?.text.length ?? 0 };
+}
+function lineBreak(text) {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+var DISABLE_NEXT_LINE, DISABLE_FILE, NEXT_LINE_DIRECTIVE, FILE_DIRECTIVE;
+var init_directives = __esm({
+  "src/lsp/directives.ts"() {
+    "use strict";
+    DISABLE_NEXT_LINE = "podlint-disable-next-line";
+    DISABLE_FILE = "podlint-disable-file";
+    NEXT_LINE_DIRECTIVE = new RegExp(`^[ \\t]*#[ \\t]*${DISABLE_NEXT_LINE}(?=[ \\t]|$)(.*)$`);
+    FILE_DIRECTIVE = new RegExp(`^[ \\t]*#[ \\t]*${DISABLE_FILE}(?=[ \\t]|$)(.*)$`);
+  }
+});
+
+// src/lsp/code-actions.ts
+function codeActionsFor(document, findings, params, options) {
+  if (!wantsQuickFixes(params.context.only)) return [];
+  const requested = params.context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+  const actions = [];
+  const offered = /* @__PURE__ */ new Set();
+  const text = document.getText();
+  const comments = acceptsComments(text, document.languageId);
+  for (const finding of findings) {
+    const range = toLspRange(finding.range);
+    const sent = requested.find((diagnostic2) => diagnostic2.code === finding.ruleId && sameRange(diagnostic2.range, range));
+    if (!sent && !rangesTouch(range, params.range)) continue;
+    const diagnostic = sent ?? toDiagnostic(finding);
+    const edit = (edits) => workspaceEdit(document, edits, options);
+    for (const fix of finding.fixes ?? []) {
+      const edits = fix.edits.map((textEdit) => ({ range: toLspRange(textEdit.range), newText: textEdit.newText }));
+      actions.push({ title: fix.title, kind: import_vscode_languageserver2.CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(edits) });
+    }
+    if (!comments || !finding.object) continue;
+    const lineKey = `line:${finding.ruleId}:${range.start.line}`;
+    const lineEdit = offered.has(lineKey) ? void 0 : disableLineEdit(text, range.start.line, finding.ruleId);
+    if (lineEdit) {
+      offered.add(lineKey);
+      actions.push(disableAction(`Disable ${finding.ruleId} for this line`, diagnostic, edit([lineEdit])));
+    }
+    const fileKey = `file:${finding.ruleId}`;
+    const fileEdit = offered.has(fileKey) ? void 0 : disableFileEdit(text, finding.ruleId);
+    if (fileEdit) {
+      offered.add(fileKey);
+      actions.push(disableAction(`Disable ${finding.ruleId} for this file`, diagnostic, edit([fileEdit])));
+    }
+  }
+  return [...actions.filter((action) => action.isPreferred), ...actions.filter((action) => !action.isPreferred)];
+}
+function disableAction(title, diagnostic, edit) {
+  return { title, kind: import_vscode_languageserver2.CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+}
+function workspaceEdit(document, edits, options) {
+  if (options.versionedEdits) {
+    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+  }
+  return { changes: { [document.uri]: edits } };
+}
+function wantsQuickFixes(only) {
+  if (!only || only.length === 0) return true;
+  return only.some((kind) => kind === import_vscode_languageserver2.CodeActionKind.Empty || kind === import_vscode_languageserver2.CodeActionKind.QuickFix);
+}
+var import_vscode_languageserver2;
+var init_code_actions = __esm({
+  "src/lsp/code-actions.ts"() {
+    "use strict";
+    import_vscode_languageserver2 = __toESM(require_api3(), 1);
+    init_diagnostics();
+    init_directives();
+  }
+});
+
+// src/lsp/debounce.ts
+var Debouncer;
+var init_debounce = __esm({
+  "src/lsp/debounce.ts"() {
+    "use strict";
+    Debouncer = class {
+      constructor(delayMs) {
+        this.delayMs = delayMs;
+      }
+      delayMs;
+      timers = /* @__PURE__ */ new Map();
+      schedule(key, task) {
+        this.cancel(key);
+        this.timers.set(
+          key,
+          setTimeout(() => {
+            this.timers.delete(key);
+            task();
+          }, this.delayMs)
+        );
+      }
+      cancel(key) {
+        const timer = this.timers.get(key);
+        if (timer !== void 0) clearTimeout(timer);
+        this.timers.delete(key);
+      }
+      dispose() {
+        for (const timer of this.timers.values()) clearTimeout(timer);
+        this.timers.clear();
+      }
+    };
+  }
+});
+
+// src/lsp/settings.ts
+import path6 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function settingsForDocument(uri) {
+  void uri;
+  return { rules: configureRules(builtinRules), kubernetesVersion: DEFAULT_KUBERNETES_VERSION };
+}
+function isConfigFile(uri) {
+  const name = uri.slice(uri.lastIndexOf("/") + 1);
+  return CONFIG_FILE_NAMES.includes(decodeURIComponent(name));
+}
+function documentPath(uri) {
+  if (!uri.startsWith("file:")) return uri;
+  try {
+    return path6.normalize(fileURLToPath2(uri));
+  } catch {
+    return uri;
+  }
+}
+var CONFIG_FILE_NAMES, CONFIG_FILE_GLOB;
+var init_settings = __esm({
+  "src/lsp/settings.ts"() {
+    "use strict";
+    init_rules();
+    init_kubernetes_version();
+    init_rule_settings();
+    CONFIG_FILE_NAMES = [".podlint.yaml", ".podlint.yml", ".podlint.json"];
+    CONFIG_FILE_GLOB = "**/.podlint.{yaml,yml,json}";
+  }
+});
+
+// src/lsp/lint-document.ts
+import path7 from "node:path";
+function lintDocument(uri, text, settings) {
+  const filePath = documentPath(uri);
+  const cwd = path7.isAbsolute(filePath) ? path7.dirname(filePath) : process.cwd();
+  return visibleFindings(lintText(filePath, text, settings, cwd).findings, text);
+}
+function visibleFindings(findings, text) {
+  const shown = findings.filter((finding) => !finding.suppressions?.length);
+  if (shown.length > 0 && !shown.some((finding) => finding.object) && !mentionsKubernetes(text)) return [];
+  return shown;
+}
+function mentionsKubernetes(text) {
+  return KUBERNETES_KEY.test(text);
+}
+var KUBERNETES_KEY;
+var init_lint_document = __esm({
+  "src/lsp/lint-document.ts"() {
+    "use strict";
+    init_lint();
+    init_settings();
+    KUBERNETES_KEY = /(?:^|[\s{,])["']?(?:apiVersion|kind)["']?[ \t]*:/m;
+  }
+});
+
+// src/lsp/server.ts
+function startLanguageServer(connection, options = {}) {
+  const documents = new import_vscode_languageserver3.TextDocuments(TextDocument2);
+  const resolveSettings = options.settingsForDocument ?? settingsForDocument;
+  const results = /* @__PURE__ */ new Map();
+  const settingsCache = /* @__PURE__ */ new Map();
+  let debouncer = new Debouncer(options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  let client = {};
+  let pull = false;
+  let generation = 0;
+  let reportedSettingsError = -1;
+  connection.onInitialize((params) => {
+    client = params.capabilities;
+    pull = client.textDocument?.diagnostic !== void 0;
+    const debounceMs = initializationDebounce(params.initializationOptions);
+    if (debounceMs !== void 0) debouncer = new Debouncer(debounceMs);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: import_vscode_languageserver3.TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [import_vscode_languageserver3.CodeActionKind.QuickFix] },
+        ...pull ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {}
+      },
+      serverInfo: { name: "podlint", ...options.version ? { version: options.version } : {} }
+    };
+  });
+  connection.onInitialized(() => {
+    if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(import_vscode_languageserver3.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch((error) => connection.console.warn(`podlint: cannot watch configuration files: ${describe(error)}`));
+    }
+  });
+  connection.onShutdown(() => debouncer.dispose());
+  function settingsFor(uri) {
+    const cached = settingsCache.get(uri);
+    if (cached) return cached;
+    let settings;
+    try {
+      settings = resolveSettings(uri);
+    } catch (error) {
+      if (reportedSettingsError !== generation) {
+        reportedSettingsError = generation;
+        void connection.sendNotification(import_vscode_languageserver3.ShowMessageNotification.type, {
+          type: import_vscode_languageserver3.MessageType.Error,
+          message: `podlint: ${describe(error)} Using the built-in defaults until it is fixed.`
+        });
+      }
+      settings = settingsForDocument(uri);
+    }
+    settingsCache.set(uri, settings);
+    return settings;
+  }
+  function lint2(document) {
+    const cached = results.get(document.uri);
+    if (cached && cached.version === document.version && cached.generation === generation) return cached;
+    let findings;
+    try {
+      findings = lintDocument(document.uri, document.getText(), settingsFor(document.uri));
+    } catch (error) {
+      connection.console.error(`podlint: linting ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      findings = [];
+    }
+    const result = { version: document.version, generation, findings, diagnostics: findings.map(toDiagnostic) };
+    results.set(document.uri, result);
+    return result;
+  }
+  function publish(document) {
+    const { diagnostics } = lint2(document);
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics] });
+  }
+  documents.onDidOpen(({ document }) => {
+    if (!pull) publish(document);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (pull || results.get(document.uri)?.version === document.version) return;
+    const { uri } = document;
+    debouncer.schedule(uri, () => {
+      const latest = documents.get(uri);
+      if (latest) publish(latest);
+    });
+  });
+  documents.onDidClose(({ document }) => {
+    debouncer.cancel(document.uri);
+    results.delete(document.uri);
+    settingsCache.delete(document.uri);
+    if (!pull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+  documents.onDidSave(({ document }) => {
+    if (isConfigFile(document.uri)) settingsChanged();
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((change) => isConfigFile(change.uri))) settingsChanged();
+  });
+  connection.onDidChangeConfiguration(() => settingsChanged());
+  function settingsChanged() {
+    generation++;
+    settingsCache.clear();
+    if (pull) {
+      if (client.workspace?.diagnostics?.refreshSupport) {
+        connection.languages.diagnostics.refresh().catch((error) => connection.console.warn(`podlint: diagnostic refresh failed: ${describe(error)}`));
+      }
+      return;
+    }
+    for (const document of documents.all()) {
+      debouncer.cancel(document.uri);
+      publish(document);
+    }
+  }
+  connection.languages.diagnostics.on((params) => {
+    const uri = textDocumentUri(params);
+    const document = documents.get(uri);
+    if (!document) return { kind: import_vscode_languageserver3.DocumentDiagnosticReportKind.Full, items: [] };
+    const result = lint2(document);
+    const resultId = `${result.generation}:${result.version}`;
+    if (params.previousResultId === resultId) return { kind: import_vscode_languageserver3.DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: import_vscode_languageserver3.DocumentDiagnosticReportKind.Full, resultId, items: [...result.diagnostics] };
+  });
+  connection.onCodeAction((params) => {
+    const uri = textDocumentUri(params);
+    if (!isRange(params.range) || !Array.isArray(params.context?.diagnostics)) {
+      throw new import_vscode_languageserver3.ResponseError(import_vscode_languageserver3.ErrorCodes.InvalidParams, "textDocument/codeAction needs a range and a context with diagnostics.");
+    }
+    const document = documents.get(uri);
+    if (!document) return [];
+    const versionedEdits = client.workspace?.workspaceEdit?.documentChanges === true;
+    return codeActionsFor(document, lint2(document).findings, params, { versionedEdits });
+  });
+  documents.listen(connection);
+  connection.listen();
+}
+function textDocumentUri(params) {
+  const uri = params?.textDocument?.uri;
+  if (typeof uri !== "string") throw new import_vscode_languageserver3.ResponseError(import_vscode_languageserver3.ErrorCodes.InvalidParams, "The request needs textDocument.uri (a string).");
+  return uri;
+}
+function isRange(value) {
+  const range = value;
+  return typeof range?.start?.line === "number" && typeof range.start.character === "number" && typeof range.end?.line === "number" && typeof range.end.character === "number";
+}
+function initializationDebounce(initializationOptions) {
+  const value = initializationOptions?.debounceMs;
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : void 0;
+}
+function describe(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+var import_vscode_languageserver3, DEFAULT_DEBOUNCE_MS;
+var init_server = __esm({
+  "src/lsp/server.ts"() {
+    "use strict";
+    import_vscode_languageserver3 = __toESM(require_api3(), 1);
+    init_main2();
+    init_code_actions();
+    init_debounce();
+    init_diagnostics();
+    init_lint_document();
+    init_settings();
+    DEFAULT_DEBOUNCE_MS = 200;
+  }
+});
+
+// src/cli/lsp.ts
+var lsp_exports = {};
+__export(lsp_exports, {
+  LSP_HELP: () => LSP_HELP,
+  runLsp: () => runLsp
+});
+import { format, parseArgs as parseArgs2 } from "node:util";
+async function runLsp(argv, io) {
+  let values;
+  try {
+    ({ values } = parseArgs2({
+      args: [...argv],
+      strict: true,
+      options: {
+        stdio: { type: "boolean", default: false },
+        clientProcessId: { type: "string" },
+        help: { type: "boolean", short: "h", default: false }
+      }
+    }));
+  } catch (error) {
+    throw new UsageError(`lsp: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (values.help) {
+    io.stdout(LSP_HELP);
+    return 0;
+  }
+  const connection = (0, import_node.createConnection)(import_node.ProposedFeatures.all, process.stdin, process.stdout);
+  routeConsole(connection);
+  process.on("uncaughtException", (error) => connection.console.error(`podlint: uncaught error: ${error.stack ?? error.message}`));
+  process.on("unhandledRejection", (reason) => connection.console.error(`podlint: unhandled rejection: ${format(reason)}`));
+  startLanguageServer(connection, { version: packageVersion() });
+  return new Promise(() => {
+  });
+}
+function routeConsole(connection) {
+  const send = (level) => (...args) => connection.console[level](format(...args));
+  console.log = send("log");
+  console.info = send("info");
+  console.debug = send("log");
+  console.warn = send("warn");
+  console.error = send("error");
+  console.trace = send("log");
+}
+var import_node, LSP_HELP;
+var init_lsp = __esm({
+  "src/cli/lsp.ts"() {
+    "use strict";
+    import_node = __toESM(require_main3(), 1);
+    init_server();
+    init_options();
+    init_package_info();
+    LSP_HELP = `Usage: podlint lsp [--stdio]
+
+Runs podlint as a language server on standard input and output (the default, and the only
+transport; --stdio is accepted because editors pass it). Editors show podlint's findings as
+diagnostics and offer its fixes and disable comments as code actions. See docs/editors.md.
+
+Options:
+      --stdio       Talk LSP over standard input and output
+      --clientProcessId <pid>  Exit when this process is gone (passed by some editors)
+  -h, --help        Show this help
+`;
+  }
+});
+
 // src/action/index.ts
 import { realpathSync } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync as appendFileSync2, readFileSync as readFileSync5 } from "node:fs";
-import path7 from "node:path";
+import path9 from "node:path";
 
 // src/cli/main.ts
+init_rules();
 import { readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import path6 from "node:path";
-
-// src/engine/define-rule.ts
-function defineRule(rule) {
-  return rule;
-}
-function isPodRule(rule) {
-  return rule.meta.scope === void 0 || rule.meta.scope === "pod";
-}
-function isObjectRule(rule) {
-  return rule.meta.scope === "object";
-}
-function formatMessage(template, data) {
-  if (!data) return template;
-  return template.replace(
-    /\{\{\s*([\w-]+)\s*\}\}/g,
-    (whole, key) => Object.hasOwn(data, key) ? String(data[key]) : whole
-  );
-}
-
-// rules/duplicate-key.ts
-var duplicate_key_default = defineRule({
-  id: "duplicate-key",
-  meta: {
-    type: "problem",
-    scope: "file",
-    defaultSeverity: "error",
-    docs: {
-      description: "Forbid the same key twice in one mapping, which kubectl rejects as a decoding error.",
-      remediation: "Remove or merge one of the two entries; only one value per key reaches Kubernetes."
-    },
-    messages: { duplicate: "{{message}}" },
-    defaultOptions: {}
-  }
-});
-
-// rules/file-too-large.ts
-var file_too_large_default = defineRule({
-  id: "file-too-large",
-  meta: {
-    type: "problem",
-    scope: "file",
-    defaultSeverity: "error",
-    docs: {
-      description: "Report files over 8 MiB, which are not parsed; no real manifest comes close.",
-      remediation: "Split the file, or exclude generated data from the lint with --ignore-pattern."
-    },
-    messages: { size: "{{message}}" },
-    defaultOptions: {}
-  }
-});
-
-// rules/helm-template.ts
-var helm_template_default = defineRule({
-  id: "helm-template",
-  meta: {
-    type: "problem",
-    scope: "file",
-    defaultSeverity: "error",
-    docs: {
-      description: "Report files that are Helm or Go templates ({{ }}) rather than manifests; they are not linted.",
-      remediation: "Lint the rendered output instead (`helm template chart/ | podlint -`), or exclude template folders with --ignore-pattern."
-    },
-    messages: { template: "{{message}}" },
-    defaultOptions: {}
-  }
-});
-
-// rules/invalid-encoding.ts
-var invalid_encoding_default = defineRule({
-  id: "invalid-encoding",
-  meta: {
-    type: "problem",
-    scope: "file",
-    defaultSeverity: "error",
-    docs: {
-      description: "Report files that are binary or not UTF-8 text; Kubernetes manifests are UTF-8.",
-      remediation: "Re-encode the file as UTF-8, or exclude it if it is not a manifest."
-    },
-    messages: { encoding: "{{message}}" },
-    defaultOptions: {}
-  }
-});
-
-// src/k8s/image-reference.ts
-function parseImageReference(text) {
-  let rest = text.trim();
-  let digest;
-  const at = rest.indexOf("@");
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let registry;
-  const slash = rest.indexOf("/");
-  if (slash !== -1) {
-    const first = rest.slice(0, slash);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let tag;
-  const colon = rest.lastIndexOf(":");
-  if (colon !== -1 && !rest.slice(colon).includes("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return { text, registry, repository: rest, tag, digest };
-}
-
-// src/json.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function asObject(value) {
-  return isObject(value) ? value : void 0;
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-function asString(value) {
-  return typeof value === "string" ? value : void 0;
-}
-function asNumber(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-
-// src/glob-pattern.ts
-function globToRegExp(pattern) {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`);
-}
-
-// rules/latest-image-tag.ts
-var latest_image_tag_default = defineRule({
-  id: "latest-image-tag",
-  meta: {
-    type: "problem",
-    defaultSeverity: "warning",
-    docs: {
-      description: "Require images pinned to a tag other than latest, or to a digest.",
-      remediation: "Pin the image to an immutable version tag (nginx:1.27.2) or a digest (nginx@sha256:...), so every node runs the same image and rollbacks mean something."
-    },
-    messages: {
-      latest: 'Container "{{container}}" uses the mutable tag latest of "{{image}}".',
-      untagged: 'Container "{{container}}" has no tag on "{{image}}", which means latest.'
-    },
-    schema: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        allowedImages: {
-          type: "array",
-          items: { type: "string" },
-          description: "Image patterns exempt from this rule (`*` matches any characters), e.g. `registry.local/dev/*`."
-        }
-      }
-    },
-    defaultOptions: { allowedImages: [] }
-  },
-  check({ pod, report }, options) {
-    const allowed = options.allowedImages.map(globToRegExp);
-    for (const container of pod.containers) {
-      const image = asString(container.spec.image);
-      if (image === void 0 || image.trim() === "") continue;
-      const reference = parseImageReference(image);
-      if (reference.digest !== void 0 || allowed.some((pattern) => pattern.test(image))) continue;
-      const data = { container: container.name, image };
-      if (reference.tag === void 0) report({ path: [...container.path, "image"], messageId: "untagged", data });
-      else if (reference.tag === "latest") report({ path: [...container.path, "image"], messageId: "latest", data });
-    }
-  }
-});
-
-// src/k8s/kinds.ts
-var TEMPLATE = {
-  spec: ["spec", "template", "spec"],
-  metadata: ["spec", "template", "metadata"]
-};
-var POD_SPEC_LOCATIONS = {
-  Pod: { spec: ["spec"], metadata: ["metadata"], groups: [""], template: false },
-  PodTemplate: { spec: ["template", "spec"], metadata: ["template", "metadata"], groups: [""], template: true },
-  ReplicationController: { ...TEMPLATE, groups: [""], template: true },
-  Deployment: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
-  ReplicaSet: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
-  StatefulSet: { ...TEMPLATE, groups: ["apps"], template: true },
-  DaemonSet: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
-  Job: { ...TEMPLATE, groups: ["batch"], template: true },
-  CronJob: {
-    spec: ["spec", "jobTemplate", "spec", "template", "spec"],
-    metadata: ["spec", "jobTemplate", "spec", "template", "metadata"],
-    groups: ["batch"],
-    template: true
-  }
-};
-function apiGroup(apiVersion) {
-  if (!apiVersion) return "";
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function podSpecLocation(apiVersion, kind) {
-  const location = POD_SPEC_LOCATIONS[kind];
-  if (!location) return void 0;
-  return location.groups.includes(apiGroup(apiVersion)) ? location : void 0;
-}
-
-// src/k8s/pod-view.ts
-var CONTAINER_ROLE_LABELS = {
-  container: "Container",
-  init: "Init container",
-  sidecar: "Sidecar container",
-  ephemeral: "Ephemeral container"
-};
-function podView(object) {
-  const location = podSpecLocation(object.apiVersion, object.kind);
-  if (!location) return void 0;
-  const spec = asObject(valueAt(object.value, location.spec));
-  if (!spec) return void 0;
-  return {
-    object,
-    owner: {
-      kind: object.kind,
-      apiVersion: object.apiVersion,
-      name: object.name,
-      namespace: object.namespace,
-      replicas: replicaCount(object)
-    },
-    isTemplate: location.template,
-    specPath: location.spec,
-    spec,
-    metadataPath: location.metadata,
-    metadata: asObject(valueAt(object.value, location.metadata)),
-    containers: containerViews(spec, location)
-  };
-}
-function containerViews(spec, location) {
-  const views = [];
-  const lists = ["initContainers", "containers", "ephemeralContainers"];
-  for (const list of lists) {
-    asArray(spec[list]).forEach((item, index) => {
-      if (!isObject(item)) return;
-      views.push({
-        role: roleOf(list, item),
-        list,
-        index,
-        name: asString(item.name) ?? `#${index}`,
-        path: [...location.spec, list, index],
-        spec: item
-      });
-    });
-  }
-  return views;
-}
-function replicaCount(object) {
-  const spec = asObject(object.value.spec);
-  switch (object.kind) {
-    case "Pod":
-      return 1;
-    case "PodTemplate":
-      return "none";
-    case "DaemonSet":
-      return "per-node";
-    case "Job":
-      return jobPods(spec);
-    case "CronJob":
-      return jobPods(asObject(asObject(spec?.jobTemplate)?.spec));
-    default:
-      return nonNegative(spec?.replicas) ?? 1;
-  }
-}
-function jobPods(jobSpec) {
-  const parallelism = nonNegative(jobSpec?.parallelism) ?? 1;
-  const completions = nonNegative(jobSpec?.completions);
-  return completions === void 0 ? parallelism : Math.min(parallelism, completions);
-}
-function nonNegative(value) {
-  const number = asNumber(value);
-  return number !== void 0 && Number.isInteger(number) && number >= 0 ? number : void 0;
-}
-function roleOf(list, container) {
-  if (list === "containers") return "container";
-  if (list === "ephemeralContainers") return "ephemeral";
-  return container.restartPolicy === "Always" ? "sidecar" : "init";
-}
-function valueAt(root, path8) {
-  let value = root;
-  for (const segment of path8) {
-    if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
-    else value = isObject(value) ? value[segment] : void 0;
-    if (value === void 0) return void 0;
-  }
-  return value;
-}
-
-// rules/privileged-container.ts
-var privileged_container_default = defineRule({
-  id: "privileged-container",
-  meta: {
-    type: "problem",
-    defaultSeverity: "error",
-    tags: ["security"],
-    securitySeverity: 9,
-    docs: {
-      description: "Forbid privileged containers of any role (containers, init containers, sidecars, ephemeral).",
-      remediation: "Remove `securityContext.privileged: true`; grant only the capabilities the container needs with `securityContext.capabilities.add`."
-    },
-    messages: {
-      privileged: '{{role}} "{{container}}" is privileged: it has every capability and access to all host devices, as root on the node.'
-    },
-    defaultOptions: {}
-  },
-  check({ pod, report }) {
-    for (const container of pod.containers) {
-      if (asObject(container.spec.securityContext)?.privileged !== true) continue;
-      report({
-        path: [...container.path, "securityContext", "privileged"],
-        messageId: "privileged",
-        data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name }
-      });
-    }
-  }
-});
-
-// rules/yaml-syntax.ts
-var yaml_syntax_default = defineRule({
-  id: "yaml-syntax",
-  meta: {
-    type: "problem",
-    scope: "file",
-    defaultSeverity: "error",
-    docs: {
-      description: "Report YAML that does not parse; the document is not linted, the rest of the file is.",
-      remediation: "Fix the YAML at the reported position (indentation, an unclosed quote or bracket, a tab)."
-    },
-    messages: { syntax: "{{message}}" },
-    defaultOptions: {}
-  }
-});
-
-// rules/index.ts
-var builtinRules = [
-  // Reported while reading files.
-  yaml_syntax_default,
-  duplicate_key_default,
-  helm_template_default,
-  invalid_encoding_default,
-  file_too_large_default,
-  // Pod rules.
-  latest_image_tag_default,
-  privileged_container_default
-];
+import path8 from "node:path";
 
 // src/discover/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
@@ -21330,540 +32761,9 @@ function repositoryRoot(start) {
   }
 }
 
-// src/engine/severity.ts
-var RANK = { off: 0, info: 1, warning: 2, error: 3 };
-function atLeast(severity, threshold) {
-  return RANK[severity] >= RANK[threshold];
-}
-function isRuleSeverity(value) {
-  return typeof value === "string" && value in RANK;
-}
-
-// src/engine/rule-settings.ts
-var RuleSettingsError = class extends Error {
-  name = "RuleSettingsError";
-};
-function configureRules(rules, settings = {}) {
-  const known = new Set(rules.map((rule) => rule.id));
-  for (const id of Object.keys(settings)) {
-    if (!known.has(id)) throw new RuleSettingsError(`Unknown rule "${id}" in the rule settings.`);
-  }
-  const configured = [];
-  for (const rule of rules) {
-    const setting = settings[rule.id];
-    const [severity, userOptions] = splitSetting(rule.id, setting ?? rule.meta.defaultSeverity);
-    if (severity === "off") continue;
-    const options = userOptions ? validatedOptions(rule, userOptions) : rule.meta.defaultOptions;
-    configured.push({ rule, severity, options });
-  }
-  return configured;
-}
-function splitSetting(id, setting) {
-  const [severity, options] = typeof setting === "string" ? [setting, void 0] : [setting[0], setting[1]];
-  if (!isRuleSeverity(severity)) {
-    throw new RuleSettingsError(`Rule "${id}": severity must be one of off, info, warning, error (got ${JSON.stringify(severity)}).`);
-  }
-  return [severity, options];
-}
-function validatedOptions(rule, userOptions) {
-  const options = { ...rule.meta.defaultOptions, ...userOptions };
-  const schema = rule.meta.schema ?? { type: "object", additionalProperties: false, properties: {} };
-  const { Ajv } = require_ajv();
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  const valid = validate(options);
-  if (!valid) {
-    const details = (validate.errors ?? []).map((error) => `${error.instancePath || "options"} ${error.message ?? "is invalid"}`).join("; ");
-    throw new RuleSettingsError(`Rule "${rule.id}": invalid options: ${details}.`);
-  }
-  return options;
-}
-
-// src/lint.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import path2 from "node:path";
-
-// src/engine/finding.ts
-function compareFindings(a, b) {
-  return a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
-}
-
-// src/engine/lint-file.ts
-function lintLoadedFile(file, settings) {
-  const findings = [];
-  const byId = new Map(settings.rules.map((configured) => [configured.rule.id, configured]));
-  for (const problem of file.problems) {
-    const configured = byId.get(problem.ruleId);
-    if (!configured) continue;
-    findings.push({
-      ruleId: problem.ruleId,
-      severity: configured.severity,
-      message: problem.message,
-      filePath: file.filePath,
-      range: problem.range
-    });
-  }
-  const objectRules = settings.rules.filter((configured) => isObjectRule(configured.rule));
-  const podRules = settings.rules.filter((configured) => isPodRule(configured.rule));
-  for (const document of file.documents) {
-    for (const object of document.objects) {
-      for (const configured of objectRules) runRule(configured, object, settings, findings);
-      if (podRules.length === 0) continue;
-      const pod = podView(object);
-      if (!pod) continue;
-      for (const configured of podRules) runRule(configured, object, settings, findings, pod);
-    }
-  }
-  return findings.sort(compareFindings);
-}
-function runRule(configured, object, settings, findings, pod) {
-  const { rule, severity, options } = configured;
-  const identity = {
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    name: object.name,
-    namespace: object.namespace
-  };
-  const sourceMap = object.document.sourceMap;
-  const context = {
-    object,
-    pod,
-    kubernetesVersion: settings.kubernetesVersion,
-    report(descriptor) {
-      const template = rule.meta.messages[descriptor.messageId];
-      if (template === void 0) throw new Error(`Rule ${rule.id} reported unknown messageId "${descriptor.messageId}".`);
-      const location = sourceMap.resolve([...object.documentPath, ...descriptor.path], descriptor.target);
-      const fix = descriptor.fix && resolveFix(sourceMap, object, descriptor.fix);
-      findings.push({
-        ruleId: rule.id,
-        severity: descriptor.severity ?? severity,
-        message: formatMessage(template, descriptor.data),
-        filePath: object.file.filePath,
-        range: location.range,
-        object: identity,
-        path: descriptor.path,
-        exact: location.exact,
-        messageId: descriptor.messageId,
-        ...descriptor.deprecated ? { deprecated: true } : {},
-        ...fix ? { fixes: [fix] } : {}
-      });
-    },
-    lineOf(path8) {
-      return sourceMap.resolve([...object.documentPath, ...path8]).range.start.line + 1;
-    }
-  };
-  if (isPodRule(rule)) {
-    if (pod) rule.check({ ...context, pod }, options);
-  } else if (isObjectRule(rule)) {
-    rule.check(context, options);
-  }
-}
-function resolveFix(sourceMap, object, fix) {
-  const location = sourceMap.resolve([...object.documentPath, ...fix.path], fix.target);
-  if (!location.exact) return void 0;
-  return { title: fix.title, edits: [{ range: location.range, newText: fix.text }] };
-}
-
-// src/load/load-text.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/load/comments.ts
-function collectComments(tokens, lines) {
-  const comments = [];
-  const addAll = (sourceTokens) => {
-    if (!sourceTokens) return;
-    for (const token of sourceTokens) {
-      if (token.type === "comment") {
-        comments.push({ text: token.source.slice(1), range: lines.range(token.offset, token.offset + token.source.length) });
-      }
-    }
-  };
-  const stack = [...tokens];
-  const pushItem = (item) => {
-    addAll(item.start);
-    addAll(item.sep);
-    if (item.key) stack.push(item.key);
-    if (item.value) stack.push(item.value);
-  };
-  while (stack.length > 0) {
-    const token = stack.pop();
-    switch (token.type) {
-      case "comment":
-        addAll([token]);
-        break;
-      case "document":
-        addAll(token.start);
-        if (token.value) stack.push(token.value);
-        addAll(token.end);
-        break;
-      case "block-map":
-      case "block-seq":
-        token.items.forEach(pushItem);
-        break;
-      case "flow-collection":
-        token.items.forEach(pushItem);
-        addAll(token.end);
-        break;
-      case "block-scalar":
-        addAll(token.props);
-        break;
-      case "alias":
-      case "scalar":
-      case "single-quoted-scalar":
-      case "double-quoted-scalar":
-      case "doc-end":
-        addAll(token.end);
-        break;
-      default:
-        break;
-    }
-  }
-  return comments.sort((a, b) => a.range.startOffset - b.range.startOffset);
-}
-
-// src/load/position.ts
-var LineIndex = class _LineIndex {
-  constructor(lineStarts) {
-    this.lineStarts = lineStarts;
-  }
-  lineStarts;
-  static fromText(text) {
-    const starts = [0];
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-    return new _LineIndex(starts);
-  }
-  position(offset) {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, column: offset - (this.lineStarts[low] ?? 0) };
-  }
-  range(startOffset, endOffset) {
-    return { start: this.position(startOffset), end: this.position(endOffset), startOffset, endOffset };
-  }
-  lineStart(line) {
-    return this.lineStarts[line];
-  }
-  get lineCount() {
-    return this.lineStarts.length;
-  }
-};
-
-// src/load/source-map.ts
-var import_yaml = __toESM(require_dist(), 1);
-var SourceMap = class {
-  constructor(document, lines) {
-    this.document = document;
-    this.lines = lines;
-  }
-  document;
-  lines;
-  resolve(path8, target = "value") {
-    let node = this.document.contents;
-    let viaPair;
-    let depth = 0;
-    for (const segment of path8) {
-      const next = this.child(node, segment);
-      if (!next) break;
-      node = next.node;
-      viaPair = next.pair;
-      depth++;
-    }
-    const exact = depth === path8.length;
-    return { range: this.rangeOf(node, exact && target === "key" ? viaPair : void 0, viaPair), exact, depth };
-  }
-  /** The range of the whole document's root node, for findings about a document as such. */
-  documentRange() {
-    const range = this.document.contents?.range ?? this.document.range;
-    return this.lines.range(range[0], range[1]);
-  }
-  child(node, segment) {
-    const target = (0, import_yaml.isAlias)(node) ? node.resolve(this.document) : node;
-    if ((0, import_yaml.isMap)(target)) {
-      for (const item of target.items) {
-        if ((0, import_yaml.isPair)(item) && keyText(item.key) === String(segment)) return { node: item.value, pair: item };
-      }
-      return void 0;
-    }
-    if ((0, import_yaml.isSeq)(target) && typeof segment === "number") {
-      const item = target.items[segment];
-      return item === void 0 ? void 0 : { node: item };
-    }
-    return void 0;
-  }
-  rangeOf(node, keyOf, viaPair) {
-    if (keyOf && hasRange(keyOf.key)) return this.nodeRange(keyOf.key);
-    if (((0, import_yaml.isScalar)(node) || (0, import_yaml.isAlias)(node)) && hasRange(node) && node.range[1] > node.range[0]) {
-      return this.nodeRange(node);
-    }
-    if (viaPair && hasRange(viaPair.key)) return this.nodeRange(viaPair.key);
-    if ((0, import_yaml.isMap)(node)) {
-      const first = node.items[0];
-      if (first && hasRange(first.key)) return this.nodeRange(first.key);
-    }
-    if ((0, import_yaml.isSeq)(node)) {
-      const first = node.items[0];
-      if (first) return this.rangeOf(first, void 0, void 0);
-    }
-    if (node && hasRange(node)) return this.nodeRange(node);
-    return this.documentRange();
-  }
-  nodeRange(node) {
-    return this.lines.range(node.range[0], node.range[1]);
-  }
-};
-function hasRange(node) {
-  return typeof node === "object" && node !== null && Array.isArray(node.range);
-}
-function keyText(key) {
-  if ((0, import_yaml.isScalar)(key)) return String(key.value);
-  return void 0;
-}
-
-// src/load/yaml-schema.ts
-function kubernetesTags(tags) {
-  return tags.filter((tag) => {
-    if (typeof tag !== "object" || tag === null) return true;
-    const { tag: uri, format } = tag;
-    return uri !== "tag:yaml.org,2002:timestamp" && format !== "TIME";
-  });
-}
-var KUBERNETES_YAML_OPTIONS = {
-  version: "1.1",
-  customTags: kubernetesTags,
-  // Duplicate keys are still detected (error code DUPLICATE_KEY), and become podlint's own
-  // `duplicate-key` finding: kubectl rejects them, but the rest of the document is still linted.
-  uniqueKeys: true,
-  merge: true
-};
-var KUBERNETES_TO_JS_OPTIONS = {
-  // Alias expansion is capped so a "billion laughs" document cannot exhaust memory.
-  maxAliasCount: 100
-};
-
-// src/load/load-text.ts
-function loadText(filePath, text) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const tokens = [...new import_yaml2.Parser(lineCounter.addNewLine).parse(text)];
-  const lines = new LineIndex(lineCounter.lineStarts);
-  const comments = collectComments(tokens, lines);
-  const parsed = [...new import_yaml2.Composer(KUBERNETES_YAML_OPTIONS).compose(tokens)];
-  const file = {
-    filePath,
-    text,
-    lines,
-    documents: [],
-    comments,
-    problems: []
-  };
-  const problems = [];
-  const documents = [];
-  const template = text.includes("{{") ? findTemplateMarker(text, parsed) : void 0;
-  if (template !== void 0) {
-    problems.push({
-      ruleId: "helm-template",
-      message: "This file is a template ({{ }} syntax), not a manifest; render it first (for example `helm template ... | podlint -`).",
-      range: lines.range(template, template + 2)
-    });
-  } else {
-    parsed.forEach((yamlDocument, index) => {
-      const document = loadDocument(file, yamlDocument, index, lines, problems);
-      if (document) documents.push(document);
-    });
-  }
-  file.documents = documents;
-  file.problems = problems;
-  return file;
-}
-function loadDocument(file, yamlDocument, index, lines, problems) {
-  let fatal = false;
-  for (const error of yamlDocument.errors) {
-    if (error.code === "DUPLICATE_KEY") {
-      problems.push(duplicateKeyProblem(yamlDocument, lines, error.pos[0]));
-      continue;
-    }
-    fatal = true;
-    problems.push({
-      ruleId: "yaml-syntax",
-      message: firstLine(error.message),
-      range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1))
-    });
-  }
-  if (fatal) return void 0;
-  let value;
-  try {
-    value = yamlDocument.toJS(KUBERNETES_TO_JS_OPTIONS);
-  } catch (error) {
-    const range = yamlDocument.contents?.range ?? yamlDocument.range;
-    problems.push({
-      ruleId: "yaml-syntax",
-      message: `The document cannot be expanded: ${errorMessage(error)}.`,
-      range: lines.range(range[0], Math.max(range[1], range[0] + 1))
-    });
-    return void 0;
-  }
-  const sourceMap = new SourceMap(yamlDocument, lines);
-  const objects = [];
-  const document = { index, yaml: yamlDocument, sourceMap, objects };
-  for (const [documentPath, object] of kubernetesObjects(value)) {
-    objects.push(makeObject(file, document, documentPath, object));
-  }
-  return document;
-}
-function* kubernetesObjects(root) {
-  if (!isObject(root) || root.kind === void 0 && root.apiVersion === void 0) return;
-  const kind = asString(root.kind);
-  if (kind?.endsWith("List") && Array.isArray(root.items)) {
-    let index = 0;
-    for (const item of asArray(root.items)) {
-      if (isObject(item)) yield [["items", index], item];
-      index++;
-    }
-    return;
-  }
-  yield [[], root];
-}
-function makeObject(file, document, documentPath, value) {
-  const metadata = isObject(value.metadata) ? value.metadata : void 0;
-  return {
-    file,
-    document,
-    documentPath,
-    value,
-    apiVersion: asString(value.apiVersion),
-    kind: asString(value.kind) ?? "",
-    name: asString(metadata?.name) ?? asString(metadata?.generateName),
-    namespace: asString(metadata?.namespace)
-  };
-}
-function findTemplateMarker(text, documents) {
-  const broken = documents.some((document) => document.errors.some((error) => error.code !== "DUPLICATE_KEY"));
-  if (broken) return firstMarkerOutsideComments(text);
-  let found;
-  const stopAt = (range) => {
-    const start = range?.[0] ?? 0;
-    const marker = text.indexOf("{{", start);
-    found = marker !== -1 && marker < (range?.[1] ?? start) ? marker : start;
-    return import_yaml2.visit.BREAK;
-  };
-  for (const document of documents) {
-    (0, import_yaml2.visit)(document, {
-      Map(_key, node) {
-        const first = node.items[0]?.key;
-        return node.flow && ((0, import_yaml2.isMap)(first) || (0, import_yaml2.isSeq)(first)) ? stopAt(node.range) : void 0;
-      },
-      Scalar(_key, node) {
-        if (typeof node.value !== "string" || !node.value.includes("{{")) return void 0;
-        const plain = node.type === import_yaml2.Scalar.PLAIN;
-        const whole = /^\s*\{\{.*\}\}\s*$/s.test(node.value);
-        return plain || whole ? stopAt(node.range) : void 0;
-      }
-    });
-    if (found !== void 0) return found;
-  }
-  return void 0;
-}
-function firstMarkerOutsideComments(text) {
-  const pattern = /\{\{/g;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const lineStart = text.lastIndexOf("\n", match.index) + 1;
-    const before = text.slice(lineStart, match.index);
-    if (!/(^|\s)#/.test(before)) return match.index;
-  }
-  return void 0;
-}
-function duplicateKeyProblem(document, lines, offset) {
-  const problem = {
-    ruleId: "duplicate-key",
-    message: "Duplicate key in a mapping; kubectl rejects a mapping with the same key twice.",
-    range: lines.range(offset, offset + 1)
-  };
-  (0, import_yaml2.visit)(document, {
-    Map(_key, node) {
-      const duplicate = node.items.find((pair) => (0, import_yaml2.isScalar)(pair.key) && pair.key.range?.[0] === offset)?.key;
-      if (!(0, import_yaml2.isScalar)(duplicate) || !duplicate.range) return void 0;
-      const name = String(duplicate.value);
-      const first = node.items.find((pair) => (0, import_yaml2.isScalar)(pair.key) && String(pair.key.value) === name)?.key;
-      const firstLine2 = (0, import_yaml2.isScalar)(first) && first.range ? lines.position(first.range[0]).line + 1 : void 0;
-      problem.message = `Duplicate key "${name}"${firstLine2 ? ` (first on line ${firstLine2})` : ""}; kubectl rejects a mapping with the same key twice.`;
-      problem.range = lines.range(duplicate.range[0], duplicate.range[1]);
-      return import_yaml2.visit.BREAK;
-    }
-  });
-  return problem;
-}
-function firstLine(message) {
-  return message.split("\n")[0] ?? message;
-}
-function errorMessage(error) {
-  return error instanceof Error ? error.message.replace(/\.$/, "") : String(error);
-}
-
-// src/load/load-bytes.ts
-var MAX_FILE_BYTES = 8 * 1024 * 1024;
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function loadBytes(filePath, bytes, maxBytes = MAX_FILE_BYTES) {
-  if (bytes.length > maxBytes) {
-    return unreadable(filePath, "file-too-large", `The file is ${bytes.length} bytes, over the limit of ${maxBytes}; it was not parsed.`);
-  }
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    return unreadable(filePath, "invalid-encoding", `The file is binary (a NUL byte at offset ${nul}), not YAML or JSON text.`);
-  }
-  let text;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return unreadable(filePath, "invalid-encoding", "The file is not valid UTF-8 text; Kubernetes manifests must be UTF-8.");
-  }
-  return loadText(filePath, text);
-}
-function unreadable(filePath, ruleId, message) {
-  const lines = new LineIndex([0]);
-  const problem = { ruleId, message, range: lines.range(0, 0) };
-  return { filePath, text: "", lines, documents: [], comments: [], problems: [problem] };
-}
-
-// src/report/results.ts
-function fileResult(filePath, absolutePath, findings) {
-  let errorCount = 0;
-  let warningCount = 0;
-  let infoCount = 0;
-  for (const finding of findings) {
-    if (finding.severity === "error") errorCount++;
-    else if (finding.severity === "warning") warningCount++;
-    else infoCount++;
-  }
-  return { filePath, absolutePath, findings, errorCount, warningCount, infoCount };
-}
-function isSuppressed(finding) {
-  return (finding.suppressions?.length ?? 0) > 0;
-}
-
-// src/lint.ts
-function lintBytes(filePath, absolutePath, bytes, settings) {
-  const file = safeLoad(filePath, bytes);
-  return fileResult(filePath, absolutePath, lintLoadedFile(file, settings));
-}
-function lintFiles(files, settings, cwd = process.cwd()) {
-  return files.map((filePath) => {
-    const absolutePath = path2.resolve(cwd, filePath);
-    return lintBytes(filePath, absolutePath, readFileSync2(absolutePath), settings);
-  });
-}
-function safeLoad(filePath, bytes) {
-  try {
-    return loadBytes(filePath, bytes);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 };
-    const finding = { ruleId: "yaml-syntax", message: `The file cannot be parsed: ${message}.`, range };
-    return { filePath, text: "", lines: new LineIndex([0]), documents: [], comments: [], problems: [finding] };
-  }
-}
+// src/cli/main.ts
+init_rule_settings();
+init_lint();
 
 // src/report/repository-root.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -21886,6 +32786,9 @@ function relativeToRoot(root, absolutePath) {
   if (relative === "" || relative.startsWith("..") || path3.isAbsolute(relative)) return void 0;
   return relative.split(path3.sep).join("/");
 }
+
+// src/report/github.ts
+init_results();
 
 // src/report/workflow-command.ts
 function escapeData(text) {
@@ -21982,48 +32885,15 @@ function toEslintMessage(finding) {
 }
 
 // src/report/sarif.ts
+init_rules();
+init_rule_docs();
+init_package_root();
 import { pathToFileURL } from "node:url";
 
-// src/docs/rule-docs.ts
-var REPOSITORY_URL = "https://github.com/podlint/podlint";
-function ruleDocsUrl(id) {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${id}.md`;
-}
-
-// src/package-root.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import path4 from "node:path";
-import { fileURLToPath } from "node:url";
-var cachedRoot;
-function packageRoot() {
-  if (cachedRoot !== void 0) return cachedRoot;
-  let dir = path4.dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const manifest = path4.join(dir, "package.json");
-    if (existsSync3(manifest) && readName(manifest) === "podlint") return cachedRoot = dir;
-    const parent = path4.dirname(dir);
-    if (parent === dir) throw new Error(`podlint's package.json not found above ${fileURLToPath(import.meta.url)}.`);
-    dir = parent;
-  }
-}
-function packageAsset(relativePath) {
-  return path4.join(packageRoot(), relativePath);
-}
-function packageVersion() {
-  return JSON.parse(readFileSync3(packageAsset("package.json"), "utf8")).version;
-}
-function readName(manifest) {
-  try {
-    return JSON.parse(readFileSync3(manifest, "utf8")).name;
-  } catch {
-    return void 0;
-  }
-}
-
 // src/path.ts
-function formatPath(path8) {
+function formatPath(path10) {
   let text = "";
-  for (const segment of path8) {
+  for (const segment of path10) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${segment}]`;
@@ -22057,6 +32927,7 @@ var FingerprintCounter = class {
 };
 
 // src/report/sarif.ts
+init_results();
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var MAX_RESULTS_PER_RUN = 25e3;
 var MAX_DESCRIPTION = 1024;
@@ -22132,8 +33003,8 @@ function logicalLocations(finding) {
   const objectName = [object.kind, object.namespace, object.name ?? "(unnamed)"].filter((part) => part !== void 0).join("/");
   const locations = [{ kind: "resource", name: object.name ?? object.kind, fullyQualifiedName: objectName }];
   if (finding.path && finding.path.length > 0) {
-    const path8 = formatPath(finding.path);
-    locations.push({ kind: "property", name: path8, fullyQualifiedName: `${objectName}:${path8}` });
+    const path10 = formatPath(finding.path);
+    locations.push({ kind: "property", name: path10, fullyQualifiedName: `${objectName}:${path10}` });
   }
   return locations;
 }
@@ -22187,10 +33058,10 @@ var RuleTable = class {
   indexOf(finding) {
     return this.add(finding.ruleId, () => unknownRuleDescriptor(finding.ruleId, finding.severity));
   }
-  add(id, describe) {
+  add(id, describe2) {
     const known = this.indexes.get(id);
     if (known !== void 0) return known;
-    const index = this.descriptors.push(describe()) - 1;
+    const index = this.descriptors.push(describe2()) - 1;
     this.indexes.set(id, index);
     return index;
   }
@@ -22285,6 +33156,7 @@ function plural(count, word) {
 }
 
 // src/report/unix.ts
+init_results();
 var formatUnix = (results) => {
   const lines = [];
   for (const result of results) {
@@ -22308,6 +33180,9 @@ var FORMATTERS = {
   unix: formatUnix
 };
 
+// src/cli/main.ts
+init_results();
+
 // src/cli/color.ts
 function useColor(flag, isTTY, env) {
   if (flag !== void 0) return flag;
@@ -22327,120 +33202,24 @@ function listRules(rules) {
 `;
 }
 
-// src/cli/options.ts
-import { parseArgs } from "node:util";
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-var HELP = `Usage: podlint [options] [paths or globs ...]
-
-Lints Kubernetes Pod and workload manifests (YAML or JSON). Paths default to the current
-directory; "-" reads standard input.
-
-Options:
-  -f, --format <name>          Output format: stylish (default), json, sarif, github, unix
-  -o, --output-file <file>     Write the report to a file instead of standard output
-      --max-warnings <n>       Exit with 1 when there are more than n warnings
-      --fail-level <severity>  Exit with 1 on findings at or over: error (default), warning, info
-      --sarif-file <file>      Also write a SARIF report to this file
-      --sarif-category <id>    SARIF automationDetails.id, to tell several uploads apart on GitHub
-      --summary <file>         Append a Markdown job summary to this file (default: $GITHUB_STEP_SUMMARY
-                               when set; an empty value writes none)
-      --quiet                  Report errors only
-      --color / --no-color     Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
-      --stdin-filename <name>  The file name to report for standard input
-      --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
-      --no-gitignore           Do not read .gitignore files
-      --kubernetes-version <v> Kubernetes version to check against: 1.34, 1.35, 1.36 (default)
-      --list-rules             List the rules with their default severity and description
-      --debug                  Print stack traces for podlint's own failures
-  -h, --help                   Show this help
-  -v, --version                Show the version
-
-Exit codes: 0 clean, 1 findings at or over --fail-level (or warnings over --max-warnings), 2 usage error or internal failure.
-`;
-function parseCliOptions(argv) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      allowNegative: true,
-      options: {
-        format: { type: "string", short: "f", default: "stylish" },
-        "output-file": { type: "string", short: "o" },
-        "max-warnings": { type: "string" },
-        quiet: { type: "boolean", default: false },
-        color: { type: "boolean" },
-        "stdin-filename": { type: "string" },
-        "ignore-pattern": { type: "string", multiple: true, default: [] },
-        gitignore: { type: "boolean", default: true },
-        "kubernetes-version": { type: "string" },
-        "list-rules": { type: "boolean", default: false },
-        debug: { type: "boolean", default: false },
-        "fail-level": { type: "string" },
-        "sarif-file": { type: "string" },
-        "sarif-category": { type: "string" },
-        summary: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false }
-      }
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
-  const command = values.help ? "help" : values.version ? "version" : values["list-rules"] ? "list-rules" : "lint";
-  return {
-    command,
-    paths: positionals,
-    format: values.format,
-    outputFile: values["output-file"],
-    maxWarnings: parseMaxWarnings(values["max-warnings"]),
-    quiet: values.quiet,
-    color: values.color,
-    stdinFilename: values["stdin-filename"],
-    ignorePatterns: values["ignore-pattern"],
-    gitignore: values.gitignore,
-    kubernetesVersion: values["kubernetes-version"],
-    debug: values.debug,
-    sarifFile: values["sarif-file"],
-    sarifCategory: values["sarif-category"],
-    summaryFile: values.summary,
-    failLevel: parseFailLevel(values["fail-level"])
-  };
-}
-function parseFailLevel(value) {
-  if (value === void 0 || value === "error" || value === "warning" || value === "info") return value;
-  throw new UsageError(`--fail-level needs one of error, warning, info, got "${value}".`);
-}
-function parseMaxWarnings(value) {
-  if (value === void 0) return void 0;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a non-negative integer, got "${value}".`);
-  return Number(value);
-}
-
-// src/cli/kubernetes-version.ts
-var KUBERNETES_VERSIONS = ["1.34", "1.35", "1.36"];
-var DEFAULT_KUBERNETES_VERSION = "1.36";
-function resolveKubernetesVersion(requested) {
-  if (requested === void 0) return DEFAULT_KUBERNETES_VERSION;
-  const normalized = requested.replace(/^v/, "");
-  if (!KUBERNETES_VERSIONS.includes(normalized)) {
-    throw new UsageError(`Unsupported Kubernetes version "${requested}"; use one of: ${KUBERNETES_VERSIONS.join(", ")}.`);
-  }
-  return normalized;
-}
+// src/cli/main.ts
+init_options();
+init_package_info();
+init_kubernetes_version();
 
 // src/cli/side-reports.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path5 from "node:path";
 
+// src/report/job-summary.ts
+init_rules();
+init_rule_docs();
+
 // src/report/job-summary-sections.ts
 var JOB_SUMMARY_SECTIONS = [];
 
 // src/report/job-summary.ts
+init_results();
 var SUMMARY_FINDINGS_LIMIT = 20;
 var RANK3 = { error: 3, warning: 2, info: 1 };
 var ICON = { error: "❌", warning: "⚠️", info: "ℹ️" };
@@ -22544,6 +33323,7 @@ function writeSideReports(results, context, options, io) {
 }
 
 // src/cli/main.ts
+init_severity();
 var EXIT = { clean: 0, findings: 1, failure: 2 };
 var processIO = {
   stdout: (text) => process.stdout.write(text),
@@ -22556,6 +33336,7 @@ var processIO = {
 async function main(argv, io = processIO) {
   let options;
   try {
+    if (argv[0] === "lsp") return await (await Promise.resolve().then(() => (init_lsp(), lsp_exports))).runLsp(argv.slice(1), io);
     options = parseCliOptions(argv);
     switch (options.command) {
       case "help":
@@ -22601,7 +33382,7 @@ async function lint(options, io) {
   let results;
   if (readsStdin) {
     const name = options.stdinFilename ?? "<stdin>";
-    results = [lintBytes(name, path6.resolve(io.cwd, name), io.stdin(), settings)];
+    results = [lintBytes(name, path8.resolve(io.cwd, name), io.stdin(), settings)];
   } else {
     const files = await discoverFiles(options.paths, {
       cwd: io.cwd,
@@ -22614,7 +33395,7 @@ async function lint(options, io) {
   const toFile = options.outputFile !== void 0;
   const context = formatContextFor(results, settings.rules, options, io, !toFile && useColor(options.color, io.isTTY, io.env));
   const output = formatter(results, context);
-  if (toFile) writeFileSync2(path6.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
+  if (toFile) writeFileSync2(path8.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
 `);
   else if (output) io.stdout(output.endsWith("\n") ? output : `${output}
 `);
@@ -22666,7 +33447,7 @@ function cliArguments(inputs) {
 }
 async function runAction(io) {
   const inputs = readInputs(io.env);
-  const cwd = path7.resolve(io.env.GITHUB_WORKSPACE ?? io.cwd, inputs.workingDirectory);
+  const cwd = path9.resolve(io.env.GITHUB_WORKSPACE ?? io.cwd, inputs.workingDirectory);
   let results = [];
   const cliIO = {
     stdout: io.stdout,
@@ -22682,7 +33463,7 @@ async function runAction(io) {
   const code = await main(cliArguments(inputs), cliIO);
   const count = (key) => results.reduce((sum, result) => sum + result[key], 0);
   setOutputs(io.env, {
-    "sarif-file": inputs.sarifFile && code !== 2 ? path7.resolve(cwd, inputs.sarifFile) : "",
+    "sarif-file": inputs.sarifFile && code !== 2 ? path9.resolve(cwd, inputs.sarifFile) : "",
     "error-count": String(count("errorCount")),
     "warning-count": String(count("warningCount")),
     "info-count": String(count("infoCount"))
@@ -22706,7 +33487,7 @@ function isEntryScript() {
   const script = process.argv[1];
   if (!script) return false;
   try {
-    return realpathSync(script) === realpathSync(fileURLToPath2(import.meta.url));
+    return realpathSync(script) === realpathSync(fileURLToPath3(import.meta.url));
   } catch {
     return false;
   }
