@@ -12,6 +12,8 @@ import { listRules } from './list-rules.js';
 import { HELP, parseCliOptions, UsageError, type CliOptions } from './options.js';
 import { packageVersion } from './package-info.js';
 import { resolveKubernetesVersion } from './kubernetes-version.js';
+import { formatContextFor, writeSideReports } from './side-reports.js';
+import { atLeast, type Severity } from '../engine/severity.js';
 
 /** Exit codes: 0 clean, 1 findings at or over the failing level, 2 usage error or internal failure. */
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
@@ -23,6 +25,8 @@ export interface CliIO {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly isTTY: boolean;
+  /** Sees the results of a lint run before the exit code is computed (the GitHub Action counts them). */
+  readonly onResults?: (results: readonly FileResult[]) => void;
 }
 
 const processIO: CliIO = {
@@ -95,11 +99,14 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   if (options.quiet) results = results.map(onlyErrors);
 
   const toFile = options.outputFile !== undefined;
-  const output = formatter(results, { color: !toFile && useColor(options.color, io.isTTY, io.env), cwd: io.cwd });
+  const context = formatContextFor(results, settings.rules, options, io, !toFile && useColor(options.color, io.isTTY, io.env));
+  const output = formatter(results, context);
   if (toFile) writeFileSync(path.resolve(io.cwd, options.outputFile!), output.endsWith('\n') || output === '' ? output : `${output}\n`);
   else if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+  writeSideReports(results, context, options, io);
+  io.onResults?.(results);
 
-  return exitCode(results, options.maxWarnings);
+  return exitCode(results, options.maxWarnings, options.failLevel ?? 'error');
 }
 
 function onlyErrors(result: FileResult): FileResult {
@@ -107,10 +114,11 @@ function onlyErrors(result: FileResult): FileResult {
   return fileResult(result.filePath, result.absolutePath, errors);
 }
 
-function exitCode(results: readonly FileResult[], maxWarnings: number | undefined): number {
-  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
-  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
-  if (errors > 0) return EXIT.findings;
+function exitCode(results: readonly FileResult[], maxWarnings: number | undefined, failLevel: Severity): number {
+  const count = (severity: Severity) => results.reduce((sum, result) => sum + result[`${severity}Count`], 0);
+  const warnings = count('warning');
+  const failing = (['error', 'warning', 'info'] as const).filter((severity) => atLeast(severity, failLevel));
+  if (failing.some((severity) => count(severity) > 0)) return EXIT.findings;
   if (maxWarnings !== undefined && warnings > maxWarnings) return EXIT.findings;
   return EXIT.clean;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Severity } from '../engine/severity.js';
 
 /** A command line podlint cannot act on: exit code 2 with a one-line message. */
 export class UsageError extends Error {
@@ -18,6 +19,13 @@ export interface CliOptions {
   readonly gitignore: boolean;
   readonly kubernetesVersion: string | undefined;
   readonly debug: boolean;
+  /** Also write a SARIF report to this file (`--sarif-file`). */
+  readonly sarifFile: string | undefined;
+  readonly sarifCategory: string | undefined;
+  /** Append the Markdown job summary to this file; GITHUB_STEP_SUMMARY when not given. */
+  readonly summaryFile: string | undefined;
+  /** Findings at or over this severity make the exit code 1 (error when not given). */
+  readonly failLevel: Severity | undefined;
 }
 
 export const HELP = `Usage: podlint [options] [paths or globs ...]
@@ -27,9 +35,14 @@ Lints Kubernetes Pod and workload manifests (YAML or JSON). Paths default to the
 directory; "-" reads standard input.
 
 Options:
-  -f, --format <name>          Output format: stylish (default), json
+  -f, --format <name>          Output format: stylish (default), json, sarif, github, unix
   -o, --output-file <file>     Write the report to a file instead of standard output
       --max-warnings <n>       Exit with 1 when there are more than n warnings
+      --fail-level <severity>  Exit with 1 on findings at or over: error (default), warning, info
+      --sarif-file <file>      Also write a SARIF report to this file
+      --sarif-category <id>    SARIF automationDetails.id, to tell several uploads apart on GitHub
+      --summary <file>         Append a Markdown job summary to this file (default: $GITHUB_STEP_SUMMARY
+                               when set; an empty value writes none)
       --quiet                  Report errors only
       --color / --no-color     Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
       --stdin-filename <name>  The file name to report for standard input
@@ -41,7 +54,7 @@ Options:
   -h, --help                   Show this help
   -v, --version                Show the version
 
-Exit codes: 0 no errors, 1 errors (or warnings over --max-warnings), 2 usage error or internal failure.
+Exit codes: 0 clean, 1 findings at or over --fail-level (or warnings over --max-warnings), 2 usage error or internal failure.
 `;
 
 export function parseCliOptions(argv: readonly string[]): CliOptions {
@@ -64,6 +77,10 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         'kubernetes-version': { type: 'string' },
         'list-rules': { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
+        'fail-level': { type: 'string' },
+        'sarif-file': { type: 'string' },
+        'sarif-category': { type: 'string' },
+        summary: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -86,7 +103,16 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     gitignore: values.gitignore,
     kubernetesVersion: values['kubernetes-version'],
     debug: values.debug,
+    sarifFile: values['sarif-file'],
+    sarifCategory: values['sarif-category'],
+    summaryFile: values.summary,
+    failLevel: parseFailLevel(values['fail-level']),
   };
+}
+
+function parseFailLevel(value: string | undefined): Severity | undefined {
+  if (value === undefined || value === 'error' || value === 'warning' || value === 'info') return value;
+  throw new UsageError(`--fail-level needs one of error, warning, info, got "${value}".`);
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/finding.js';
+import type { ConfiguredRule } from '../engine/rule-settings.js';
 
 /** The findings of one linted file, as formatters receive them. */
 export interface FileResult {
@@ -26,6 +27,22 @@ export function fileResult(filePath: string, absolutePath: string, findings: rea
 export interface FormatContext {
   readonly color: boolean;
   readonly cwd: string;
+  /** The rules that ran, with their configured severity (SARIF describes each one). */
+  readonly rules: readonly ConfiguredRule[];
+  /**
+   * Where repository-relative paths start (SARIF URIs, annotations): the git root of the linted
+   * files, else the working directory (see repository-root.ts).
+   */
+  readonly repositoryRoot: string;
+  /** SARIF `automationDetails.id`, from `--sarif-category`. */
+  readonly sarifCategory?: string;
+  /** Report suppressed findings too: SARIF lists them with `suppressions[]`. Off by default. */
+  readonly includeSuppressed?: boolean;
+}
+
+/** A finding a directive, annotation or the configuration silenced. */
+export function isSuppressed(finding: Finding): boolean {
+  return (finding.suppressions?.length ?? 0) > 0;
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

@@ -16,6 +16,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; input?:
   // Colour decisions are under test: start from a neutral environment.
   if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
   if (!options.env || !('NO_COLOR' in options.env)) delete env.NO_COLOR;
+  // Run inside GitHub Actions, the CLI would append a job summary for every test run.
+  if (!options.env || !('GITHUB_STEP_SUMMARY' in options.env)) delete env.GITHUB_STEP_SUMMARY;
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     input: options.input,

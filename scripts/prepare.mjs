@@ -1,0 +1,22 @@
+// `prepare` runs on `npm install` in a clone and when npm prepares a git dependency: it builds
+// dist/ with TypeScript. Where TypeScript is not installed it builds nothing, and bin/podlint.js
+// runs the committed bundle instead: npm installs a git package globally without its dev
+// dependencies (npm/cli#8440), which is how current pre-commit installs `language: node` hooks.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'package.json'));
+
+let tsc;
+try {
+  tsc = require.resolve('typescript/bin/tsc');
+} catch {
+  console.error('podlint: TypeScript is not installed, so dist/ is not built; bin/podlint.js runs action/index.mjs.');
+}
+if (tsc) {
+  const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  process.exitCode = run.status ?? 1;
+}

@@ -1,0 +1,107 @@
+import { builtinRules } from '../../rules/index.js';
+import type { Finding } from '../engine/finding.js';
+import type { Severity } from '../engine/severity.js';
+import { ruleDocsUrl } from '../docs/rule-docs.js';
+import { JOB_SUMMARY_SECTIONS, type JobSummaryRun, type JobSummarySection } from './job-summary-sections.js';
+import { relativeToRoot } from './repository-root.js';
+import { isSuppressed, type FileResult } from './results.js';
+
+/** How many findings the summary lists; the rest are counted. */
+export const SUMMARY_FINDINGS_LIMIT = 20;
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+
+/**
+ * The Markdown job summary (`GITHUB_STEP_SUMMARY` or `--summary FILE`): totals, counts per rule
+ * and severity, the worst findings with links to their lines, then the extra sections.
+ */
+export function renderJobSummary(run: JobSummaryRun, sections: readonly JobSummarySection[] = JOB_SUMMARY_SECTIONS): string {
+  const entries = run.results.flatMap((result) => result.findings.filter((finding) => !isSuppressed(finding)).map((finding) => ({ result, finding })));
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const { finding } of entries) totals[finding.severity]++;
+  const filesWithFindings = new Set(entries.map((entry) => entry.result.absolutePath)).size;
+  const fileCount = run.results.length;
+
+  const out = ['## podlint', ''];
+  if (entries.length === 0) {
+    out.push(`✅ No problems in ${fileCount} ${plural(fileCount, 'file')}.`, '');
+  } else {
+    out.push(
+      `**${totals.error} ${plural(totals.error, 'error')}, ${totals.warning} ${plural(totals.warning, 'warning')}, ${totals.info} info** ` +
+        `in ${filesWithFindings} of ${fileCount} ${plural(fileCount, 'file')}.`,
+      '',
+      ...ruleTable(entries.map((entry) => entry.finding)),
+      '',
+      ...worstFindings(entries, run),
+    );
+  }
+  for (const section of sections) {
+    const text = section(run);
+    if (text) out.push(text.trimEnd(), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function ruleTable(findings: readonly Finding[]): string[] {
+  const counts = new Map<string, Record<Severity, number>>();
+  for (const finding of findings) {
+    const row = counts.get(finding.ruleId) ?? { error: 0, warning: 0, info: 0 };
+    row[finding.severity]++;
+    counts.set(finding.ruleId, row);
+  }
+  const builtin = new Set(builtinRules.map((rule) => rule.id));
+  const rows = [...counts].sort(([a, x], [b, y]) => y.error - x.error || y.warning - x.warning || y.info - x.info || a.localeCompare(b));
+  return [
+    '| Rule | Errors | Warnings | Info |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map(([id, row]) => `| ${builtin.has(id) ? `[\`${id}\`](${ruleDocsUrl(id)})` : `\`${id}\``} | ${row.error} | ${row.warning} | ${row.info} |`),
+  ];
+}
+
+function worstFindings(entries: readonly { result: FileResult; finding: Finding }[], run: JobSummaryRun): string[] {
+  const ordered = entries.map((entry, index) => ({ ...entry, index }));
+  ordered.sort((a, b) => RANK[b.finding.severity] - RANK[a.finding.severity] || a.index - b.index);
+  const shown = ordered.slice(0, SUMMARY_FINDINGS_LIMIT);
+  const lines = [
+    entries.length > shown.length ? `### The ${shown.length} most severe findings` : '### Findings',
+    '',
+    '| | Location | Rule | Message |',
+    '| --- | --- | --- | --- |',
+    ...shown.map(({ result, finding }) => {
+      const location = `${displayPath(result, run.repositoryRoot)}:${finding.range.start.line + 1}:${finding.range.start.column + 1}`;
+      const link = lineLink(result, finding, run);
+      return `| ${ICON[finding.severity]} ${finding.severity} | ${link ? `[${cell(location)}](${link})` : cell(location)} | \`${finding.ruleId}\` | ${cell(finding.message)} |`;
+    }),
+  ];
+  if (entries.length > shown.length) lines.push('', `…and ${entries.length - shown.length} more. The SARIF report and the job log list them all.`);
+  return lines;
+}
+
+function displayPath(result: FileResult, root: string): string {
+  return relativeToRoot(root, result.absolutePath) ?? result.filePath;
+}
+
+/** A link to the line on GitHub when the run is a workflow run with a repository and commit. */
+function lineLink(result: FileResult, finding: Finding, run: JobSummaryRun): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = run.env;
+  const relative = relativeToRoot(run.repositoryRoot, result.absolutePath);
+  if (!server || !repository || !sha || relative === undefined) return undefined;
+  const encoded = relative.split('/').map(encodeURIComponent).join('/');
+  return `${server}/${repository}/blob/${sha}/${encoded}#L${finding.range.start.line + 1}`;
+}
+
+/** Text safe inside a Markdown table cell. */
+function cell(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .trim();
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}

@@ -1,0 +1,41 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A temporary directory with the given files; `.git` makes it a repository root. */
+export function workspace(files: Record<string, string | Buffer>, prefix = 'podlint-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+export const PRIVILEGED_POD = `apiVersion: v1
+kind: Pod
+metadata: { name: debug, namespace: ops }
+spec:
+  containers:
+    - name: shell
+      image: busybox:1.37
+      securityContext: { privileged: true }
+`;
+
+export const UNTAGGED_POD = `apiVersion: v1
+kind: Pod
+metadata: { name: web }
+spec:
+  containers:
+    - name: web
+      image: nginx
+`;
+
+export const CLEAN_POD = `apiVersion: v1
+kind: Pod
+metadata: { name: ok }
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+`;
