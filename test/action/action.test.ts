@@ -81,18 +81,19 @@ describe('GitHub Action', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(run.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^::warning file=deploy\/pod\.yaml,line=8,col=7,endLine=8,endColumn=21,title=podlint privilege-escalation::/),
       expect.stringMatching(/^::error file=deploy\/pod\.yaml,line=8,col=38,endLine=8,endColumn=41,title=podlint privileged-container::Container "shell" is privileged/),
       expect.stringMatching(/^::warning file=deploy\/web\.yaml,line=7,col=14,endLine=7,endColumn=18,title=podlint latest-image-tag::/),
     ]);
-    expect(run.summary).toContain('**1 error, 1 warning, 0 info** in 2 of 3 files.');
+    expect(run.summary).toContain('**1 error, 2 warnings, 0 info** in 2 of 3 files.');
     expect(run.summary).toContain('| ❌ error | deploy/pod.yaml:8:38 | `privileged-container` |');
     const sarifFile = path.join(dir, 'deploy/podlint.sarif');
-    expect(run.outputs).toEqual({ 'sarif-file': sarifFile, 'error-count': '1', 'warning-count': '1', 'info-count': '0' });
+    expect(run.outputs).toEqual({ 'sarif-file': sarifFile, 'error-count': '1', 'warning-count': '2', 'info-count': '0' });
     const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
     expect(sarifSchemaErrors(log)).toEqual([]);
     expect(githubSarifProblems(log)).toEqual([]);
     expect(log.runs[0].automationDetails).toEqual({ id: 'podlint/' });
-    expect(log.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri)).toEqual(['deploy/pod.yaml', 'deploy/web.yaml']);
+    expect(log.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri)).toEqual(['deploy/pod.yaml', 'deploy/pod.yaml', 'deploy/web.yaml']);
   });
 
   it('passes on clean files, fails on warnings when fail-level is warning, and exits 2 on a bad input', () => {
@@ -121,7 +122,7 @@ describe('GitHub Action', () => {
     }
     const run = spawnSync(process.execPath, [path.join(pkg, 'bin/podlint.js'), '-f', 'unix', 'pod.yaml'], { cwd: dir, encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^pod\.yaml:8:38: error: Container "shell" is privileged/);
+    expect(run.stdout).toMatch(/^pod\.yaml:8:38: error: Container "shell" is privileged/m);
     expect(run.status).toBe(1);
     const version = spawnSync(process.execPath, [path.join(pkg, 'bin/podlint.js'), '--version'], { encoding: 'utf8' });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);

@@ -1,49 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
-
-const PRIVILEGED = `apiVersion: v1
-kind: Pod
-metadata: { name: debug, namespace: ops }
-spec:
-  containers:
-    - name: shell
-      image: busybox:1.37
-      securityContext: { privileged: true, readOnlyRootFilesystem: true }
-  securityContext: { runAsNonRoot: true }
-`;
-const UNTAGGED = `apiVersion: v1
-kind: Pod
-metadata: { name: web }
-spec:
-  securityContext: { runAsNonRoot: true }
-  containers:
-    - name: web
-      image: nginx
-      securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
-`;
-const CLEAN = `apiVersion: v1
-kind: Pod
-metadata: { name: ok }
-spec:
-  securityContext: { runAsNonRoot: true }
-  containers:
-    - name: web
-      image: nginx:1.27
-      securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
-`;
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'podlint-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+import { CLEAN_POD as CLEAN, PRIVILEGED_POD as PRIVILEGED, UNTAGGED_POD as UNTAGGED, workspace } from '../helpers/workspace.js';
 
 describe('podlint CLI', () => {
   it('lints the bundled examples: findings, exit code 1, stylish output grouped per file', () => {
@@ -111,7 +71,7 @@ describe('podlint CLI', () => {
     expect(run.status).toBe(0); // warnings only
     const [result] = JSON.parse(run.stdout) as [{ filePath: string; messages: { ruleId: string; line: number }[] }];
     expect(result.filePath).toBe(path.join(REPO_ROOT, 'manifests/pod.yaml'));
-    expect(result.messages.map((message) => [message.ruleId, message.line])).toEqual([['latest-image-tag', 8]]);
+    expect(result.messages.map((message) => [message.ruleId, message.line])).toEqual([['latest-image-tag', 7]]);
   });
 
   it('fails on warnings over --max-warnings, and --quiet drops warnings', () => {

@@ -12,6 +12,11 @@ export function workspace(files: Record<string, string | Buffer>, prefix = 'podl
   return dir;
 }
 
+// Manifests shared by the CLI and report tests. Each is hardened against every default rule but the
+// one it is about, so a test sees only the findings it names; a new default rule that fires on
+// them is caught here, in one place.
+
+/** A privileged container: privileged-container (error) and the privilege-escalation it implies. */
 export const PRIVILEGED_POD = `apiVersion: v1
 kind: Pod
 metadata: { name: debug, namespace: ops }
@@ -19,9 +24,11 @@ spec:
   containers:
     - name: shell
       image: busybox:1.37
-      securityContext: { privileged: true }
+      securityContext: { privileged: true, readOnlyRootFilesystem: true }
+  securityContext: { runAsNonRoot: true }
 `;
 
+/** An image without a tag: latest-image-tag (warning) only. */
 export const UNTAGGED_POD = `apiVersion: v1
 kind: Pod
 metadata: { name: web }
@@ -29,8 +36,11 @@ spec:
   containers:
     - name: web
       image: nginx
+      securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
+  securityContext: { runAsNonRoot: true }
 `;
 
+/** No finding at all. */
 export const CLEAN_POD = `apiVersion: v1
 kind: Pod
 metadata: { name: ok }
@@ -38,4 +48,6 @@ spec:
   containers:
     - name: web
       image: nginx:1.27
+      securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
+  securityContext: { runAsNonRoot: true }
 `;

@@ -46,6 +46,8 @@ describe('--format github', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(
       [
+        '::warning file=deploy/pod.yaml,line=8,col=7,endLine=8,endColumn=21,title=podlint privilege-escalation::' +
+          'Container "shell" can always escalate privileges: it is privileged.',
         '::error file=deploy/pod.yaml,line=8,col=38,endLine=8,endColumn=41,title=podlint privileged-container::' +
           'Container "shell" is privileged: it has every capability and access to all host devices, as root on the node.',
         '::warning file=deploy/web.yaml,line=7,col=14,endLine=7,endColumn=18,title=podlint latest-image-tag::' +

@@ -49,8 +49,10 @@ describe('--format sarif', () => {
     expect(sarifRun.results.map((result) => [result.ruleId, result.locations[0].physicalLocation.artifactLocation.uri])).toEqual([
       ['yaml-syntax', 'broken.yaml'],
       ['helm-template', 'chart.yaml'],
+      ['privilege-escalation', 'pods/privileged.yaml'],
       ['privileged-container', 'pods/privileged.yaml'],
       ['latest-image-tag', 'pods/untagged.yml'],
+      ['privilege-escalation', 'with%20space/%C3%BCn%C3%AFcode.yaml'],
       ['privileged-container', 'with%20space/%C3%BCn%C3%AFcode.yaml'],
     ]);
   });
@@ -101,7 +103,7 @@ describe('--format sarif', () => {
   it('gives each result its rule, level, 1-based region with an exclusive end, and the object and path', () => {
     const dir = workspace({ '.git/HEAD': '' });
     const log = sarifLog([lint(dir, 'k8s/pod.yaml', PRIVILEGED_POD)], context(dir));
-    const [result] = log.runs[0].results;
+    const result = log.runs[0].results.find((candidate) => candidate.ruleId === 'privileged-container');
     expect(result).toEqual({
       ruleId: 'privileged-container',
       ruleIndex: log.runs[0].tool.driver.rules.findIndex((rule) => rule.id === 'privileged-container'),
@@ -180,7 +182,8 @@ spec:
     - name: b
       image: redis
 `;
-    const results = (text: string) => sarifLog([lint(dir, 'pod.yaml', text)], context(dir)).runs[0].results;
+    const results = (text: string) =>
+      sarifLog([lint(dir, 'pod.yaml', text)], context(dir)).runs[0].results.filter((result) => result.ruleId === 'latest-image-tag');
     const before = results(twoContainers);
     const after = results(edited);
     expect(before.map((r) => r.locations[0].physicalLocation.region.startLine)).toEqual([7, 9]);
@@ -275,12 +278,12 @@ spec:
     expect(none.runs[0].results).toEqual([]);
     const both = runCli(['-f', 'unix', '--sarif-file', 'podlint.sarif', '--sarif-category', 'k8s/prod/nightly'], { cwd: dir });
     expect(both.status).toBe(1);
-    expect(both.stdout).toBe('pod.yaml:8:38: error: Container "shell" is privileged: it has every capability and access to all host devices, as root on the node. [privileged-container]\n');
+    expect(both.stdout).toBe('pod.yaml:8:7: warning: Container "shell" can always escalate privileges: it is privileged. [privilege-escalation]\n' + 'pod.yaml:8:38: error: Container "shell" is privileged: it has every capability and access to all host devices, as root on the node. [privileged-container]\n');
     const log = JSON.parse(readFileSync(path.join(dir, 'podlint.sarif'), 'utf8')) as SarifLog;
     expectValid(log);
     // An id with a slash is kept: GitHub reads "k8s/prod" as the category, "nightly" as the run.
     expect(log.runs[0].automationDetails).toEqual({ id: 'k8s/prod/nightly' });
-    expect(log.runs[0].results).toHaveLength(1);
+    expect(log.runs[0].results.map((result) => result.ruleId)).toEqual(['privilege-escalation', 'privileged-container']);
   });
 
   it('ends with a newline and never colours', () => {

@@ -26,7 +26,8 @@ describe('--format unix', () => {
     const run = runCli(['-f', 'unix', '--color'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(
-      'a/pod.yaml:8:38: error: Container "shell" is privileged: it has every capability and access to all host devices, as root on the node. [privileged-container]\n' +
+      'a/pod.yaml:8:7: warning: Container "shell" can always escalate privileges: it is privileged. [privilege-escalation]\n' +
+        'a/pod.yaml:8:38: error: Container "shell" is privileged: it has every capability and access to all host devices, as root on the node. [privileged-container]\n' +
         'web.yaml:7:14: warning: Container "web" has no tag on "nginx", which means latest. [latest-image-tag]\n',
     );
   });
