@@ -62,7 +62,7 @@ export function schemaProblems(validation: ObjectValidation, object: K8sObject):
     const hint = suggestion
       ? `; did you mean "${suggestion}"?`
       : allowed.length > 0 && allowed.length <= LIST_FIELDS_UP_TO
-        ? `; allowed fields: ${allowed.map((name) => `"${name}"`).join(', ')}`
+        ? `; allowed fields: ${[...allowed].sort().map((name) => `"${name}"`).join(', ')}`
         : '';
     problems.push({
       path: [...parent, field],
@@ -83,11 +83,15 @@ export function schemaProblems(validation: ObjectValidation, object: K8sObject):
       problems.push({ path, messageId: 'invalid', data: { path: fieldLabel(path, object), problem: `fails the schema's "${error.keyword}" check` } });
     }
   }
-  for (const error of byValue.values()) problems.push(valueProblem(error, toPath(error.instancePath, value), valueAt(value, error.instancePath), object));
+  const enumPaths = new Set(errors.filter((error) => error.keyword === 'enum').map((error) => error.instancePath));
+  for (const error of byValue.values()) {
+    const path = toPath(error.instancePath, value);
+    problems.push(valueProblem(error, path, valueAt(value, error.instancePath), object, enumPaths.has(error.instancePath)));
+  }
   return problems;
 }
 
-function valueProblem(error: SchemaError, path: Path, actual: unknown, object: K8sObject): SchemaProblem {
+function valueProblem(error: SchemaError, path: Path, actual: unknown, object: K8sObject, isEnum: boolean): SchemaProblem {
   const field = fieldLabel(path, object);
   switch (error.keyword) {
     case 'enum': {
@@ -102,18 +106,20 @@ function valueProblem(error: SchemaError, path: Path, actual: unknown, object: K
     case 'maximum':
       return { path, messageId: 'outOfRange', data: { path: field, value: String(actual), min: -2147483648, max: 2147483647 } };
     default:
-      return typeProblem(String(error.params.type), path, actual, object, field);
+      return typeProblem(String(error.params.type), path, actual, object, field, isEnum);
   }
 }
 
-function typeProblem(expectedTypes: string, path: Path, actual: unknown, object: K8sObject, field: string): SchemaProblem {
+function typeProblem(expectedTypes: string, path: Path, actual: unknown, object: K8sObject, field: string, isEnum: boolean): SchemaProblem {
   const expected = expectedTypes.split(',');
   const base = { path, messageId: 'wrongType' as const };
   const data = { path: field, expected: expected.map(typeName).join(' or '), actual: describe(actual) };
   const raw = plainScalarText(object, path);
   // YAML 1.1 turns unquoted yes/no/on/off, numbers and octals into booleans and numbers where
-  // a string was meant; Kubernetes then rejects the type. Quoting keeps the text.
-  if (expected.includes('string') && (typeof actual === 'boolean' || typeof actual === 'number') && raw !== undefined) {
+  // a string was meant; Kubernetes then rejects the type. Quoting keeps the text (not a fix for
+  // an enum field, or an int-or-string where the number itself is wrong).
+  const stringOnly = expected.length === 1 && expected[0] === 'string' && !isEnum;
+  if (stringOnly && (typeof actual === 'boolean' || typeof actual === 'number') && raw !== undefined) {
     const read = String(actual) === raw ? '' : `YAML 1.1 reads the unquoted ${raw} as ${String(actual)}, `;
     return {
       ...base,
