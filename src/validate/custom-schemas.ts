@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { UsageError } from '../cli/options.js';
 import { asArray, asObject, asString, isObject, type JsonObject } from '../json.js';
 import type { CompiledValidator } from './load-validator.js';
 import type { RefResolver, SchemaNode } from './schema-walk.js';
@@ -21,8 +22,11 @@ export interface CustomSchemas {
   readonly size: number;
 }
 
-/** A schema directory or file podlint cannot use: a usage error (exit 2), naming it. */
-export class SchemaDirError extends Error {
+/**
+ * A schema directory or file podlint cannot use: a usage error (exit 2), naming it, also when a
+ * schema turns out not to compile on first use, in the middle of a run.
+ */
+export class SchemaDirError extends UsageError {
   override name = 'SchemaDirError';
 }
 
