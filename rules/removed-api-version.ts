@@ -20,6 +20,7 @@ export default defineRule({
       notYet: '{{apiVersion}} {{kind}} is not served by Kubernetes {{version}} (it is from Kubernetes {{servedFrom}} on).',
       unserved: '{{apiVersion}} {{kind}} is not served by Kubernetes {{version}}; use {{replacement}}.',
       unknown: 'Kubernetes {{version}} serves no {{kind}} in {{apiVersion}} (a misspelled kind or apiVersion?).',
+      misspelled: 'Kubernetes {{version}} serves no {{kind}} in {{apiVersion}}; did you mean {{closestKind}}?',
     },
     defaultOptions: {},
   },
@@ -29,12 +30,13 @@ export default defineRule({
     const { apiVersion, kind } = validation;
     const api = unservedApi(version, apiVersion, kind);
     const replacement = api.servedAs.join(' or ');
-    const data = { apiVersion, kind, version, replacement, removedIn: api.removedIn ?? '', servedFrom: api.servedFrom ?? '' };
+    const data = { apiVersion, kind, version, replacement, removedIn: api.removedIn ?? '', servedFrom: api.servedFrom ?? '', closestKind: api.closestKind ?? '' };
     const path = ['apiVersion'];
     if (api.removedIn !== undefined && api.servedAs.length > 0) report({ path, messageId: 'removed', data });
     else if (api.removedIn !== undefined) report({ path, messageId: 'removedForGood', data });
     else if (api.servedFrom !== undefined) report({ path, messageId: 'notYet', data });
     else if (api.servedAs.length > 0) report({ path, messageId: 'unserved', data });
+    else if (api.closestKind !== undefined) report({ path: ['kind'], messageId: 'misspelled', data });
     else report({ path, messageId: 'unknown', data });
   },
 });

@@ -1,6 +1,7 @@
 import { KUBERNETES_VERSIONS } from '../cli/kubernetes-version.js';
 import { apiGroup } from '../k8s/kinds.js';
 import { bundledKinds } from './load-validator.js';
+import { closestName } from './suggest.js';
 
 /** A built-in apiVersion of a kind that Kubernetes stopped serving. */
 interface RemovedApi {
@@ -61,6 +62,8 @@ export interface UnservedApi {
   readonly servedFrom: string | undefined;
   /** True for a known removal whose kind has no replacement at all (PodSecurityPolicy). */
   readonly noReplacement: boolean;
+  /** A kind of the same apiVersion that the kind is probably a misspelling of. */
+  readonly closestKind: string | undefined;
 }
 
 /**
@@ -86,7 +89,8 @@ export function unservedApi(version: string, apiVersion: string, kind: string): 
   const servedAs = replacement && served.includes(replacement) ? [replacement, ...served.filter((c) => c !== replacement)] : served;
   const newer = KUBERNETES_VERSIONS.filter((candidate) => compareVersions(candidate, version) > 0);
   const servedFrom = removed ? undefined : newer.find((candidate) => Object.hasOwn(bundledKinds(candidate)[apiVersion] ?? {}, kind));
-  return { removedIn: removed?.removedIn, servedAs, servedFrom, noReplacement: removed !== undefined && replacement === undefined };
+  const closestKind = closestName(kind, Object.keys(bundledKinds(version)[apiVersion] ?? {}));
+  return { removedIn: removed?.removedIn, servedAs, servedFrom, noReplacement: removed !== undefined && replacement === undefined, closestKind };
 }
 
 function rank(candidate: string, wanted: string): number {

@@ -124,6 +124,19 @@ describe('schema-validation', () => {
   });
 });
 
+describe('duplicate-key', () => {
+  it('reports the second key of a nested mapping, as kubectl rejects it, and still validates the object', () => {
+    const text = pod('  containers:\n    - name: app\n      image: nginx\n      image: nginx:1.27\n      imagePullPolicy: Sometimes\n');
+    const rules: Record<string, RuleSetting> = {};
+    for (const rule of builtinRules) rules[rule.id] = ['duplicate-key', 'schema-validation'].includes(rule.id) ? 'error' : 'off';
+    const findings = [...lintText('test.yaml', text, { rules: configureRules(builtinRules, rules), kubernetesVersion: '1.36' }).findings];
+    expect(view(findings)).toEqual([
+      '9:7-9:12 error Duplicate key "image" (first on line 8); kubectl rejects a mapping with the same key twice.',
+      '10:24-10:33 error spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"',
+    ]);
+  });
+});
+
 describe('duplicate-list-entry', () => {
   it('reports the later entry, as an error where Kubernetes rejects it and a warning where it only warns', () => {
     const text = pod('  volumes:\n    - { name: data, emptyDir: {} }\n    - { name: data, emptyDir: {} }\n  hostAliases:\n    - { ip: 10.0.0.1, hostnames: [a] }\n    - { ip: 10.0.0.1, hostnames: [b] }\n  containers: [{ name: app, image: nginx }]\n');
@@ -149,6 +162,12 @@ describe('removed-api-version and unknown-kind', () => {
   it('tells a kind that a newer bundled version serves from a removed one', () => {
     const findings = lint('apiVersion: scheduling.k8s.io/v1alpha2\nkind: Workload\nmetadata: { name: w }\n', '1.34');
     expect(view(findings)).toEqual(['1:13-1:39 error scheduling.k8s.io/v1alpha2 Workload is not served by Kubernetes 1.34 (it is from Kubernetes 1.36 on).']);
+  });
+
+  it('suggests the kind a misspelled built-in kind meant', () => {
+    expect(view(lint('apiVersion: apps/v1\nkind: Deploymnet\nmetadata: { name: d }\n'))).toEqual([
+      '2:7-2:17 error Kubernetes 1.36 serves no Deploymnet in apps/v1; did you mean Deployment?',
+    ]);
   });
 
   it('reports a custom resource without a schema as unknown-kind, never as removed', () => {
