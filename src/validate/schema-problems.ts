@@ -128,7 +128,8 @@ function typeProblem(expectedTypes: string, path: Path, actual: unknown, object:
     };
   }
   if (expected.includes('integer') && !expected.includes('string') && typeof actual === 'string' && /^-?\d+$/.test(actual.trim())) {
-    return { ...base, data: { ...data, hint: '; remove the quotes' }, fix: { title: 'Remove the quotes', path, text: actual.trim() } };
+    // No fix here: fixes keep the quoting of what they replace (engine), which is the point.
+    return { ...base, data: { ...data, hint: '; remove the quotes' } };
   }
   return { ...base, data: { ...data, hint: '' } };
 }
