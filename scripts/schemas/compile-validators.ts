@@ -9,11 +9,12 @@
 // the chunks of exactly Pod's definitions, and a ConfigMap never loads PodSpec.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, _, type KeywordCxt } from 'ajv';
+import { Ajv, _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { callRef } from 'ajv/dist/vocabularies/core/ref.js';
 import { KUBERNETES_VERSIONS } from '../../src/cli/kubernetes-version.js';
 import { REPOSITORY_ROOT, schemaDir } from './sources.js';
+import { addPodlintKeywords, AJV_OPTIONS, forCompilation, REF_PREFIX } from '../../src/validate/compile-schema.js';
 import { DEFINITIONS_FILE, KINDS_FILE, type Schema } from './strict-schema.js';
 
 /** What the runtime loader reads: kinds to definitions, and which chunk holds each definition. */
@@ -24,7 +25,6 @@ export interface ValidatorIndex {
 
 export const VALIDATORS_DIR = path.join(REPOSITORY_ROOT, 'dist/validators');
 
-const REF_PREFIX = '#/definitions/';
 
 /** Compiles one version; returns the chunk sources by file name and the index. */
 export function compileVersion(version: string): { files: Record<string, string>; index: ValidatorIndex } {
@@ -64,90 +64,13 @@ export function chunkFile(chunk: number): string {
 }
 
 function newAjv(): Ajv {
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: false,
-    allowUnionTypes: true,
-    validateFormats: false,
-    // podlint writes its own messages from the keyword and params.
-    messages: false,
-    code: { source: true, lines: false },
-  });
-  ajv.addKeyword({
-    keyword: 'x-podlint-ref',
-    schemaType: 'string',
-    code(cxt: KeywordCxt) {
-      const name = cxt.schema as string;
-      // `load` is the chunk loader's function, in scope of every compiled definition.
-      const validator = cxt.gen.scopeValue('func', { key: name, ref: notCalled, code: _`load(${name})` });
-      callRef(cxt, validator);
-    },
-  });
-  ajv.addKeyword({
-    keyword: 'x-podlint-list-map',
-    type: 'array',
-    schemaType: 'object',
-    error: { message: 'duplicate list-map entry', params: ({ params }) => _`{list: ${params.list}, keys: ${params.keys}, first: ${params.first}, index: ${params.index}}` },
-    code(cxt: KeywordCxt) {
-      const { gen, data } = cxt;
-      const { keys, list } = cxt.schema as { keys: string[]; list: string };
-      const seen = gen.const('seen', _`new Map()`);
-      gen.forRange('i', 0, _`${data}.length`, (i) => {
-        const item = gen.const('item', _`${data}[${i}]`);
-        gen.if(_`${item} && typeof ${item} == "object" && !Array.isArray(${item})`, () => {
-          const values = keys.map((key) => (key === 'protocol' ? _`(${item}[${key}] || "TCP")` : _`${item}[${key}]`));
-          // An entry that lacks a key is a required-field error, not a duplicate.
-          const complete = keys.map((key) => (key === 'protocol' ? _`true` : _`${item}[${key}] !== undefined`)).reduce((a, b) => _`${a} && ${b}`);
-          gen.if(complete, () => {
-            const key = gen.const('key', _`JSON.stringify([${values.reduce((a, b) => _`${a}, ${b}`)}])`);
-            const first = gen.const('first', _`${seen}.get(${key})`);
-            gen.if(
-              _`${first} === undefined`,
-              () => gen.code(_`${seen}.set(${key}, ${i})`),
-              () => {
-                // The error points at the later entry: its index as a JSON pointer segment.
-                const segment = gen.const('segment', _`String(${i})`);
-                cxt.error(false, { list: _`${list}`, keys: _`${JSON.stringify(keys)}`, first, index: i }, { instancePath: segment });
-              },
-            );
-          });
-        });
-      });
-    },
-  });
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, lines: false } });
+  addPodlintKeywords(ajv, { _, callRef }, () => notCalled);
   return ajv;
 }
 
 function notCalled(): never {
   throw new Error('A compiled reference is only called from standalone code.');
-}
-
-/**
- * The schema as compiled: `$ref`s become calls into the referenced definition's validator, and
- * list-map keys become the duplicate check, which names its list for the report.
- */
-function forCompilation(schema: Schema, definition: string): Schema {
-  const rewrite = (node: Schema, property: string | undefined): Schema => {
-    if (typeof node.$ref === 'string') return { 'x-podlint-ref': node.$ref.slice(REF_PREFIX.length) };
-    const out: Schema = { ...node };
-    if (node.properties) {
-      const properties: Schema = {};
-      for (const [key, value] of Object.entries(node.properties as Record<string, Schema>)) properties[key] = rewrite(value, key);
-      out.properties = properties;
-    }
-    if (node.items) out.items = rewrite(node.items as Schema, undefined);
-    if (typeof node.additionalProperties === 'object' && node.additionalProperties !== null) {
-      out.additionalProperties = rewrite(node.additionalProperties as Schema, undefined);
-    }
-    if (Array.isArray(node['x-kubernetes-list-map-keys']) && node['x-kubernetes-list-type'] === 'map') {
-      out['x-podlint-list-map'] = { keys: node['x-kubernetes-list-map-keys'], list: `${definition}.${property ?? ''}` };
-    }
-    delete out['x-kubernetes-list-map-keys'];
-    delete out['x-kubernetes-list-type'];
-    delete out['x-kubernetes-group-version-kind'];
-    return out;
-  };
-  return rewrite(schema, undefined);
 }
 
 function definitionOfKind(schema: Schema): string {

@@ -3,7 +3,7 @@ import type { K8sObject } from '../load/types.js';
 import { isBuiltinGroup } from './api-versions.js';
 import { bundledResolver } from './bundled-schemas.js';
 import type { CustomSchemas } from './custom-schemas.js';
-import { bundledKinds, loadValidator, type CompiledValidator, type SchemaError } from './load-validator.js';
+import { bundledKinds, hasBundledSchemas, loadValidator, type CompiledValidator, type SchemaError } from './load-validator.js';
 import type { RefResolver, SchemaNode } from './schema-walk.js';
 
 /** The schema an object is validated against, and how its details are read for messages. */
@@ -28,7 +28,9 @@ export type ObjectValidation =
   /** A Kubernetes group, but an apiVersion and kind this version does not serve. */
   | { readonly status: 'unserved'; readonly apiVersion: string; readonly kind: string }
   /** Another group with no schema given: a custom resource. */
-  | { readonly status: 'unknown-kind'; readonly apiVersion: string; readonly kind: string };
+  | { readonly status: 'unknown-kind'; readonly apiVersion: string; readonly kind: string }
+  /** This copy of podlint ships no schemas (a bare bundle): nothing is validated. */
+  | { readonly status: 'unavailable' };
 
 export interface ValidationSettings {
   readonly kubernetesVersion: string;
@@ -62,6 +64,7 @@ function validate(object: K8sObject, settings: ValidationSettings): ObjectValida
     return { status: 'validated', source: { origin: 'custom', root: custom.root, resolve: custom.resolve }, value, errors: run(custom.validator(), value) };
   }
   const version = settings.kubernetesVersion;
+  if (!hasBundledSchemas(version)) return { status: 'unavailable' };
   const validator = loadValidator(version, apiVersion, kind);
   if (validator) {
     const definition = bundledKinds(version)[apiVersion]![kind]!;
