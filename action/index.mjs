@@ -97,104 +97,56 @@ var init_duplicate_key = __esm({
   }
 });
 
-// rules/file-too-large.ts
-var file_too_large_default;
-var init_file_too_large = __esm({
-  "rules/file-too-large.ts"() {
-    "use strict";
-    init_define_rule();
-    file_too_large_default = defineRule({
-      id: "file-too-large",
-      meta: {
-        type: "problem",
-        scope: "file",
-        defaultSeverity: "error",
-        docs: {
-          description: "Report files over 8 MiB, which are not parsed; no real manifest comes close.",
-          remediation: "Split the file, or exclude generated data from the lint with --ignore-pattern."
-        },
-        messages: { size: "{{message}}" },
-        defaultOptions: {}
-      }
-    });
+// src/path.ts
+function formatPath(path13) {
+  let text = "";
+  for (const segment of path13) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text ? `.${segment}` : segment;
+    else text += `[${segment}]`;
   }
-});
-
-// rules/helm-template.ts
-var helm_template_default;
-var init_helm_template = __esm({
-  "rules/helm-template.ts"() {
-    "use strict";
-    init_define_rule();
-    helm_template_default = defineRule({
-      id: "helm-template",
-      meta: {
-        type: "problem",
-        scope: "file",
-        defaultSeverity: "error",
-        docs: {
-          description: "Report files that are Helm or Go templates ({{ }}) rather than manifests; they are not linted.",
-          remediation: "Lint the rendered output instead (`helm template chart/ | podlint -`), or exclude template folders with --ignore-pattern."
-        },
-        messages: { template: "{{message}}" },
-        defaultOptions: {}
-      }
-    });
-  }
-});
-
-// rules/invalid-encoding.ts
-var invalid_encoding_default;
-var init_invalid_encoding = __esm({
-  "rules/invalid-encoding.ts"() {
-    "use strict";
-    init_define_rule();
-    invalid_encoding_default = defineRule({
-      id: "invalid-encoding",
-      meta: {
-        type: "problem",
-        scope: "file",
-        defaultSeverity: "error",
-        docs: {
-          description: "Report files that are binary or not UTF-8 text; Kubernetes manifests are UTF-8.",
-          remediation: "Re-encode the file as UTF-8, or exclude it if it is not a manifest."
-        },
-        messages: { encoding: "{{message}}" },
-        defaultOptions: {}
-      }
-    });
-  }
-});
-
-// src/k8s/image-reference.ts
-function parseImageReference(text) {
-  let rest = text.trim();
-  let digest;
-  const at = rest.indexOf("@");
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let registry;
-  const slash = rest.indexOf("/");
-  if (slash !== -1) {
-    const first = rest.slice(0, slash);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let tag;
-  const colon = rest.lastIndexOf(":");
-  if (colon !== -1 && !rest.slice(colon).includes("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return { text, registry, repository: rest, tag, digest };
+  return text;
 }
-var init_image_reference = __esm({
-  "src/k8s/image-reference.ts"() {
+var init_path = __esm({
+  "src/path.ts"() {
     "use strict";
+  }
+});
+
+// src/validate/list-maps.ts
+var DUPLICATE_HANDLING, POD_RULE_LISTS;
+var init_list_maps = __esm({
+  "src/validate/list-maps.ts"() {
+    "use strict";
+    DUPLICATE_HANDLING = {
+      "io.k8s.api.core.v1.PodSpec.volumes": "rejected",
+      "io.k8s.api.core.v1.PodSpec.resourceClaims": "rejected",
+      "io.k8s.api.core.v1.PodSpec.schedulingGates": "rejected",
+      "io.k8s.api.core.v1.PodSpec.topologySpreadConstraints": "rejected",
+      "io.k8s.api.core.v1.Container.volumeDevices": "rejected",
+      "io.k8s.api.core.v1.EphemeralContainer.volumeDevices": "rejected",
+      "io.k8s.api.core.v1.ResourceRequirements.claims": "rejected",
+      "io.k8s.api.core.v1.ServiceSpec.ports": "rejected",
+      "io.k8s.api.storage.v1.CSINodeSpec.drivers": "rejected",
+      "io.k8s.api.admissionregistration.v1.MutatingWebhookConfiguration.webhooks": "rejected",
+      "io.k8s.api.admissionregistration.v1.ValidatingWebhookConfiguration.webhooks": "rejected",
+      "io.k8s.api.admissionregistration.v1.MutatingWebhook.matchConditions": "rejected",
+      "io.k8s.api.admissionregistration.v1.ValidatingWebhook.matchConditions": "rejected",
+      // Upstream warnings (pkg/api/pod/warnings.go): the object is accepted.
+      "io.k8s.api.core.v1.PodSpec.imagePullSecrets": "warned",
+      "io.k8s.api.core.v1.PodSpec.hostAliases": "warned"
+    };
+    POD_RULE_LISTS = /* @__PURE__ */ new Set([
+      "io.k8s.api.core.v1.PodSpec.containers",
+      "io.k8s.api.core.v1.PodSpec.initContainers",
+      "io.k8s.api.core.v1.PodSpec.ephemeralContainers",
+      "io.k8s.api.core.v1.Container.ports",
+      "io.k8s.api.core.v1.Container.env",
+      "io.k8s.api.core.v1.Container.volumeMounts",
+      "io.k8s.api.core.v1.EphemeralContainer.ports",
+      "io.k8s.api.core.v1.EphemeralContainer.env",
+      "io.k8s.api.core.v1.EphemeralContainer.volumeMounts"
+    ]);
   }
 });
 
@@ -220,65 +172,429 @@ var init_json = __esm({
   }
 });
 
-// src/glob-pattern.ts
-function globToRegExp(pattern) {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`);
+// src/validate/schema-walk.ts
+function schemaAt(root, path13, resolve) {
+  let node = deref(root, resolve);
+  for (const segment of path13) {
+    if (!node) return void 0;
+    node = deref(childOf(node, segment, resolve), resolve);
+  }
+  return node;
 }
-var init_glob_pattern = __esm({
-  "src/glob-pattern.ts"() {
+function propertyNames(node, resolve) {
+  const properties = objectProperties(node, resolve);
+  return properties ? Object.keys(properties) : void 0;
+}
+function childOf(node, segment, resolve) {
+  if (typeof segment === "number") return asNode(node.items);
+  const properties = objectProperties(node, resolve);
+  return asNode(properties?.[segment]) ?? asNode(node.additionalProperties);
+}
+function objectProperties(node, resolve) {
+  const resolved = deref(node, resolve);
+  if (!resolved) return void 0;
+  if (isRecord(resolved.properties)) return resolved.properties;
+  if (Array.isArray(resolved.allOf)) {
+    for (const part of resolved.allOf) {
+      const properties = objectProperties(asNode(part), resolve);
+      if (properties) return properties;
+    }
+  }
+  return void 0;
+}
+function deref(node, resolve) {
+  let current = node;
+  for (let hops = 0; current && typeof current.$ref === "string" && hops < 32; hops++) current = resolve(current.$ref);
+  if (current && Array.isArray(current.allOf) && current.allOf.length === 1 && !current.properties) {
+    return deref(asNode(current.allOf[0]), resolve) ?? current;
+  }
+  return current;
+}
+function asNode(value) {
+  return isRecord(value) ? value : void 0;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var init_schema_walk = __esm({
+  "src/validate/schema-walk.ts"() {
     "use strict";
   }
 });
 
-// rules/latest-image-tag.ts
-var latest_image_tag_default;
-var init_latest_image_tag = __esm({
-  "rules/latest-image-tag.ts"() {
+// src/validate/suggest.ts
+function closestName(name, candidates) {
+  const wanted = name.toLowerCase();
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (distance < bestDistance || distance === bestDistance && best !== void 0 && candidate < best) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== void 0 && bestDistance <= limit ? best : void 0;
+}
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const columns = b.length + 1;
+  const d = new Array(rows * columns).fill(0);
+  const at = (i, j) => d[i * columns + j];
+  for (let i = 0; i < rows; i++) d[i * columns] = i;
+  for (let j = 0; j < columns; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < columns; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, at(i - 2, j - 2) + 1);
+      d[i * columns + j] = value;
+    }
+  }
+  return at(rows - 1, columns - 1);
+}
+var init_suggest = __esm({
+  "src/validate/suggest.ts"() {
     "use strict";
-    init_define_rule();
-    init_image_reference();
+  }
+});
+
+// src/validate/schema-problems.ts
+function schemaProblems(validation, object) {
+  if (validation.status === "untyped") {
+    return [{ path: [], messageId: "requiredField", data: { field: validation.missing, parent: objectLabel(object) } }];
+  }
+  if (validation.status !== "validated") return [];
+  const { value } = validation;
+  const errors = validation.errors.filter((error) => error.keyword !== LIST_MAP_KEYWORD);
+  const byValue = /* @__PURE__ */ new Map();
+  const rest = [];
+  for (const error of errors) {
+    if (!PRIORITY.includes(error.keyword)) {
+      rest.push(error);
+      continue;
+    }
+    const held = byValue.get(error.instancePath);
+    if (!held || PRIORITY.indexOf(error.keyword) < PRIORITY.indexOf(held.keyword)) byValue.set(error.instancePath, error);
+  }
+  const problems = [];
+  const explained = /* @__PURE__ */ new Set();
+  for (const error of rest.filter((candidate) => candidate.keyword === "additionalProperties")) {
+    const parent = toPath(error.instancePath, value);
+    const field = String(error.params.additionalProperty);
+    const allowed = propertyNames(schemaAt(validation.source.root, parent, validation.source.resolve), validation.source.resolve) ?? [];
+    const suggestion = closestName(field, allowed);
+    if (suggestion) explained.add(`${error.instancePath}\0${suggestion}`);
+    const hint = suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 && allowed.length <= LIST_FIELDS_UP_TO ? `; allowed fields: ${[...allowed].sort().map((name) => `"${name}"`).join(", ")}` : "";
+    problems.push({
+      path: [...parent, field],
+      messageId: "unknownField",
+      target: "key",
+      data: { field, parent: parentLabel(parent, object), hint },
+      ...suggestion ? { fix: { title: `Rename "${field}" to "${suggestion}"`, path: [...parent, field], target: "key", text: suggestion } } : {}
+    });
+  }
+  for (const error of rest) {
+    if (error.keyword === "additionalProperties") continue;
+    const path13 = toPath(error.instancePath, value);
+    if (error.keyword === "required") {
+      const field = String(error.params.missingProperty);
+      if (explained.has(`${error.instancePath}\0${field}`)) continue;
+      problems.push({ path: path13, messageId: "requiredField", data: { field, parent: parentLabel(path13, object) } });
+    } else {
+      problems.push({ path: path13, messageId: "invalid", data: { path: fieldLabel(path13, object), problem: `fails the schema's "${error.keyword}" check` } });
+    }
+  }
+  const enumPaths = new Set(errors.filter((error) => error.keyword === "enum").map((error) => error.instancePath));
+  for (const error of byValue.values()) {
+    const path13 = toPath(error.instancePath, value);
+    problems.push(valueProblem(error, path13, valueAt(value, error.instancePath), object, enumPaths.has(error.instancePath)));
+  }
+  return problems;
+}
+function valueProblem(error, path13, actual, object, isEnum) {
+  const field = fieldLabel(path13, object);
+  switch (error.keyword) {
+    case "enum": {
+      const allowed = error.params.allowedValues.filter((candidate) => candidate !== "");
+      return {
+        path: path13,
+        messageId: "unsupportedValue",
+        data: { path: field, value: goValue(actual), allowed: allowed.map((candidate) => goValue(candidate)).join(", ") }
+      };
+    }
+    case "minimum":
+    case "maximum":
+      return { path: path13, messageId: "outOfRange", data: { path: field, value: String(actual), min: -2147483648, max: 2147483647 } };
+    default:
+      return typeProblem(String(error.params.type), path13, actual, object, field, isEnum);
+  }
+}
+function typeProblem(expectedTypes, path13, actual, object, field, isEnum) {
+  const expected = expectedTypes.split(",");
+  const base = { path: path13, messageId: "wrongType" };
+  const data = { path: field, expected: expected.map(typeName).join(" or "), actual: describe(actual) };
+  const raw = plainScalarText(object, path13);
+  const stringOnly = expected.length === 1 && expected[0] === "string" && !isEnum;
+  if (stringOnly && (typeof actual === "boolean" || typeof actual === "number") && raw !== void 0) {
+    const read = String(actual) === raw ? "" : `YAML 1.1 reads the unquoted ${raw} as ${String(actual)}, `;
+    return {
+      ...base,
+      data: { ...data, hint: `; ${read}quote it: ${JSON.stringify(raw)}` },
+      fix: { title: `Quote ${raw}`, path: path13, text: JSON.stringify(raw) }
+    };
+  }
+  if (expected.includes("integer") && !expected.includes("string") && typeof actual === "string" && /^-?\d+$/.test(actual.trim())) {
+    return { ...base, data: { ...data, hint: "; remove the quotes" } };
+  }
+  return { ...base, data: { ...data, hint: "" } };
+}
+function plainScalarText(object, path13) {
+  const location = object.document.sourceMap.resolve([...object.documentPath, ...path13]);
+  if (!location.exact) return void 0;
+  const text = object.file.text.slice(location.range.startOffset, location.range.endOffset);
+  if (text === "" || /^["'|>[{]/.test(text) || text.includes("\n")) return void 0;
+  return text;
+}
+function toPath(pointer2, root) {
+  if (pointer2 === "") return [];
+  const path13 = [];
+  let node = root;
+  for (const raw of pointer2.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node)) {
+      const index = Number(key);
+      path13.push(index);
+      node = node[index];
+    } else {
+      path13.push(key);
+      node = isObject(node) ? node[key] : void 0;
+    }
+  }
+  return path13;
+}
+function valueAt(root, pointer2) {
+  let node = root;
+  for (const segment of toPath(pointer2, root)) {
+    node = Array.isArray(node) ? node[segment] : isObject(node) ? node[segment] : void 0;
+  }
+  return node;
+}
+function objectLabel(object) {
+  return object.kind || "the object";
+}
+function parentLabel(path13, object) {
+  return path13.length === 0 ? objectLabel(object) : formatPath(path13);
+}
+function fieldLabel(path13, object) {
+  return path13.length === 0 ? objectLabel(object) : formatPath(path13);
+}
+function typeName(type) {
+  switch (type) {
+    case "integer":
+      return "an integer";
+    case "object":
+      return "an object";
+    case "array":
+      return "a list";
+    default:
+      return `a ${type}`;
+  }
+}
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  switch (typeof value) {
+    case "string":
+      return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+    case "number":
+      return Number.isInteger(value) ? `an integer (${value})` : `a number (${value})`;
+    case "boolean":
+      return `a boolean (${value})`;
+    case "object":
+      return "an object";
+    default:
+      return typeof value;
+  }
+}
+function goValue(value) {
+  return typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+}
+var LIST_FIELDS_UP_TO, PRIORITY, LIST_MAP_KEYWORD;
+var init_schema_problems = __esm({
+  "src/validate/schema-problems.ts"() {
+    "use strict";
     init_json();
-    init_glob_pattern();
-    latest_image_tag_default = defineRule({
-      id: "latest-image-tag",
-      meta: {
-        type: "problem",
-        defaultSeverity: "warning",
-        docs: {
-          description: "Require images pinned to a tag other than latest, or to a digest.",
-          remediation: "Pin the image to an immutable version tag (nginx:1.27.2) or a digest (nginx@sha256:...), so every node runs the same image and rollbacks mean something."
-        },
-        messages: {
-          latest: 'Container "{{container}}" uses the mutable tag latest of "{{image}}".',
-          untagged: 'Container "{{container}}" has no tag on "{{image}}", which means latest.'
-        },
-        schema: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            allowedImages: {
-              type: "array",
-              items: { type: "string" },
-              description: "Image patterns exempt from this rule (`*` matches any characters), e.g. `registry.local/dev/*`."
-            }
-          }
-        },
-        defaultOptions: { allowedImages: [] }
-      },
-      check({ pod, report }, options) {
-        const allowed = options.allowedImages.map(globToRegExp);
-        for (const container of pod.containers) {
-          const image = asString(container.spec.image);
-          if (image === void 0 || image.trim() === "") continue;
-          const reference = parseImageReference(image);
-          if (reference.digest !== void 0 || allowed.some((pattern) => pattern.test(image))) continue;
-          const data = { container: container.name, image };
-          if (reference.tag === void 0) report({ path: [...container.path, "image"], messageId: "untagged", data });
-          else if (reference.tag === "latest") report({ path: [...container.path, "image"], messageId: "latest", data });
-        }
+    init_path();
+    init_schema_walk();
+    init_suggest();
+    LIST_FIELDS_UP_TO = 8;
+    PRIORITY = ["type", "enum", "minimum", "maximum"];
+    LIST_MAP_KEYWORD = "x-podlint-list-map";
+  }
+});
+
+// src/validate/duplicate-entries.ts
+function duplicateEntries(validation) {
+  if (validation.status !== "validated") return [];
+  const duplicates = [];
+  for (const error of validation.errors) {
+    if (error.keyword !== LIST_MAP_KEYWORD) continue;
+    const list = String(error.params.list);
+    if (POD_RULE_LISTS.has(list)) continue;
+    const path13 = toPath(error.instancePath, validation.value);
+    const firstPath = [...path13.slice(0, -1), Number(error.params.first)];
+    const keys = JSON.parse(String(error.params.keys));
+    const entry = entryAt(validation.value, path13);
+    duplicates.push({
+      path: path13,
+      firstPath,
+      list,
+      keys,
+      values: keys.map((key) => key === "protocol" ? entry?.[key] ?? "TCP" : entry?.[key]),
+      handling: DUPLICATE_HANDLING[list] ?? "merged"
+    });
+  }
+  return duplicates;
+}
+function entryAt(root, path13) {
+  let node = root;
+  for (const segment of path13) node = node?.[segment];
+  return typeof node === "object" && node !== null ? node : void 0;
+}
+var init_duplicate_entries = __esm({
+  "src/validate/duplicate-entries.ts"() {
+    "use strict";
+    init_list_maps();
+    init_schema_problems();
+  }
+});
+
+// src/cli/options.ts
+import { parseArgs } from "node:util";
+function parseCliOptions(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      allowNegative: true,
+      options: {
+        format: { type: "string", short: "f", default: "stylish" },
+        "output-file": { type: "string", short: "o" },
+        "max-warnings": { type: "string" },
+        quiet: { type: "boolean", default: false },
+        color: { type: "boolean" },
+        "stdin-filename": { type: "string" },
+        "ignore-pattern": { type: "string", multiple: true, default: [] },
+        gitignore: { type: "boolean", default: true },
+        "kubernetes-version": { type: "string" },
+        "schema-dir": { type: "string", multiple: true, default: [] },
+        "pod-template-path": { type: "string", multiple: true, default: [] },
+        "list-rules": { type: "boolean", default: false },
+        debug: { type: "boolean", default: false },
+        "fail-level": { type: "string" },
+        "sarif-file": { type: "string" },
+        "sarif-category": { type: "string" },
+        summary: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false }
       }
     });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const command = values.help ? "help" : values.version ? "version" : values["list-rules"] ? "list-rules" : "lint";
+  return {
+    command,
+    paths: positionals,
+    format: values.format,
+    outputFile: values["output-file"],
+    maxWarnings: parseMaxWarnings(values["max-warnings"]),
+    quiet: values.quiet,
+    color: values.color,
+    stdinFilename: values["stdin-filename"],
+    ignorePatterns: values["ignore-pattern"],
+    gitignore: values.gitignore,
+    kubernetesVersion: values["kubernetes-version"],
+    schemaDirs: values["schema-dir"],
+    podTemplatePaths: values["pod-template-path"],
+    debug: values.debug,
+    sarifFile: values["sarif-file"],
+    sarifCategory: values["sarif-category"],
+    summaryFile: values.summary,
+    failLevel: parseFailLevel(values["fail-level"])
+  };
+}
+function parseFailLevel(value) {
+  if (value === void 0 || value === "error" || value === "warning" || value === "info") return value;
+  throw new UsageError(`--fail-level needs one of error, warning, info, got "${value}".`);
+}
+function parseMaxWarnings(value) {
+  if (value === void 0) return void 0;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a non-negative integer, got "${value}".`);
+  return Number(value);
+}
+var UsageError, HELP;
+var init_options = __esm({
+  "src/cli/options.ts"() {
+    "use strict";
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
+    HELP = `Usage: podlint [options] [paths or globs ...]
+       podlint lsp --stdio          Run the language server for editors (docs/editors.md)
+
+Lints Kubernetes Pod and workload manifests (YAML or JSON). Paths default to the current
+directory; "-" reads standard input.
+
+Options:
+  -f, --format <name>          Output format: stylish (default), json, sarif, github, unix
+  -o, --output-file <file>     Write the report to a file instead of standard output
+      --max-warnings <n>       Exit with 1 when there are more than n warnings
+      --fail-level <severity>  Exit with 1 on findings at or over: error (default), warning, info
+      --sarif-file <file>      Also write a SARIF report to this file
+      --sarif-category <id>    SARIF automationDetails.id, to tell several uploads apart on GitHub
+      --summary <file>         Append a Markdown job summary to this file (default: $GITHUB_STEP_SUMMARY
+                               when set; an empty value writes none)
+      --quiet                  Report errors only
+      --color / --no-color     Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
+      --stdin-filename <name>  The file name to report for standard input
+      --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
+      --no-gitignore           Do not read .gitignore files
+      --kubernetes-version <v> Kubernetes version to check against: 1.34, 1.35, 1.36 (default)
+      --schema-dir <dir>       JSON Schemas or CRD manifests for custom kinds (repeatable)
+      --pod-template-path <k=p> Where a custom kind keeps its pod template, so pod rules apply:
+                               example.com/v1/MyKind=spec.template (repeatable)
+      --list-rules             List the rules with their default severity and description
+      --debug                  Print stack traces for podlint's own failures
+  -h, --help                   Show this help
+  -v, --version                Show the version
+
+Exit codes: 0 clean, 1 findings at or over --fail-level (or warnings over --max-warnings), 2 usage error or internal failure.
+`;
+  }
+});
+
+// src/cli/kubernetes-version.ts
+function resolveKubernetesVersion(requested) {
+  if (requested === void 0) return DEFAULT_KUBERNETES_VERSION;
+  const normalized = requested.replace(/^v/, "");
+  if (!KUBERNETES_VERSIONS.includes(normalized)) {
+    throw new UsageError(`Unsupported Kubernetes version "${requested}"; use one of: ${KUBERNETES_VERSIONS.join(", ")}.`);
+  }
+  return normalized;
+}
+var KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION;
+var init_kubernetes_version = __esm({
+  "src/cli/kubernetes-version.ts"() {
+    "use strict";
+    init_options();
+    KUBERNETES_VERSIONS = ["1.34", "1.35", "1.36"];
+    DEFAULT_KUBERNETES_VERSION = "1.36";
   }
 });
 
@@ -292,6 +608,14 @@ function podSpecLocation(apiVersion, kind) {
   const location = POD_SPEC_LOCATIONS[kind];
   if (!location) return void 0;
   return location.groups.includes(apiGroup(apiVersion)) ? location : void 0;
+}
+function customPodSpecLocation(apiVersion, kind, paths) {
+  const template = paths?.[`${apiVersion ?? ""}/${kind}`];
+  if (!template) return void 0;
+  return { spec: [...template, "spec"], metadata: [...template, "metadata"], groups: [apiGroup(apiVersion)], template: true };
+}
+function parseTemplatePath(text) {
+  return text.split(".").filter((segment) => segment !== "").map((segment) => /^\d+$/.test(segment) ? Number(segment) : segment);
 }
 var TEMPLATE, POD_SPEC_LOCATIONS;
 var init_kinds = __esm({
@@ -320,1016 +644,152 @@ var init_kinds = __esm({
   }
 });
 
-// src/k8s/pod-view.ts
-function podView(object) {
-  const location = podSpecLocation(object.apiVersion, object.kind);
-  if (!location) return void 0;
-  const spec = asObject(valueAt(object.value, location.spec));
-  if (!spec) return void 0;
-  return {
-    object,
-    owner: {
-      kind: object.kind,
-      apiVersion: object.apiVersion,
-      name: object.name,
-      namespace: object.namespace,
-      replicas: replicaCount(object)
+// src/package-root.ts
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+function packageRoot() {
+  if (cachedRoot !== void 0) return cachedRoot;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const manifest = path.join(dir, "package.json");
+    if (existsSync(manifest) && readName(manifest) === "podlint") return cachedRoot = dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`podlint's package.json not found above ${fileURLToPath(import.meta.url)}.`);
+    dir = parent;
+  }
+}
+function packageAsset(relativePath) {
+  return path.join(packageRoot(), relativePath);
+}
+function packageVersion() {
+  return JSON.parse(readFileSync(packageAsset("package.json"), "utf8")).version;
+}
+function readName(manifest) {
+  try {
+    return JSON.parse(readFileSync(manifest, "utf8")).name;
+  } catch {
+    return void 0;
+  }
+}
+var cachedRoot;
+var init_package_root = __esm({
+  "src/package-root.ts"() {
+    "use strict";
+  }
+});
+
+// src/validate/bundled-schemas.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import path2 from "node:path";
+function bundledDefinitions(version) {
+  let loaded = definitions.get(version);
+  if (!loaded) {
+    loaded = readJson(version, "definitions.json").definitions;
+    definitions.set(version, loaded);
+  }
+  return loaded;
+}
+function bundledKindSchemas(version) {
+  return readJson(version, "kinds.json");
+}
+function bundledResolver(version) {
+  return (ref) => ref.startsWith(DEFINITION_REF) ? bundledDefinitions(version)[ref.slice(DEFINITION_REF.length)] : void 0;
+}
+function readJson(version, file) {
+  return JSON.parse(readFileSync2(packageAsset(path2.join("schemas/kubernetes", version, file)), "utf8"));
+}
+var DEFINITION_REF, definitions;
+var init_bundled_schemas = __esm({
+  "src/validate/bundled-schemas.ts"() {
+    "use strict";
+    init_package_root();
+    DEFINITION_REF = "#/definitions/";
+    definitions = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/validate/compile-schema.ts
+function addPodlintKeywords(ajv, { _, callRef }, validatorOf) {
+  ajv.addKeyword({
+    keyword: "x-podlint-ref",
+    schemaType: "string",
+    code(cxt) {
+      const name = cxt.schema;
+      const validator = cxt.gen.scopeValue("func", { key: name, ref: validatorOf(name), code: _`load(${name})` });
+      callRef(cxt, validator);
+    }
+  });
+  ajv.addKeyword({
+    keyword: "x-podlint-list-map",
+    type: "array",
+    schemaType: "object",
+    error: {
+      message: "duplicate list-map entry",
+      params: ({ params }) => _`{list: ${params.list}, keys: ${params.keys}, first: ${params.first}, index: ${params.index}}`
     },
-    isTemplate: location.template,
-    specPath: location.spec,
-    spec,
-    metadataPath: location.metadata,
-    metadata: asObject(valueAt(object.value, location.metadata)),
-    containers: containerViews(spec, location)
-  };
-}
-function containerViews(spec, location) {
-  const views = [];
-  const lists = ["initContainers", "containers", "ephemeralContainers"];
-  for (const list of lists) {
-    asArray(spec[list]).forEach((item, index) => {
-      if (!isObject(item)) return;
-      views.push({
-        role: roleOf(list, item),
-        list,
-        index,
-        name: asString(item.name) ?? `#${index}`,
-        path: [...location.spec, list, index],
-        spec: item
-      });
-    });
-  }
-  return views;
-}
-function replicaCount(object) {
-  const spec = asObject(object.value.spec);
-  switch (object.kind) {
-    case "Pod":
-      return 1;
-    case "PodTemplate":
-      return "none";
-    case "DaemonSet":
-      return "per-node";
-    case "Job":
-      return jobPods(spec);
-    case "CronJob":
-      return jobPods(asObject(asObject(spec?.jobTemplate)?.spec));
-    default:
-      return nonNegative(spec?.replicas) ?? 1;
-  }
-}
-function jobPods(jobSpec) {
-  const parallelism = nonNegative(jobSpec?.parallelism) ?? 1;
-  const completions = nonNegative(jobSpec?.completions);
-  return completions === void 0 ? parallelism : Math.min(parallelism, completions);
-}
-function nonNegative(value) {
-  const number = asNumber(value);
-  return number !== void 0 && Number.isInteger(number) && number >= 0 ? number : void 0;
-}
-function roleOf(list, container) {
-  if (list === "containers") return "container";
-  if (list === "ephemeralContainers") return "ephemeral";
-  return container.restartPolicy === "Always" ? "sidecar" : "init";
-}
-function valueAt(root, path10) {
-  let value = root;
-  for (const segment of path10) {
-    if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
-    else value = isObject(value) ? value[segment] : void 0;
-    if (value === void 0) return void 0;
-  }
-  return value;
-}
-var CONTAINER_ROLE_LABELS;
-var init_pod_view = __esm({
-  "src/k8s/pod-view.ts"() {
-    "use strict";
-    init_json();
-    init_kinds();
-    CONTAINER_ROLE_LABELS = {
-      container: "Container",
-      init: "Init container",
-      sidecar: "Sidecar container",
-      ephemeral: "Ephemeral container"
-    };
-  }
-});
-
-// rules/privileged-container.ts
-var privileged_container_default;
-var init_privileged_container = __esm({
-  "rules/privileged-container.ts"() {
-    "use strict";
-    init_define_rule();
-    init_json();
-    init_pod_view();
-    privileged_container_default = defineRule({
-      id: "privileged-container",
-      meta: {
-        type: "problem",
-        defaultSeverity: "error",
-        tags: ["security"],
-        securitySeverity: 9,
-        docs: {
-          description: "Forbid privileged containers of any role (containers, init containers, sidecars, ephemeral).",
-          remediation: "Remove `securityContext.privileged: true`; grant only the capabilities the container needs with `securityContext.capabilities.add`."
-        },
-        messages: {
-          privileged: '{{role}} "{{container}}" is privileged: it has every capability and access to all host devices, as root on the node.'
-        },
-        defaultOptions: {}
-      },
-      check({ pod, report }) {
-        for (const container of pod.containers) {
-          if (asObject(container.spec.securityContext)?.privileged !== true) continue;
-          report({
-            path: [...container.path, "securityContext", "privileged"],
-            messageId: "privileged",
-            data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name }
+    code(cxt) {
+      const { gen, data } = cxt;
+      const { keys, list } = cxt.schema;
+      const seen = gen.const("seen", _`new Map()`);
+      gen.forRange("i", 0, _`${data}.length`, (i) => {
+        const item = gen.const("item", _`${data}[${i}]`);
+        gen.if(_`${item} && typeof ${item} == "object" && !Array.isArray(${item})`, () => {
+          const values = keys.map((key) => key === "protocol" ? _`(${item}[${key}] || "TCP")` : _`${item}[${key}]`);
+          const complete = keys.map((key) => key === "protocol" ? _`true` : _`${item}[${key}] !== undefined`).reduce((a, b) => _`${a} && ${b}`);
+          gen.if(complete, () => {
+            const key = gen.const("key", _`JSON.stringify([${values.reduce((a, b) => _`${a}, ${b}`)}])`);
+            const first = gen.const("first", _`${seen}.get(${key})`);
+            gen.if(
+              _`${first} === undefined`,
+              () => gen.code(_`${seen}.set(${key}, ${i})`),
+              () => {
+                const segment = gen.const("segment", _`String(${i})`);
+                cxt.error(false, { list: _`${list}`, keys: _`${JSON.stringify(keys)}`, first, index: i }, { instancePath: segment });
+              }
+            );
           });
-        }
-      }
-    });
-  }
-});
-
-// rules/yaml-syntax.ts
-var yaml_syntax_default;
-var init_yaml_syntax = __esm({
-  "rules/yaml-syntax.ts"() {
-    "use strict";
-    init_define_rule();
-    yaml_syntax_default = defineRule({
-      id: "yaml-syntax",
-      meta: {
-        type: "problem",
-        scope: "file",
-        defaultSeverity: "error",
-        docs: {
-          description: "Report YAML that does not parse; the document is not linted, the rest of the file is.",
-          remediation: "Fix the YAML at the reported position (indentation, an unclosed quote or bracket, a tab)."
-        },
-        messages: { syntax: "{{message}}" },
-        defaultOptions: {}
-      }
-    });
-  }
-});
-
-// src/k8s/capabilities.ts
-function capabilityName(text) {
-  const upper = text.trim().toUpperCase();
-  return upper.startsWith("CAP_") ? upper.slice(4) : upper;
-}
-function entries(container, list) {
-  const capabilities = asObject(asObject(container.spec.securityContext)?.capabilities);
-  const result = [];
-  asArray(capabilities?.[list]).forEach((item, index) => {
-    const text = asString(item);
-    if (text === void 0) return;
-    result.push({ text, name: capabilityName(text), path: [...container.path, "securityContext", "capabilities", list, index] });
-  });
-  return result;
-}
-function addedCapabilities(container) {
-  return entries(container, "add");
-}
-function droppedCapabilities(container) {
-  return entries(container, "drop");
-}
-function dropListPath(container) {
-  return [...container.path, "securityContext", "capabilities", "drop"];
-}
-function keepsDefaultCapability(container, name) {
-  const added = addedCapabilities(container).map((entry) => entry.name);
-  const dropped = droppedCapabilities(container).map((entry) => entry.name);
-  if (dropped.includes(name)) return false;
-  if (added.includes(name)) return true;
-  return !dropped.includes("ALL");
-}
-var init_capabilities = __esm({
-  "src/k8s/capabilities.ts"() {
-    "use strict";
-    init_json();
-  }
-});
-
-// src/k8s/security-context.ts
-function podSecurityContext(pod) {
-  return asObject(pod.spec.securityContext);
-}
-function containerSecurityContext(container) {
-  return asObject(container.spec.securityContext);
-}
-function effectiveSetting(pod, container, field, read) {
-  const own = read(containerSecurityContext(container)?.[field]);
-  if (own !== void 0) return { value: own, path: [...container.path, "securityContext", field], from: "container" };
-  const inherited = read(podSecurityContext(pod)?.[field]);
-  if (inherited !== void 0) return { value: inherited, path: [...pod.specPath, "securityContext", field], from: "pod" };
-  return void 0;
-}
-function isWindowsPod(pod) {
-  return asString(asObject(pod.spec.os)?.name) === "windows";
-}
-function usesUserNamespace(pod) {
-  return pod.spec.hostUsers === false;
-}
-function asBoolean(value) {
-  return typeof value === "boolean" ? value : void 0;
-}
-function asInteger(value) {
-  return typeof value === "number" && Number.isInteger(value) ? value : void 0;
-}
-var init_security_context = __esm({
-  "src/k8s/security-context.ts"() {
-    "use strict";
-    init_json();
-  }
-});
-
-// rules/privilege-escalation.ts
-function describe(text, name) {
-  return name === "ALL" ? `${text} (every capability, CAP_SYS_ADMIN among them)` : text;
-}
-var privilege_escalation_default;
-var init_privilege_escalation = __esm({
-  "rules/privilege-escalation.ts"() {
-    "use strict";
-    init_define_rule();
-    init_capabilities();
-    init_pod_view();
-    init_security_context();
-    privilege_escalation_default = defineRule({
-      id: "privilege-escalation",
-      meta: {
-        type: "problem",
-        defaultSeverity: "warning",
-        tags: ["security"],
-        securitySeverity: 6,
-        docs: {
-          description: "Require allowPrivilegeEscalation: false on every container of every role (containers, init containers, sidecars, ephemeral), and report escalation implied by privileged or CAP_SYS_ADMIN; Windows Pods are exempt.",
-          remediation: "Set `securityContext.allowPrivilegeEscalation: false` on each container (the Pod has no such field), and drop `privileged: true` and `SYS_ADMIN` (or `ALL`) from `capabilities.add`, which make escalation possible whatever the field says.",
-          rationale: "Without `allowPrivilegeEscalation: false` the kubelet does not set no_new_privs, so a setuid binary or a file capability in the image can raise a process above its parent; the field defaults to allowing it. It is a container field (the Pod has none), checked on every role: an init container, a sidecar or an ephemeral debug container escalates as well as the main one. Kubernetes documents escalation as always possible for privileged containers and those with CAP_SYS_ADMIN, and rejects an explicit false next to `privileged: true` or `capabilities.add: [CAP_SYS_ADMIN]` (those findings are errors whatever the configured severity). Every finding lands on `allowPrivilegeEscalation`, or where it belongs, so it does not stack on the findings of privileged-container and dangerous-capabilities. A warning by default, as in the Pod Security Standards' restricted profile; Windows Pods are exempt, as Kubernetes forbids the field on them."
-        },
-        messages: {
-          unset: '{{role}} "{{container}}" does not set allowPrivilegeEscalation: false, so its processes may gain more privileges than their parent (setuid binaries, file capabilities).',
-          allowed: '{{role}} "{{container}}" sets allowPrivilegeEscalation: true, so its processes may gain more privileges than their parent (setuid binaries, file capabilities).',
-          privileged: '{{role}} "{{container}}" can always escalate privileges: it is privileged.',
-          capability: '{{role}} "{{container}}" can always escalate privileges: it adds {{capability}}.',
-          rejectedPrivileged: '{{role}} "{{container}}": Kubernetes rejects this securityContext: cannot set `allowPrivilegeEscalation` to false and `privileged` to true.',
-          rejectedCapability: '{{role}} "{{container}}": Kubernetes rejects this securityContext: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN.',
-          ineffective: '{{role}} "{{container}}" sets allowPrivilegeEscalation: false but adds {{capability}}, and with CAP_SYS_ADMIN escalation stays possible (the API server rejects the pair only when it is spelled CAP_SYS_ADMIN).'
-        },
-        defaultOptions: {}
-      },
-      check({ pod, report }) {
-        if (isWindowsPod(pod)) return;
-        for (const container of pod.containers) {
-          const securityContext = containerSecurityContext(container);
-          const path10 = [...container.path, "securityContext", "allowPrivilegeEscalation"];
-          const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
-          const privileged = securityContext?.privileged === true;
-          const sysAdmin = addedCapabilities(container).filter((entry) => entry.name === "SYS_ADMIN" || entry.name === "ALL");
-          const allowPrivilegeEscalation = securityContext?.allowPrivilegeEscalation;
-          if (allowPrivilegeEscalation === false) {
-            if (privileged) report({ path: path10, messageId: "rejectedPrivileged", data, severity: "error" });
-            for (const entry of sysAdmin) {
-              if (entry.text === "CAP_SYS_ADMIN") report({ path: path10, messageId: "rejectedCapability", data, severity: "error" });
-              else report({ path: path10, messageId: "ineffective", data: { ...data, capability: describe(entry.text, entry.name) } });
-            }
-            continue;
-          }
-          if (privileged) report({ path: path10, messageId: "privileged", data });
-          else if (sysAdmin[0]) report({ path: path10, messageId: "capability", data: { ...data, capability: describe(sysAdmin[0].text, sysAdmin[0].name) } });
-          else report({ path: path10, messageId: allowPrivilegeEscalation === true ? "allowed" : "unset", data });
-        }
-      }
-    });
-  }
-});
-
-// rules/dangerous-capabilities.ts
-var RISKS, dangerous_capabilities_default;
-var init_dangerous_capabilities = __esm({
-  "rules/dangerous-capabilities.ts"() {
-    "use strict";
-    init_define_rule();
-    init_capabilities();
-    init_pod_view();
-    init_security_context();
-    RISKS = {
-      ALL: "use every capability, as good as privileged",
-      SYS_ADMIN: "mount filesystems, create namespaces and much more, the usual way out of a container",
-      NET_ADMIN: "reconfigure the interfaces, routes and firewall of the Pod's network (the node's, with hostNetwork)",
-      SYS_MODULE: "load kernel modules into the node",
-      SYS_PTRACE: "trace and inject code into every process it can see",
-      SYS_RAWIO: "do raw I/O on devices and memory",
-      SYS_BOOT: "reboot the node or load a new kernel",
-      SYS_TIME: "set the node's clock",
-      DAC_READ_SEARCH: "read any file it can reach regardless of permissions, and open files by handle outside its mounts",
-      BPF: "load BPF programs into the kernel",
-      PERFMON: "observe the kernel and other processes through perf and BPF",
-      MAC_ADMIN: "change the AppArmor or SELinux policy",
-      MAC_OVERRIDE: "bypass the AppArmor or SELinux policy",
-      SYSLOG: "read and clear the kernel log, which leaks kernel addresses",
-      LINUX_IMMUTABLE: "change immutable and append-only files"
-    };
-    dangerous_capabilities_default = defineRule({
-      id: "dangerous-capabilities",
-      meta: {
-        type: "problem",
-        defaultSeverity: "error",
-        tags: ["security"],
-        securitySeverity: 8,
-        docs: {
-          description: "Forbid adding dangerous Linux capabilities (ALL, SYS_ADMIN, NET_ADMIN, SYS_MODULE...) to a container of any role (containers, init containers, sidecars, ephemeral); Windows Pods are exempt.",
-          remediation: "Remove the capability from `securityContext.capabilities.add` and grant only what the process needs (for example `NET_BIND_SERVICE`), ideally after `drop: [ALL]`. A container that truly needs one of these is node software: review it and suppress the finding with a reason.",
-          rationale: "Capabilities split root's powers; the default list holds those that reach beyond the container: the kernel (SYS_MODULE, BPF, SYS_BOOT), devices and memory (SYS_RAWIO), other processes (SYS_PTRACE), security policy (MAC_ADMIN, MAC_OVERRIDE), the network stack (NET_ADMIN) and SYS_ADMIN, the usual container escape. None of them is in the Pod Security Standards' baseline set. Every role is checked, because each container gets its own capability set. Names are compared as runtimes read them (`sys_admin`, `SYS_ADMIN` and `CAP_SYS_ADMIN` are one capability). An error by default; Windows Pods are exempt, as Kubernetes forbids capabilities on them."
-        },
-        messages: {
-          dangerous: '{{role}} "{{container}}" adds the capability {{capability}}, which lets it {{risk}}.',
-          configured: '{{role}} "{{container}}" adds the capability {{capability}}, listed as dangerous in the configuration.'
-        },
-        schema: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            capabilities: {
-              type: "array",
-              items: { type: "string" },
-              uniqueItems: true,
-              description: "Capabilities to report, with or without the `CAP_` prefix, in any case (as runtimes read them). The default is the set that reaches beyond the container: kernel, devices, other processes, security policy."
-            }
-          }
-        },
-        defaultOptions: { capabilities: Object.keys(RISKS) }
-      },
-      check({ pod, report }, options) {
-        if (isWindowsPod(pod)) return;
-        const dangerous = new Set(options.capabilities.map(capabilityName));
-        for (const container of pod.containers) {
-          for (const entry of addedCapabilities(container)) {
-            if (!dangerous.has(entry.name)) continue;
-            const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name, capability: entry.text };
-            const risk = RISKS[entry.name];
-            if (risk) report({ path: entry.path, messageId: "dangerous", data: { ...data, risk } });
-            else report({ path: entry.path, messageId: "configured", data });
-          }
-        }
-      }
-    });
-  }
-});
-
-// src/path.ts
-function formatPath(path10) {
-  let text = "";
-  for (const segment of path10) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text ? `.${segment}` : segment;
-    else text += `[${segment}]`;
-  }
-  return text;
-}
-var init_path = __esm({
-  "src/path.ts"() {
-    "use strict";
-  }
-});
-
-// rules/host-namespaces.ts
-function kubernetesPath(specPath, field) {
-  const name = field === "hostNetwork" ? "hostNetwork" : field === "hostPID" ? "HostPID" : "HostIPC";
-  return formatPath([...specPath, name]);
-}
-var NAMESPACES, host_namespaces_default;
-var init_host_namespaces = __esm({
-  "rules/host-namespaces.ts"() {
-    "use strict";
-    init_define_rule();
-    init_path();
-    NAMESPACES = ["hostNetwork", "hostPID", "hostIPC"];
-    host_namespaces_default = defineRule({
-      id: "host-namespaces",
-      meta: {
-        type: "problem",
-        defaultSeverity: "error",
-        tags: ["security"],
-        securitySeverity: 7.5,
-        docs: {
-          description: "Forbid sharing the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC), which every container of the Pod then shares.",
-          remediation: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false). Expose ports through a Service, or a `hostPort` when a node port is really needed; node agents that need a host namespace can be allowed with the `allowed` option.",
-          rationale: "A host namespace is shared by the whole Pod, so one finding per field covers every container, init container, sidecar and ephemeral container. The Pod Security Standards' baseline profile forbids all three, so the default is an error; node agents that need one (a CNI plugin on the host network) can be allowed with the `allowed` option. Kubernetes itself rejects any of them in a Pod with `hostUsers: false`, and that finding is an error even when the namespace is allowed."
-        },
-        messages: {
-          hostNetwork: "The Pod uses the node's network namespace (hostNetwork: true): it sees every interface of the node, can bind its ports and reach services listening on its localhost, and NetworkPolicies do not isolate it.",
-          hostPID: "The Pod uses the node's process namespace (hostPID: true): it sees every process on the node, with its command line, and can signal or trace those its user and capabilities allow.",
-          hostIPC: "The Pod uses the node's IPC namespace (hostIPC: true): it shares System V shared memory, semaphores and message queues with every process on the node.",
-          userNamespace: "Kubernetes rejects {{field}} in a Pod with hostUsers: false: {{path}}: Forbidden: when `pod.Spec.HostUsers` is false."
-        },
-        schema: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            allowed: {
-              type: "array",
-              items: { enum: [...NAMESPACES] },
-              uniqueItems: true,
-              description: 'Host namespaces not to report, e.g. `["hostNetwork"]` for a CNI or ingress DaemonSet.'
-            }
-          }
-        },
-        defaultOptions: { allowed: [] }
-      },
-      check({ pod, report }, options) {
-        for (const field of NAMESPACES) {
-          if (pod.spec[field] !== true) continue;
-          const path10 = [...pod.specPath, field];
-          if (pod.spec.hostUsers === false) {
-            report({ path: path10, messageId: "userNamespace", data: { field, path: kubernetesPath(pod.specPath, field) }, severity: "error" });
-          } else if (!options.allowed.includes(field)) {
-            report({ path: path10, messageId: field });
-          }
-        }
-      }
-    });
-  }
-});
-
-// src/k8s/host-paths.ts
-function hostPathVolumes(pod) {
-  const volumes = [];
-  asArray(pod.spec.volumes).forEach((item, index) => {
-    const volume = asObject(item);
-    const hostPath = asString(asObject(volume?.hostPath)?.path);
-    if (!volume || hostPath === void 0 || hostPath.trim() === "") return;
-    volumes.push({
-      name: asString(volume.name) ?? `#${index}`,
-      hostPath,
-      normalized: normalizeHostPath(hostPath),
-      path: [...pod.specPath, "volumes", index, "hostPath", "path"]
-    });
-  });
-  return volumes;
-}
-function normalizeHostPath(hostPath) {
-  const trimmed = hostPath.trim();
-  if (!trimmed.startsWith("/")) return trimmed;
-  const segments = trimmed.split("/").filter((segment) => segment !== "" && segment !== ".");
-  const joined = `/${segments.join("/")}`;
-  return joined === "/var/run" || joined.startsWith("/var/run/") ? joined.slice("/var".length) : joined;
-}
-function isWithin(path10, directory) {
-  if (directory === "/") return path10.startsWith("/");
-  return path10 === directory || path10.startsWith(`${directory}/`);
-}
-function hostPathMounts(pod) {
-  const byName = new Map(hostPathVolumes(pod).map((volume) => [volume.name, volume]));
-  const mounts = [];
-  for (const container of pod.containers) {
-    asArray(container.spec.volumeMounts).forEach((item, index) => {
-      if (!isObject(item)) return;
-      const volume = byName.get(asString(item.name) ?? "");
-      if (!volume) return;
-      mounts.push({ container, volume, readOnly: item.readOnly === true, path: [...container.path, "volumeMounts", index] });
-    });
-  }
-  return mounts;
-}
-var init_host_paths = __esm({
-  "src/k8s/host-paths.ts"() {
-    "use strict";
-    init_json();
-  }
-});
-
-// rules/host-path-volume.ts
-function classify(path10, sensitive) {
-  if (sensitive.includes(path10)) return { relation: "sensitive", sensitive: path10 };
-  const parent = sensitive.filter((entry) => isWithin(path10, entry)).sort((a, b) => b.length - a.length)[0];
-  if (parent) return { relation: "inside", sensitive: parent };
-  const child = sensitive.find((entry) => isWithin(entry, path10));
-  if (child) return { relation: "contains", sensitive: child };
-  return void 0;
-}
-var SENSITIVE_PATHS, host_path_volume_default;
-var init_host_path_volume = __esm({
-  "rules/host-path-volume.ts"() {
-    "use strict";
-    init_define_rule();
-    init_glob_pattern();
-    init_host_paths();
-    SENSITIVE_PATHS = [
-      "/",
-      "/bin",
-      "/boot",
-      "/dev",
-      "/etc",
-      "/lib",
-      "/lib64",
-      "/proc",
-      "/root",
-      "/sbin",
-      "/sys",
-      "/usr",
-      "/var/lib/kubelet",
-      "/var/lib/etcd",
-      "/var/lib/docker",
-      "/var/lib/containerd"
-    ];
-    host_path_volume_default = defineRule({
-      id: "host-path-volume",
-      meta: {
-        type: "problem",
-        defaultSeverity: "error",
-        tags: ["security"],
-        securitySeverity: 7.5,
-        docs: {
-          description: "Forbid hostPath volumes of sensitive node paths (/, /etc, /proc, /sys, /dev, /var/lib/kubelet...), or of a directory that contains one.",
-          remediation: "Use a ConfigMap, Secret, emptyDir or PersistentVolumeClaim instead of the node's files. A node agent that must read host files should mount the narrowest path it needs, `readOnly`, and be listed in `allowedPaths`.",
-          rationale: "A hostPath volume gives the Pod the node's own files. The default list holds the paths that hold the node's system, configuration and credentials (`/etc` has the kubelet's and etcd's keys, `/var/lib/kubelet` every Pod's secrets); a path is reported when it is one of them, inside one, or a directory that contains one (mounting `/var` exposes `/var/lib/kubelet`). `/` itself only matches `/`. The volume is reported once, at its path, whichever containers of whatever role mount it. Container runtime sockets are docker-socket-mount's findings, and whether a mount is writable is writable-host-path's."
-        },
-        messages: {
-          root: 'Volume "{{volume}}" mounts the root filesystem of the node ("{{path}}"): everything on the node, its credentials included, is in reach.',
-          sensitive: 'Volume "{{volume}}" mounts "{{path}}", the sensitive host path {{sensitive}} of the node.',
-          inside: 'Volume "{{volume}}" mounts "{{path}}", inside the sensitive host path {{sensitive}} of the node.',
-          contains: 'Volume "{{volume}}" mounts "{{path}}", which contains the sensitive host path {{sensitive}} of the node.'
-        },
-        schema: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            sensitivePaths: {
-              type: "array",
-              items: { type: "string", pattern: "^/" },
-              uniqueItems: true,
-              description: "Host paths to report, with everything inside them and any directory that contains them (`/` itself only matches `/`). `/var/run` is read as `/run`."
-            },
-            allowedPaths: {
-              type: "array",
-              items: { type: "string" },
-              uniqueItems: true,
-              description: "Host paths never reported (`*` matches any characters), e.g. `/sys/fs/cgroup` for a monitoring agent."
-            }
-          }
-        },
-        defaultOptions: { sensitivePaths: SENSITIVE_PATHS, allowedPaths: [] }
-      },
-      check({ pod, report }, options) {
-        const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
-        const sensitive = options.sensitivePaths.map(normalizeHostPath);
-        for (const volume of hostPathVolumes(pod)) {
-          const path10 = volume.normalized;
-          if (!path10.startsWith("/") || allowed.some((pattern) => pattern.test(path10))) continue;
-          const data = { volume: volume.name, path: volume.hostPath };
-          if (path10 === "/") {
-            if (sensitive.includes("/")) report({ path: volume.path, messageId: "root", data });
-            continue;
-          }
-          const match = classify(path10, sensitive.filter((entry) => entry !== "/"));
-          if (match) report({ path: volume.path, messageId: match.relation, data: { ...data, sensitive: match.sensitive } });
-        }
-      }
-    });
-  }
-});
-
-// rules/docker-socket-mount.ts
-var RUNTIME_SOCKETS, docker_socket_mount_default;
-var init_docker_socket_mount = __esm({
-  "rules/docker-socket-mount.ts"() {
-    "use strict";
-    init_define_rule();
-    init_host_paths();
-    RUNTIME_SOCKETS = [
-      "/var/run/docker.sock",
-      "/run/containerd/containerd.sock",
-      "/run/crio/crio.sock",
-      "/run/cri-dockerd.sock",
-      "/run/podman/podman.sock",
-      "/run/k3s/containerd/containerd.sock"
-    ];
-    docker_socket_mount_default = defineRule({
-      id: "docker-socket-mount",
-      meta: {
-        type: "problem",
-        defaultSeverity: "error",
-        tags: ["security"],
-        securitySeverity: 9,
-        docs: {
-          description: "Forbid mounting a container runtime's socket (Docker, containerd, CRI-O, Podman), or the directory that holds it, into a Pod.",
-          remediation: "Remove the hostPath volume. Whoever can talk to the runtime can start a privileged container on the node, so build images with a daemonless builder (BuildKit rootless, Kaniko, Buildah) and read container metadata from the Kubernetes API instead.",
-          rationale: "Whoever can talk to a container runtime can start a privileged container with the node's root filesystem mounted: a runtime socket in a Pod is root on the node. The default list covers Docker, containerd (and k3s's), CRI-O, cri-dockerd and Podman; `/var/run` is read as `/run`, which it links to, and a directory that holds a socket (`/run/containerd`, `/var/run`) counts as the socket. Mounting `/` is left to host-path-volume. The volume is reported once, whichever containers mount it."
-        },
-        messages: {
-          socket: 'Volume "{{volume}}" mounts the container runtime socket "{{path}}": whoever reaches it can start privileged containers, root on the node.',
-          directory: 'Volume "{{volume}}" mounts "{{path}}", which holds the container runtime socket {{socket}}: whoever reaches it can start privileged containers, root on the node.'
-        },
-        schema: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            sockets: {
-              type: "array",
-              items: { type: "string", pattern: "^/" },
-              uniqueItems: true,
-              description: "Socket paths to report, and any directory holding them except `/` (`/var/run` is read as `/run`)."
-            }
-          }
-        },
-        defaultOptions: { sockets: RUNTIME_SOCKETS }
-      },
-      check({ pod, report }, options) {
-        const sockets = options.sockets.map(normalizeHostPath);
-        for (const volume of hostPathVolumes(pod)) {
-          const path10 = volume.normalized;
-          if (!path10.startsWith("/") || path10 === "/") continue;
-          const data = { volume: volume.name, path: volume.hostPath };
-          if (sockets.includes(path10)) {
-            report({ path: volume.path, messageId: "socket", data });
-            continue;
-          }
-          const socket = sockets.find((candidate) => isWithin(candidate, path10));
-          if (socket) report({ path: volume.path, messageId: "directory", data: { ...data, socket } });
-        }
-      }
-    });
-  }
-});
-
-// rules/writable-host-path.ts
-var writable_host_path_default;
-var init_writable_host_path = __esm({
-  "rules/writable-host-path.ts"() {
-    "use strict";
-    init_define_rule();
-    init_glob_pattern();
-    init_host_paths();
-    init_pod_view();
-    writable_host_path_default = defineRule({
-      id: "writable-host-path",
-      meta: {
-        type: "problem",
-        defaultSeverity: "warning",
-        tags: ["security"],
-        securitySeverity: 5.5,
-        docs: {
-          description: "Require every mount of a hostPath volume to be readOnly, in containers of every role (containers, init containers, sidecars, ephemeral).",
-          remediation: "Set `readOnly: true` on the volumeMount. A container that must write node files (a log or CNI installer) should write to the narrowest directory it needs, listed in `allowedPaths`.",
-          rationale: "A writable hostPath mount lets the Pod change the node: plant binaries or configuration the node or other Pods will run. The rule reports each mount, in every container role (an init container that writes to the node is as dangerous as a long-running one), at the mount's `readOnly` or its name. A warning by default: log shippers and CNI installers write to the node by design, and the `allowedPaths` option exempts them."
-        },
-        messages: {
-          writable: `{{role}} "{{container}}" can write to the node's "{{path}}" through volume "{{volume}}": the mount is not readOnly.`
-        },
-        schema: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            allowedPaths: {
-              type: "array",
-              items: { type: "string" },
-              uniqueItems: true,
-              description: "Host paths that may be mounted writable (`*` matches any characters), e.g. `/var/lib/my-agent/*`."
-            }
-          }
-        },
-        defaultOptions: { allowedPaths: [] }
-      },
-      check({ pod, report }, options) {
-        const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
-        for (const mount of hostPathMounts(pod)) {
-          if (mount.readOnly || allowed.some((pattern) => pattern.test(mount.volume.normalized))) continue;
-          report({
-            // `readOnly: false` when written, else the mount's `- name:` line.
-            path: [...mount.path, "readOnly"],
-            messageId: "writable",
-            data: {
-              role: CONTAINER_ROLE_LABELS[mount.container.role],
-              container: mount.container.name,
-              path: mount.volume.hostPath,
-              volume: mount.volume.name
-            }
-          });
-        }
-      }
-    });
-  }
-});
-
-// rules/run-as-root.ts
-function labels(container) {
-  return { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
-}
-function checkLinux({ pod, report }, container) {
-  const nonRoot = effectiveSetting(pod, container, "runAsNonRoot", asBoolean);
-  const user = effectiveSetting(pod, container, "runAsUser", asInteger);
-  const data = labels(container);
-  if (user?.value === 0) {
-    if (nonRoot?.value === true) report({ path: user.path, messageId: "conflict", data, severity: "error" });
-    else if (!usesUserNamespace(pod)) report({ path: user.path, messageId: "rootUser", data: { ...data, source: sourceLabel(user.from) } });
-    return;
-  }
-  if (nonRoot?.value === true || user !== void 0 && user.value > 0 || usesUserNamespace(pod)) return;
-  if (nonRoot?.value === false) report({ path: nonRoot.path, messageId: "allowsRoot", data: { ...data, source: sourceLabel(nonRoot.from) } });
-  else report({ path: [...container.path, "securityContext", "runAsNonRoot"], messageId: "unset", data });
-}
-function checkWindows({ pod, report }, container) {
-  const nonRoot = effectiveSetting(pod, container, "runAsNonRoot", asBoolean);
-  const userName = effectiveSetting(pod, container, "windowsOptions", (value) => asString(asObject(value)?.runAsUserName));
-  if (userName && userName.value.toLowerCase() === "containeradministrator") {
-    report({ path: [...userName.path, "runAsUserName"], messageId: "windowsAdministrator", data: labels(container) });
-    return;
-  }
-  if (nonRoot?.value === true || userName !== void 0) return;
-  report({ path: [...container.path, "securityContext", "runAsNonRoot"], messageId: "windowsUnset", data: labels(container) });
-}
-function sourceLabel(from) {
-  return from === "container" ? "container's" : "Pod's";
-}
-var messages, run_as_root_default;
-var init_run_as_root = __esm({
-  "rules/run-as-root.ts"() {
-    "use strict";
-    init_define_rule();
-    init_json();
-    init_pod_view();
-    init_security_context();
-    messages = {
-      unset: `{{role}} "{{container}}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser, so the image's USER decides.`,
-      rootUser: '{{role}} "{{container}}" runs as root: runAsUser is 0 in the {{source}} securityContext.',
-      allowsRoot: '{{role}} "{{container}}" may run as root: runAsNonRoot is false in the {{source}} securityContext and no non-zero runAsUser is set.',
-      conflict: `{{role}} "{{container}}" will not start: runAsNonRoot is true but runAsUser is 0, and the kubelet refuses it ("container's runAsUser breaks non-root policy").`,
-      windowsUnset: '{{role}} "{{container}}" may run as ContainerAdministrator: neither it nor the Pod sets runAsNonRoot: true or a windowsOptions.runAsUserName.',
-      windowsAdministrator: '{{role}} "{{container}}" runs as ContainerAdministrator, the administrator of the Windows container.'
-    };
-    run_as_root_default = defineRule({
-      id: "run-as-root",
-      meta: {
-        type: "problem",
-        defaultSeverity: "warning",
-        tags: ["security"],
-        securitySeverity: 6,
-        docs: {
-          description: "Require every container of every role (containers, init containers, sidecars, ephemeral) to be guaranteed non-root by runAsNonRoot: true or a non-zero runAsUser, its own or the Pod's; Pods with hostUsers: false are exempt.",
-          remediation: "Set `runAsNonRoot: true` (and a non-zero `runAsUser` when the image has no numeric USER) in the Pod's `securityContext`, and override it only in the containers that must differ. On Windows, set `runAsNonRoot: true` or a `windowsOptions.runAsUserName` other than ContainerAdministrator.",
-          rationale: "Root in a container is root on the node unless the Pod runs in a user namespace, so a container escape is a node compromise. Only `runAsNonRoot: true` (enforced by the kubelet against the image's user) or a non-zero `runAsUser` guarantee otherwise; each is resolved as the kubelet does, the container's value overriding the Pod's. Every role is checked, since every container runs a process. `runAsNonRoot: true` with `runAsUser: 0`, from either level, is an error: the kubelet refuses to start the container. Pods with `hostUsers: false` are exempt from the rest, their root being an unprivileged user of the node. On Windows the rule asks for `runAsNonRoot: true` or a `runAsUserName` other than ContainerAdministrator, as Kubernetes forbids `runAsUser` on Windows Pods."
-        },
-        messages,
-        defaultOptions: {}
-      },
-      check(context) {
-        const { pod } = context;
-        for (const container of pod.containers) {
-          if (isWindowsPod(pod)) checkWindows(context, container);
-          else checkLinux(context, container);
-        }
-      }
-    });
-  }
-});
-
-// rules/read-only-root-filesystem.ts
-var read_only_root_filesystem_default;
-var init_read_only_root_filesystem = __esm({
-  "rules/read-only-root-filesystem.ts"() {
-    "use strict";
-    init_define_rule();
-    init_pod_view();
-    init_security_context();
-    read_only_root_filesystem_default = defineRule({
-      id: "read-only-root-filesystem",
-      meta: {
-        type: "suggestion",
-        defaultSeverity: "warning",
-        tags: ["security"],
-        securitySeverity: 3.5,
-        docs: {
-          description: "Require readOnlyRootFilesystem: true on containers, init containers and sidecars, so an intruder cannot change the image's files; ephemeral debug containers and Windows Pods are exempt.",
-          remediation: "Set `securityContext.readOnlyRootFilesystem: true` on the container (the Pod has no such field) and mount an `emptyDir` where the process must write (`/tmp`, a cache directory).",
-          rationale: "A read-only root filesystem stops an intruder from replacing the image's binaries or dropping tools into it; the writable places are then the volumes you chose. Containers, init containers and sidecars are checked. Ephemeral containers are not: they are debugging sessions started by hand (`kubectl debug`), which install tools. The field exists only per container. A warning by default, since many images need an `emptyDir` for `/tmp` before they run read-only; Windows Pods are exempt, as Kubernetes forbids the field on them."
-        },
-        messages: {
-          unset: '{{role}} "{{container}}" has a writable root filesystem: it does not set readOnlyRootFilesystem: true.',
-          writable: '{{role}} "{{container}}" has a writable root filesystem: it sets readOnlyRootFilesystem: false.'
-        },
-        defaultOptions: {}
-      },
-      check({ pod, report }) {
-        if (isWindowsPod(pod)) return;
-        for (const container of pod.containers) {
-          if (container.role === "ephemeral") continue;
-          const value = containerSecurityContext(container)?.readOnlyRootFilesystem;
-          if (value === true) continue;
-          report({
-            path: [...container.path, "securityContext", "readOnlyRootFilesystem"],
-            messageId: value === false ? "writable" : "unset",
-            data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name }
-          });
-        }
-      }
-    });
-  }
-});
-
-// rules/net-raw-capability.ts
-var net_raw_capability_default;
-var init_net_raw_capability = __esm({
-  "rules/net-raw-capability.ts"() {
-    "use strict";
-    init_define_rule();
-    init_capabilities();
-    init_pod_view();
-    init_security_context();
-    net_raw_capability_default = defineRule({
-      id: "net-raw-capability",
-      meta: {
-        type: "suggestion",
-        defaultSeverity: "off",
-        tags: ["security"],
-        securitySeverity: 4,
-        docs: {
-          description: "Require every container of every role to drop NET_RAW (or ALL), which Docker and containerd grant by default and which allows crafting raw packets; Windows Pods are exempt.",
-          remediation: "Add `NET_RAW` (or `ALL`) to `securityContext.capabilities.drop`, and do not add it back; `ping` works without it where `net.ipv4.ping_group_range` allows (it is a safe sysctl).",
-          rationale: "Docker and containerd grant NET_RAW by default (CRI-O does not), which lets a process craft raw packets: ARP and DNS spoofing against other Pods on the node. The rule follows the runtime's order (`add: [ALL]` grants all, `drop: [ALL]` removes all, named adds come back, named drops go last). Every role is checked, as each container has its own capabilities; privileged containers are privileged-container's findings. Off by default: most workloads that follow restricted practice drop ALL anyway, and the rest rarely need to be told twice. Windows Pods are exempt."
-        },
-        messages: {
-          notDropped: '{{role}} "{{container}}" keeps NET_RAW, granted by the runtime by default: it can craft raw packets (ARP or DNS spoofing on the Pod network). Drop NET_RAW or ALL.',
-          added: '{{role}} "{{container}}" adds {{capability}}: it can craft raw packets (ARP or DNS spoofing on the Pod network).',
-          addedAll: '{{role}} "{{container}}" adds {{capability}}, NET_RAW among them: it can craft raw packets (ARP or DNS spoofing on the Pod network).'
-        },
-        defaultOptions: {}
-      },
-      check({ pod, report }) {
-        if (isWindowsPod(pod)) return;
-        for (const container of pod.containers) {
-          if (containerSecurityContext(container)?.privileged === true) continue;
-          if (!keepsDefaultCapability(container, "NET_RAW")) continue;
-          const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
-          const adding = addedCapabilities(container).find((entry) => entry.name === "NET_RAW" || entry.name === "ALL");
-          if (adding) report({ path: adding.path, messageId: adding.name === "ALL" ? "addedAll" : "added", data: { ...data, capability: adding.text } });
-          else report({ path: dropListPath(container), messageId: "notDropped", data });
-        }
-      }
-    });
-  }
-});
-
-// src/k8s/sysctls.ts
-function normalizeSysctlName(name) {
-  const first = name.search(/[./]/);
-  if (first === -1 || name[first] === ".") return name;
-  return name.replace(/[./]/g, (separator) => separator === "." ? "/" : ".");
-}
-function sysctlNamespace(name) {
-  if (name === "kernel.sem") return "ipc";
-  if (name.startsWith("kernel.shm") || name.startsWith("kernel.msg") || name.startsWith("fs.mqueue.")) return "ipc";
-  if (name.startsWith("net.")) return "net";
-  return "node";
-}
-function matchesSysctlPattern(name, pattern) {
-  const normalized = normalizeSysctlName(pattern);
-  return normalized.endsWith("*") ? name.startsWith(normalized.slice(0, -1)) : name === normalized;
-}
-var SAFE_SYSCTLS;
-var init_sysctls = __esm({
-  "src/k8s/sysctls.ts"() {
-    "use strict";
-    SAFE_SYSCTLS = [
-      "kernel.shm_rmid_forced",
-      "net.ipv4.ip_local_port_range",
-      "net.ipv4.tcp_syncookies",
-      "net.ipv4.ping_group_range",
-      "net.ipv4.ip_unprivileged_port_start",
-      "net.ipv4.ip_local_reserved_ports",
-      "net.ipv4.tcp_keepalive_time",
-      "net.ipv4.tcp_fin_timeout",
-      "net.ipv4.tcp_keepalive_intvl",
-      "net.ipv4.tcp_keepalive_probes",
-      "net.ipv4.tcp_rmem",
-      "net.ipv4.tcp_wmem"
-    ];
-  }
-});
-
-// rules/unsafe-sysctls.ts
-var unsafe_sysctls_default;
-var init_unsafe_sysctls = __esm({
-  "rules/unsafe-sysctls.ts"() {
-    "use strict";
-    init_define_rule();
-    init_json();
-    init_path();
-    init_security_context();
-    init_sysctls();
-    unsafe_sysctls_default = defineRule({
-      id: "unsafe-sysctls",
-      meta: {
-        type: "problem",
-        defaultSeverity: "error",
-        tags: ["security"],
-        securitySeverity: 5,
-        docs: {
-          description: "Forbid sysctls outside the kubelet's safe set, which a default node refuses to run (SysctlForbidden), and namespaced sysctls that Kubernetes rejects next to hostNetwork or hostIPC.",
-          remediation: "Remove the sysctl, or keep to the safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.tcp_keepalive_time...). If your nodes allow more with the kubelet flag `--allowed-unsafe-sysctls`, list the same patterns in `allowedUnsafeSysctls`; node-level sysctls are tuned on the node itself.",
-          rationale: "Only the kubelet's safe sysctls are allowed on a default node; any other makes the kubelet reject the Pod (SysctlForbidden) after it is scheduled, unless the node's `--allowed-unsafe-sysctls` lists it, and sysctls that are not namespaced can never be allowed. Before that, the API server rejects a net.* sysctl next to `hostNetwork: true` and an IPC one next to `hostIPC: true`, safe or not. Sysctls are Pod-level, so no container role applies. Names are read as the kubelet reads them (`net/core/somaxconn` is `net.core.somaxconn`). Windows Pods are skipped: Kubernetes forbids sysctls on them altogether."
-        },
-        messages: {
-          unsafe: `The sysctl "{{name}}" is not in the kubelet's safe set: unless the node allows it (--allowed-unsafe-sysctls), the kubelet rejects the Pod: forbidden sysctl: "{{name}}" not allowlisted.`,
-          notNamespaced: 'The sysctl "{{name}}" is not namespaced, so no node can allow it for a Pod, and the kubelet rejects the Pod: forbidden sysctl: "{{name}}" not allowlisted.',
-          hostNamespace: `Kubernetes rejects the sysctl next to {{field}}: true: {{path}}: Invalid value: "{{name}}": may not be specified when '{{field}}' is true.`
-        },
-        schema: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            allowedUnsafeSysctls: {
-              type: "array",
-              items: { type: "string" },
-              uniqueItems: true,
-              description: "Sysctls your nodes allow beyond the safe set, as the kubelet flag `--allowed-unsafe-sysctls` takes them: a name, or a prefix ending in `*` (`kernel.msg*`, `net.core.somaxconn`)."
-            }
-          }
-        },
-        defaultOptions: { allowedUnsafeSysctls: [] }
-      },
-      check({ pod, report }, options) {
-        if (isWindowsPod(pod)) return;
-        asArray(podSecurityContext(pod)?.sysctls).forEach((item, index) => {
-          const written = asString(asObject(item)?.name);
-          if (written === void 0 || written === "") return;
-          const name = normalizeSysctlName(written);
-          const path10 = [...pod.specPath, "securityContext", "sysctls", index, "name"];
-          const namespace = sysctlNamespace(name);
-          const hostField = namespace === "net" && pod.spec.hostNetwork === true ? "hostNetwork" : namespace === "ipc" && pod.spec.hostIPC === true ? "hostIPC" : void 0;
-          if (hostField) {
-            report({ path: path10, messageId: "hostNamespace", data: { name: written, field: hostField, path: formatPath(path10) }, severity: "error" });
-            return;
-          }
-          if (SAFE_SYSCTLS.includes(name)) return;
-          if (namespace === "node") report({ path: path10, messageId: "notNamespaced", data: { name } });
-          else if (!options.allowedUnsafeSysctls.some((pattern) => matchesSysctlPattern(name, pattern))) {
-            report({ path: path10, messageId: "unsafe", data: { name } });
-          }
         });
-      }
-    });
-  }
-});
-
-// rules/unmasked-proc-mount.ts
-var unmasked_proc_mount_default;
-var init_unmasked_proc_mount = __esm({
-  "rules/unmasked-proc-mount.ts"() {
-    "use strict";
-    init_define_rule();
-    init_path();
-    init_pod_view();
-    init_security_context();
-    unmasked_proc_mount_default = defineRule({
-      id: "unmasked-proc-mount",
-      meta: {
-        type: "problem",
-        defaultSeverity: "error",
-        tags: ["security"],
-        securitySeverity: 6,
-        docs: {
-          description: "Forbid procMount: Unmasked on a container of any role (containers, init containers, sidecars, ephemeral), which Kubernetes only accepts in a Pod with hostUsers: false; Windows Pods are exempt.",
-          remediation: "Remove `securityContext.procMount` (or set it to `Default`), so the runtime masks the sensitive parts of /proc. Only nested-container builders need `Unmasked`, and then only in a Pod with `hostUsers: false`.",
-          rationale: "The container runtime masks parts of /proc (kernel keys, timers, sysrq) and makes others read-only; `procMount: Unmasked` turns that off, which only a nested container runtime needs. Kubernetes accepts it only in a Pod with `hostUsers: false`, where the exposure stays inside a user namespace; without it the finding is Kubernetes' own rejection, an error. Every role is checked, as each container gets its own /proc. Windows Pods are exempt, as Kubernetes forbids the field on them."
-        },
-        messages: {
-          rejected: '{{role}} "{{container}}" sets procMount: Unmasked, which Kubernetes rejects without hostUsers: false: {{path}}: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`.',
-          unmasked: `{{role}} "{{container}}" sets procMount: Unmasked: the paths of /proc that the runtime masks or makes read-only are exposed to it (inside the Pod's user namespace).`
-        },
-        defaultOptions: {}
-      },
-      check({ pod, report }) {
-        if (isWindowsPod(pod)) return;
-        for (const container of pod.containers) {
-          if (containerSecurityContext(container)?.procMount !== "Unmasked") continue;
-          const path10 = [...container.path, "securityContext", "procMount"];
-          const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
-          if (usesUserNamespace(pod)) report({ path: path10, messageId: "unmasked", data });
-          else report({ path: path10, messageId: "rejected", data: { ...data, path: formatPath(path10) }, severity: "error" });
-        }
-      }
-    });
-  }
-});
-
-// src/engine/severity.ts
-function atLeast(severity, threshold) {
-  return RANK[severity] >= RANK[threshold];
+      });
+    }
+  });
 }
-function isRuleSeverity(value) {
-  return typeof value === "string" && value in RANK;
+function forCompilation(schema, definition) {
+  const rewrite = (node, property) => {
+    if (typeof node.$ref === "string") return { "x-podlint-ref": node.$ref.slice(REF_PREFIX.length) };
+    const out = { ...node };
+    if (isSchema(node.properties)) {
+      const properties = {};
+      for (const [key, value] of Object.entries(node.properties)) properties[key] = rewrite(value, key);
+      out.properties = properties;
+    }
+    if (isSchema(node.items)) out.items = rewrite(node.items, void 0);
+    if (isSchema(node.additionalProperties)) out.additionalProperties = rewrite(node.additionalProperties, void 0);
+    if (Array.isArray(node["x-kubernetes-list-map-keys"]) && node["x-kubernetes-list-type"] === "map") {
+      out["x-podlint-list-map"] = { keys: node["x-kubernetes-list-map-keys"], list: `${definition}.${property ?? ""}` };
+    }
+    delete out["x-kubernetes-list-map-keys"];
+    delete out["x-kubernetes-list-type"];
+    delete out["x-kubernetes-group-version-kind"];
+    return out;
+  };
+  return rewrite(schema, void 0);
 }
-var RANK;
-var init_severity = __esm({
-  "src/engine/severity.ts"() {
+function isSchema(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var REF_PREFIX, AJV_OPTIONS;
+var init_compile_schema = __esm({
+  "src/validate/compile-schema.ts"() {
     "use strict";
-    RANK = { off: 0, info: 1, warning: 2, error: 3 };
+    REF_PREFIX = "#/definitions/";
+    AJV_OPTIONS = {
+      allErrors: true,
+      strict: false,
+      allowUnionTypes: true,
+      validateFormats: false,
+      messages: false
+    };
   }
 });
 
@@ -3170,8 +2630,8 @@ var require_keyword = __commonJS({
       var _a;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate);
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate2);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
@@ -3794,7 +3254,7 @@ var require_validate = __commonJS({
       if (items instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
+    function schemaKeywords(it, types, typeErrors2, errsCount) {
       const { gen, schema, data, allErrors, opts, self } = it;
       const { RULES } = self;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
@@ -3814,7 +3274,7 @@ var require_validate = __commonJS({
         if (group.type) {
           gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
           iterateKeywords(it, group);
-          if (types.length === 1 && types[0] === group.type && typeErrors) {
+          if (types.length === 1 && types[0] === group.type && typeErrors2) {
             gen.else();
             (0, dataType_2.reportTypeError)(it);
           }
@@ -4244,28 +3704,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate });
-        validate.errors = null;
-        validate.schema = sch.schema;
-        validate.schemaEnv = sch;
+        const validate2 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate2 });
+        validate2.errors = null;
+        validate2.schema = sch.schema;
+        validate2.schemaEnv = sch;
         if (sch.$async)
-          validate.$async = true;
+          validate2.$async = true;
         if (this.opts.code.source === true) {
-          validate.source = { validateName, validateCode, scopeValues: gen._values };
+          validate2.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate.evaluated = {
+          validate2.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate.source)
-            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+          if (validate2.source)
+            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
         }
-        sch.validate = validate;
+        sch.validate = validate2;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -4562,8 +4022,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path10) {
-      let input = path10;
+    function removeDotSegments(path13) {
+      let input = path13;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4637,11 +4097,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path10) {
-      if (path10 === "" || path10[0] === "/") {
-        return removeDotSegments(path10);
+    function removeDotSegmentsRelative(path13) {
+      if (path13 === "" || path13[0] === "/") {
+        return removeDotSegments(path13);
       }
-      const segments = path10.split("/");
+      const segments = path13.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -5004,8 +4464,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
+        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -5919,8 +5379,8 @@ var require_core = __commonJS({
         }
       }
       // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
+      addVocabulary(definitions2) {
+        for (const def of definitions2)
           this.addKeyword(def);
         return this;
       }
@@ -8238,6 +7698,1546 @@ var require_ajv = __commonJS({
   }
 });
 
+// src/validate/load-validator.ts
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import path3 from "node:path";
+function bundledKinds(version) {
+  return validatorsOf(version)?.kinds ?? {};
+}
+function loadValidator(version, apiVersion, kind) {
+  const validators = validatorsOf(version);
+  const definition = validators?.kinds[apiVersion]?.[kind];
+  return definition === void 0 ? void 0 : validators.validator(definition);
+}
+function hasBundledSchemas(version) {
+  return validatorsOf(version) !== void 0;
+}
+function validatorsOf(version) {
+  if (!versions.has(version)) {
+    const compiled = packageAsset(path3.join("dist/validators", version));
+    versions.set(
+      version,
+      existsSync2(path3.join(compiled, "index.json")) ? precompiled(compiled) : existsSync2(packageAsset(path3.join("schemas/kubernetes", version, "kinds.json"))) ? compiledAtRunTime(version) : null
+    );
+  }
+  return versions.get(version) ?? void 0;
+}
+function precompiled(dir) {
+  const index = JSON.parse(readFileSync3(path3.join(dir, "index.json"), "utf8"));
+  const instances = /* @__PURE__ */ new Map();
+  const instantiate = (definition) => {
+    let module = instances.get(definition);
+    if (!module) {
+      const chunk = index.chunks[definition];
+      if (chunk === void 0) throw new Error(`No compiled validator for ${definition} in ${dir}.`);
+      const factories = __require(path3.join(dir, `chunk-${chunk}.cjs`));
+      module = { exports: void 0 };
+      instances.set(definition, module);
+      factories[definition](module, instantiate);
+    }
+    return module.exports;
+  };
+  return { kinds: index.kinds, validator: instantiate };
+}
+function compiledAtRunTime(version) {
+  const { Ajv } = require_ajv();
+  const codegen = { _: require_ajv()._, callRef: require_ref().callRef };
+  const ajv = new Ajv({ ...AJV_OPTIONS });
+  const compiled = /* @__PURE__ */ new Map();
+  const compile2 = (definition) => {
+    let validator = compiled.get(definition);
+    if (!validator) {
+      validator = ajv.compile(forCompilation(bundledDefinitions(version)[definition], definition));
+      compiled.set(definition, validator);
+    }
+    return validator;
+  };
+  const lazy = (definition) => {
+    const call = (value, context) => {
+      const validator = compile2(definition);
+      const valid = validator(value, context);
+      call.errors = validator.errors;
+      return valid;
+    };
+    return call;
+  };
+  addPodlintKeywords(ajv, codegen, lazy);
+  const kinds = {};
+  for (const [apiVersion, byKind] of Object.entries(bundledKindSchemas(version))) {
+    for (const [kind, schema] of Object.entries(byKind)) {
+      const ref = schema.allOf[0].$ref;
+      (kinds[apiVersion] ??= {})[kind] = ref.slice(ref.indexOf(REF_PREFIX) + REF_PREFIX.length);
+    }
+  }
+  return { kinds, validator: compile2 };
+}
+var versions;
+var init_load_validator = __esm({
+  "src/validate/load-validator.ts"() {
+    "use strict";
+    init_package_root();
+    init_bundled_schemas();
+    init_compile_schema();
+    versions = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/validate/api-versions.ts
+function isBuiltinGroup(apiVersion) {
+  const group = apiGroup(apiVersion);
+  if (group === "") return true;
+  return KUBERNETES_VERSIONS.some((version) => Object.keys(bundledKinds(version)).some((known) => apiGroup(known) === group));
+}
+function unservedApi(version, apiVersion, kind) {
+  const removed = REMOVED.get(`${apiVersion}/${kind}`);
+  const served = Object.entries(bundledKinds(version)).filter(([, kinds]) => Object.hasOwn(kinds, kind)).map(([candidate]) => candidate).sort((a, b) => rank(a, apiVersion) - rank(b, apiVersion) || a.localeCompare(b));
+  const replacement = removed?.replacement;
+  const servedAs = replacement && served.includes(replacement) ? [replacement, ...served.filter((c) => c !== replacement)] : served;
+  const newer = KUBERNETES_VERSIONS.filter((candidate) => compareVersions(candidate, version) > 0);
+  const servedFrom = removed ? void 0 : newer.find((candidate) => Object.hasOwn(bundledKinds(candidate)[apiVersion] ?? {}, kind));
+  const closestKind = closestName(kind, Object.keys(bundledKinds(version)[apiVersion] ?? {}));
+  return { removedIn: removed?.removedIn, servedAs, servedFrom, noReplacement: removed !== void 0 && replacement === void 0, closestKind };
+}
+function rank(candidate, wanted) {
+  const sameGroup = apiGroup(candidate) === apiGroup(wanted) ? 0 : 10;
+  const stability = /alpha/.test(candidate) ? 2 : /beta/.test(candidate) ? 1 : 0;
+  return sameGroup + stability;
+}
+function compareVersions(a, b) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+var REMOVED_APIS, REMOVED;
+var init_api_versions = __esm({
+  "src/validate/api-versions.ts"() {
+    "use strict";
+    init_kubernetes_version();
+    init_kinds();
+    init_load_validator();
+    init_suggest();
+    REMOVED_APIS = [
+      ["admissionregistration.k8s.io/v1alpha1", ["InitializerConfiguration"], "1.14", void 0],
+      ["extensions/v1beta1", ["Deployment", "DaemonSet", "ReplicaSet"], "1.16", "apps/v1"],
+      ["extensions/v1beta1", ["NetworkPolicy"], "1.16", "networking.k8s.io/v1"],
+      ["extensions/v1beta1", ["PodSecurityPolicy"], "1.16", void 0],
+      ["extensions/v1beta1", ["Ingress"], "1.22", "networking.k8s.io/v1"],
+      ["apps/v1beta1", ["Deployment", "StatefulSet", "ControllerRevision"], "1.16", "apps/v1"],
+      ["apps/v1beta2", ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ControllerRevision"], "1.16", "apps/v1"],
+      ["networking.k8s.io/v1beta1", ["Ingress", "IngressClass"], "1.22", "networking.k8s.io/v1"],
+      ["rbac.authorization.k8s.io/v1beta1", ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"], "1.22", "rbac.authorization.k8s.io/v1"],
+      ["rbac.authorization.k8s.io/v1alpha1", ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"], "1.22", "rbac.authorization.k8s.io/v1"],
+      ["apiextensions.k8s.io/v1beta1", ["CustomResourceDefinition"], "1.22", "apiextensions.k8s.io/v1"],
+      ["apiregistration.k8s.io/v1beta1", ["APIService"], "1.22", "apiregistration.k8s.io/v1"],
+      ["admissionregistration.k8s.io/v1beta1", ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"], "1.22", "admissionregistration.k8s.io/v1"],
+      ["certificates.k8s.io/v1beta1", ["CertificateSigningRequest"], "1.22", "certificates.k8s.io/v1"],
+      ["coordination.k8s.io/v1beta1", ["Lease"], "1.22", "coordination.k8s.io/v1"],
+      ["scheduling.k8s.io/v1beta1", ["PriorityClass"], "1.22", "scheduling.k8s.io/v1"],
+      ["storage.k8s.io/v1beta1", ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"], "1.22", "storage.k8s.io/v1"],
+      ["authentication.k8s.io/v1beta1", ["TokenReview"], "1.22", "authentication.k8s.io/v1"],
+      ["authorization.k8s.io/v1beta1", ["SubjectAccessReview", "LocalSubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview"], "1.22", "authorization.k8s.io/v1"],
+      ["batch/v1beta1", ["CronJob"], "1.25", "batch/v1"],
+      ["discovery.k8s.io/v1beta1", ["EndpointSlice"], "1.25", "discovery.k8s.io/v1"],
+      ["events.k8s.io/v1beta1", ["Event"], "1.25", "events.k8s.io/v1"],
+      ["autoscaling/v2beta1", ["HorizontalPodAutoscaler"], "1.25", "autoscaling/v2"],
+      ["policy/v1beta1", ["PodDisruptionBudget"], "1.25", "policy/v1"],
+      ["policy/v1beta1", ["PodSecurityPolicy"], "1.25", void 0],
+      ["node.k8s.io/v1beta1", ["RuntimeClass"], "1.25", "node.k8s.io/v1"],
+      ["autoscaling/v2beta2", ["HorizontalPodAutoscaler"], "1.26", "autoscaling/v2"],
+      ["flowcontrol.apiserver.k8s.io/v1beta1", ["FlowSchema", "PriorityLevelConfiguration"], "1.26", "flowcontrol.apiserver.k8s.io/v1"],
+      ["storage.k8s.io/v1beta1", ["CSIStorageCapacity"], "1.27", "storage.k8s.io/v1"],
+      ["flowcontrol.apiserver.k8s.io/v1beta2", ["FlowSchema", "PriorityLevelConfiguration"], "1.29", "flowcontrol.apiserver.k8s.io/v1"],
+      ["flowcontrol.apiserver.k8s.io/v1beta3", ["FlowSchema", "PriorityLevelConfiguration"], "1.32", "flowcontrol.apiserver.k8s.io/v1"]
+    ];
+    REMOVED = new Map(
+      REMOVED_APIS.flatMap(
+        ([apiVersion, kinds, removedIn, replacement]) => kinds.map((kind) => [`${apiVersion}/${kind}`, { removedIn, replacement }])
+      )
+    );
+  }
+});
+
+// src/validate/validate-object.ts
+function validateObject(object, settings) {
+  const cached = cache.get(object);
+  if (cached && cached.settings.kubernetesVersion === settings.kubernetesVersion && cached.settings.customSchemas === settings.customSchemas) {
+    return cached.result;
+  }
+  const result = validate(object, settings);
+  cache.set(object, { settings, result });
+  return result;
+}
+function validate(object, settings) {
+  const { apiVersion, kind } = object;
+  if (object.value.apiVersion == null) return { status: "untyped", missing: "apiVersion" };
+  if (object.value.kind == null) return { status: "untyped", missing: "kind" };
+  const value = withoutNulls(object.value);
+  if (apiVersion === void 0 || typeof object.value.kind !== "string") {
+    return { status: "validated", source: TYPE_ONLY, value, errors: typeErrors(object.value) };
+  }
+  const custom = settings.customSchemas?.find(apiVersion, kind);
+  if (custom) {
+    return { status: "validated", source: { origin: "custom", root: custom.root, resolve: custom.resolve }, value, errors: run(custom.validator(), value) };
+  }
+  const version = settings.kubernetesVersion;
+  if (!hasBundledSchemas(version)) return { status: "unavailable" };
+  const validator = loadValidator(version, apiVersion, kind);
+  if (validator) {
+    const definition = bundledKinds(version)[apiVersion][kind];
+    const source = { origin: "bundled", root: { $ref: `#/definitions/${definition}` }, resolve: bundledResolver(version) };
+    return { status: "validated", source, value, errors: run(validator, value) };
+  }
+  return isBuiltinGroup(apiVersion) ? { status: "unserved", apiVersion, kind } : { status: "unknown-kind", apiVersion, kind };
+}
+function run(validator, value) {
+  return validator(value) ? [] : [...validator.errors ?? []];
+}
+function typeErrors(value) {
+  return ["apiVersion", "kind"].filter((field) => typeof value[field] !== "string").map((field) => ({ instancePath: `/${field}`, schemaPath: `#/properties/${field}/type`, keyword: "type", params: { type: "string" } }));
+}
+function withoutNulls(value) {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isObject(value)) return value;
+  const out = {};
+  for (const [key, field] of Object.entries(value)) if (field !== null) out[key] = withoutNulls(field);
+  return out;
+}
+var cache, TYPE_ONLY;
+var init_validate_object = __esm({
+  "src/validate/validate-object.ts"() {
+    "use strict";
+    init_json();
+    init_api_versions();
+    init_bundled_schemas();
+    init_load_validator();
+    cache = /* @__PURE__ */ new WeakMap();
+    TYPE_ONLY = {
+      origin: "bundled",
+      root: { type: "object", properties: { apiVersion: { type: "string" }, kind: { type: "string" } } },
+      resolve: () => void 0
+    };
+  }
+});
+
+// rules/duplicate-list-entry.ts
+var duplicate_list_entry_default;
+var init_duplicate_list_entry = __esm({
+  "rules/duplicate-list-entry.ts"() {
+    "use strict";
+    init_define_rule();
+    init_path();
+    init_duplicate_entries();
+    init_validate_object();
+    duplicate_list_entry_default = defineRule({
+      id: "duplicate-list-entry",
+      meta: {
+        type: "problem",
+        scope: "object",
+        defaultSeverity: "error",
+        docs: {
+          description: "Forbid two entries with the same keys in a list that Kubernetes merges by key (x-kubernetes-list-map-keys), such as two volumes with one name: an error where the API server rejects it, a warning where it accepts it.",
+          remediation: "Remove or rename one of the two entries; Kubernetes keeps one entry per key."
+        },
+        messages: {
+          rejected: "{{path}}: Duplicate value: {{value}} (first on line {{line}}).",
+          warned: "{{path}}: duplicate {{value}} (first on line {{line}}); the API server accepts it with a warning.",
+          merged: "{{path}}: duplicate {{value}} (first on line {{line}}); entries are merged by key, and server-side apply rejects the list."
+        },
+        defaultOptions: {}
+      },
+      check({ object, kubernetesVersion, customSchemas, report, lineOf }) {
+        const validation = validateObject(object, { kubernetesVersion, customSchemas });
+        for (const duplicate of duplicateEntries(validation)) {
+          const single = duplicate.keys.length === 1;
+          const path13 = single ? [...duplicate.path, duplicate.keys[0]] : duplicate.path;
+          const value = single ? JSON.stringify(duplicate.values[0]) : `{${duplicate.keys.map((key, index) => `${key}: ${JSON.stringify(duplicate.values[index])}`).join(", ")}}`;
+          report({
+            path: path13,
+            messageId: duplicate.handling,
+            // Only a rejected list is an error; the others are accepted upstream.
+            ...duplicate.handling === "rejected" ? {} : { severity: "warning" },
+            data: { path: formatPath(path13), value, line: lineOf(duplicate.firstPath) }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/file-too-large.ts
+var file_too_large_default;
+var init_file_too_large = __esm({
+  "rules/file-too-large.ts"() {
+    "use strict";
+    init_define_rule();
+    file_too_large_default = defineRule({
+      id: "file-too-large",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report files over 8 MiB, which are not parsed; no real manifest comes close.",
+          remediation: "Split the file, or exclude generated data from the lint with --ignore-pattern."
+        },
+        messages: { size: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
+// rules/helm-template.ts
+var helm_template_default;
+var init_helm_template = __esm({
+  "rules/helm-template.ts"() {
+    "use strict";
+    init_define_rule();
+    helm_template_default = defineRule({
+      id: "helm-template",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report files that are Helm or Go templates ({{ }}) rather than manifests; they are not linted.",
+          remediation: "Lint the rendered output instead (`helm template chart/ | podlint -`), or exclude template folders with --ignore-pattern."
+        },
+        messages: { template: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
+// rules/invalid-encoding.ts
+var invalid_encoding_default;
+var init_invalid_encoding = __esm({
+  "rules/invalid-encoding.ts"() {
+    "use strict";
+    init_define_rule();
+    invalid_encoding_default = defineRule({
+      id: "invalid-encoding",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report files that are binary or not UTF-8 text; Kubernetes manifests are UTF-8.",
+          remediation: "Re-encode the file as UTF-8, or exclude it if it is not a manifest."
+        },
+        messages: { encoding: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
+// src/k8s/image-reference.ts
+function parseImageReference(text) {
+  let rest = text.trim();
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let registry;
+  const slash = rest.indexOf("/");
+  if (slash !== -1) {
+    const first = rest.slice(0, slash);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon !== -1 && !rest.slice(colon).includes("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return { text, registry, repository: rest, tag, digest };
+}
+var init_image_reference = __esm({
+  "src/k8s/image-reference.ts"() {
+    "use strict";
+  }
+});
+
+// src/glob-pattern.ts
+function globToRegExp(pattern) {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${escaped}$`);
+}
+var init_glob_pattern = __esm({
+  "src/glob-pattern.ts"() {
+    "use strict";
+  }
+});
+
+// rules/latest-image-tag.ts
+var latest_image_tag_default;
+var init_latest_image_tag = __esm({
+  "rules/latest-image-tag.ts"() {
+    "use strict";
+    init_define_rule();
+    init_image_reference();
+    init_json();
+    init_glob_pattern();
+    latest_image_tag_default = defineRule({
+      id: "latest-image-tag",
+      meta: {
+        type: "problem",
+        defaultSeverity: "warning",
+        docs: {
+          description: "Require images pinned to a tag other than latest, or to a digest.",
+          remediation: "Pin the image to an immutable version tag (nginx:1.27.2) or a digest (nginx@sha256:...), so every node runs the same image and rollbacks mean something."
+        },
+        messages: {
+          latest: 'Container "{{container}}" uses the mutable tag latest of "{{image}}".',
+          untagged: 'Container "{{container}}" has no tag on "{{image}}", which means latest.'
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            allowedImages: {
+              type: "array",
+              items: { type: "string" },
+              description: "Image patterns exempt from this rule (`*` matches any characters), e.g. `registry.local/dev/*`."
+            }
+          }
+        },
+        defaultOptions: { allowedImages: [] }
+      },
+      check({ pod, report }, options) {
+        const allowed = options.allowedImages.map(globToRegExp);
+        for (const container of pod.containers) {
+          const image = asString(container.spec.image);
+          if (image === void 0 || image.trim() === "") continue;
+          const reference = parseImageReference(image);
+          if (reference.digest !== void 0 || allowed.some((pattern) => pattern.test(image))) continue;
+          const data = { container: container.name, image };
+          if (reference.tag === void 0) report({ path: [...container.path, "image"], messageId: "untagged", data });
+          else if (reference.tag === "latest") report({ path: [...container.path, "image"], messageId: "latest", data });
+        }
+      }
+    });
+  }
+});
+
+// src/k8s/pod-view.ts
+function podView(object, podTemplatePaths) {
+  const location = podSpecLocation(object.apiVersion, object.kind) ?? customPodSpecLocation(object.apiVersion, object.kind, podTemplatePaths);
+  if (!location) return void 0;
+  const spec = asObject(valueAt2(object.value, location.spec));
+  if (!spec) return void 0;
+  return {
+    object,
+    owner: {
+      kind: object.kind,
+      apiVersion: object.apiVersion,
+      name: object.name,
+      namespace: object.namespace,
+      replicas: replicaCount(object)
+    },
+    isTemplate: location.template,
+    specPath: location.spec,
+    spec,
+    metadataPath: location.metadata,
+    metadata: asObject(valueAt2(object.value, location.metadata)),
+    containers: containerViews(spec, location)
+  };
+}
+function containerViews(spec, location) {
+  const views = [];
+  const lists = ["initContainers", "containers", "ephemeralContainers"];
+  for (const list of lists) {
+    asArray(spec[list]).forEach((item, index) => {
+      if (!isObject(item)) return;
+      views.push({
+        role: roleOf(list, item),
+        list,
+        index,
+        name: asString(item.name) ?? `#${index}`,
+        path: [...location.spec, list, index],
+        spec: item
+      });
+    });
+  }
+  return views;
+}
+function replicaCount(object) {
+  const spec = asObject(object.value.spec);
+  switch (object.kind) {
+    case "Pod":
+      return 1;
+    case "PodTemplate":
+      return "none";
+    case "DaemonSet":
+      return "per-node";
+    case "Job":
+      return jobPods(spec);
+    case "CronJob":
+      return jobPods(asObject(asObject(spec?.jobTemplate)?.spec));
+    default:
+      return nonNegative(spec?.replicas) ?? 1;
+  }
+}
+function jobPods(jobSpec) {
+  const parallelism = nonNegative(jobSpec?.parallelism) ?? 1;
+  const completions = nonNegative(jobSpec?.completions);
+  return completions === void 0 ? parallelism : Math.min(parallelism, completions);
+}
+function nonNegative(value) {
+  const number = asNumber(value);
+  return number !== void 0 && Number.isInteger(number) && number >= 0 ? number : void 0;
+}
+function roleOf(list, container) {
+  if (list === "containers") return "container";
+  if (list === "ephemeralContainers") return "ephemeral";
+  return container.restartPolicy === "Always" ? "sidecar" : "init";
+}
+function valueAt2(root, path13) {
+  let value = root;
+  for (const segment of path13) {
+    if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
+    else value = isObject(value) ? value[segment] : void 0;
+    if (value === void 0) return void 0;
+  }
+  return value;
+}
+var CONTAINER_ROLE_LABELS;
+var init_pod_view = __esm({
+  "src/k8s/pod-view.ts"() {
+    "use strict";
+    init_json();
+    init_kinds();
+    CONTAINER_ROLE_LABELS = {
+      container: "Container",
+      init: "Init container",
+      sidecar: "Sidecar container",
+      ephemeral: "Ephemeral container"
+    };
+  }
+});
+
+// rules/privileged-container.ts
+var privileged_container_default;
+var init_privileged_container = __esm({
+  "rules/privileged-container.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_pod_view();
+    privileged_container_default = defineRule({
+      id: "privileged-container",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        tags: ["security"],
+        securitySeverity: 9,
+        docs: {
+          description: "Forbid privileged containers of any role (containers, init containers, sidecars, ephemeral).",
+          remediation: "Remove `securityContext.privileged: true`; grant only the capabilities the container needs with `securityContext.capabilities.add`."
+        },
+        messages: {
+          privileged: '{{role}} "{{container}}" is privileged: it has every capability and access to all host devices, as root on the node.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        for (const container of pod.containers) {
+          if (asObject(container.spec.securityContext)?.privileged !== true) continue;
+          report({
+            path: [...container.path, "securityContext", "privileged"],
+            messageId: "privileged",
+            data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/removed-api-version.ts
+var removed_api_version_default;
+var init_removed_api_version = __esm({
+  "rules/removed-api-version.ts"() {
+    "use strict";
+    init_define_rule();
+    init_api_versions();
+    init_validate_object();
+    removed_api_version_default = defineRule({
+      id: "removed-api-version",
+      meta: {
+        type: "problem",
+        scope: "object",
+        defaultSeverity: "error",
+        docs: {
+          description: "Forbid apiVersions of built-in kinds that the chosen Kubernetes version does not serve, such as extensions/v1beta1 Deployment (removed in 1.16) or batch/v1beta1 CronJob (removed in 1.25).",
+          remediation: "Move the object to the apiVersion the message names (for example apps/v1 for a Deployment) and adapt the fields that changed, or choose the Kubernetes version you target with --kubernetes-version."
+        },
+        messages: {
+          removed: "{{apiVersion}} {{kind}} was removed in Kubernetes {{removedIn}}; use {{replacement}}.",
+          removedForGood: "{{apiVersion}} {{kind}} was removed in Kubernetes {{removedIn}}, and Kubernetes {{version}} has no {{kind}} at all.",
+          notYet: "{{apiVersion}} {{kind}} is not served by Kubernetes {{version}} (it is from Kubernetes {{servedFrom}} on).",
+          unserved: "{{apiVersion}} {{kind}} is not served by Kubernetes {{version}}; use {{replacement}}.",
+          unknown: "Kubernetes {{version}} serves no {{kind}} in {{apiVersion}} (a misspelled kind or apiVersion?).",
+          misspelled: "Kubernetes {{version}} serves no {{kind}} in {{apiVersion}}; did you mean {{closestKind}}?"
+        },
+        defaultOptions: {}
+      },
+      check({ object, kubernetesVersion: version, customSchemas, report }) {
+        const validation = validateObject(object, { kubernetesVersion: version, customSchemas });
+        if (validation.status !== "unserved") return;
+        const { apiVersion, kind } = validation;
+        const api = unservedApi(version, apiVersion, kind);
+        const replacement = api.servedAs.join(" or ");
+        const data = { apiVersion, kind, version, replacement, removedIn: api.removedIn ?? "", servedFrom: api.servedFrom ?? "", closestKind: api.closestKind ?? "" };
+        const path13 = ["apiVersion"];
+        if (api.removedIn !== void 0 && api.servedAs.length > 0) report({ path: path13, messageId: "removed", data });
+        else if (api.removedIn !== void 0) report({ path: path13, messageId: "removedForGood", data });
+        else if (api.servedFrom !== void 0) report({ path: path13, messageId: "notYet", data });
+        else if (api.servedAs.length > 0) report({ path: path13, messageId: "unserved", data });
+        else if (api.closestKind !== void 0) report({ path: ["kind"], messageId: "misspelled", data });
+        else report({ path: path13, messageId: "unknown", data });
+      }
+    });
+  }
+});
+
+// rules/schema-validation.ts
+var schema_validation_default;
+var init_schema_validation = __esm({
+  "rules/schema-validation.ts"() {
+    "use strict";
+    init_define_rule();
+    init_schema_problems();
+    init_validate_object();
+    schema_validation_default = defineRule({
+      id: "schema-validation",
+      meta: {
+        type: "problem",
+        scope: "object",
+        defaultSeverity: "error",
+        docs: {
+          description: "Validate every object strictly against the Kubernetes OpenAPI schema of the chosen version: unknown fields, wrong types, unsupported enum values, missing required fields.",
+          remediation: "Fix the field the message names: rename a misspelled field, quote a value YAML reads as a boolean or number where Kubernetes wants a string, use one of the supported values, or add the missing field."
+        },
+        messages: {
+          unknownField: 'unknown field "{{field}}" in {{parent}}{{hint}}',
+          wrongType: "{{path}} must be {{expected}}, not {{actual}}{{hint}}",
+          unsupportedValue: "{{path}}: Unsupported value: {{value}}: supported values: {{allowed}}",
+          requiredField: 'missing required field "{{field}}" in {{parent}}',
+          outOfRange: "{{path}} must be a 32-bit integer, between {{min}} and {{max}}, not {{value}}",
+          invalid: "{{path}} {{problem}}"
+        },
+        defaultOptions: {}
+      },
+      check({ object, kubernetesVersion, customSchemas, report }) {
+        const validation = validateObject(object, { kubernetesVersion, customSchemas });
+        for (const problem of schemaProblems(validation, object)) report(problem);
+      }
+    });
+  }
+});
+
+// rules/unknown-kind.ts
+var unknown_kind_default;
+var init_unknown_kind = __esm({
+  "rules/unknown-kind.ts"() {
+    "use strict";
+    init_define_rule();
+    init_validate_object();
+    unknown_kind_default = defineRule({
+      id: "unknown-kind",
+      meta: {
+        type: "suggestion",
+        scope: "object",
+        defaultSeverity: "off",
+        docs: {
+          description: "Report objects of kinds with no schema (custom resources), which schema validation skips.",
+          remediation: "Give podlint the CRD or a JSON Schema of the kind with `--schema-dir DIR`, or leave this rule off."
+        },
+        messages: {
+          unknown: "No schema for {{apiVersion}} {{kind}} (a custom resource?): it is not validated; add its CRD or JSON Schema with --schema-dir."
+        },
+        defaultOptions: {}
+      },
+      check({ object, kubernetesVersion, customSchemas, report }) {
+        const validation = validateObject(object, { kubernetesVersion, customSchemas });
+        if (validation.status !== "unknown-kind") return;
+        report({ path: ["kind"], messageId: "unknown", data: { apiVersion: validation.apiVersion, kind: validation.kind } });
+      }
+    });
+  }
+});
+
+// rules/yaml-syntax.ts
+var yaml_syntax_default;
+var init_yaml_syntax = __esm({
+  "rules/yaml-syntax.ts"() {
+    "use strict";
+    init_define_rule();
+    yaml_syntax_default = defineRule({
+      id: "yaml-syntax",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report YAML that does not parse; the document is not linted, the rest of the file is.",
+          remediation: "Fix the YAML at the reported position (indentation, an unclosed quote or bracket, a tab)."
+        },
+        messages: { syntax: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
+// src/k8s/capabilities.ts
+function capabilityName(text) {
+  const upper = text.trim().toUpperCase();
+  return upper.startsWith("CAP_") ? upper.slice(4) : upper;
+}
+function entries(container, list) {
+  const capabilities = asObject(asObject(container.spec.securityContext)?.capabilities);
+  const result = [];
+  asArray(capabilities?.[list]).forEach((item, index) => {
+    const text = asString(item);
+    if (text === void 0) return;
+    result.push({ text, name: capabilityName(text), path: [...container.path, "securityContext", "capabilities", list, index] });
+  });
+  return result;
+}
+function addedCapabilities(container) {
+  return entries(container, "add");
+}
+function droppedCapabilities(container) {
+  return entries(container, "drop");
+}
+function dropListPath(container) {
+  return [...container.path, "securityContext", "capabilities", "drop"];
+}
+function keepsDefaultCapability(container, name) {
+  const added = addedCapabilities(container).map((entry) => entry.name);
+  const dropped = droppedCapabilities(container).map((entry) => entry.name);
+  if (dropped.includes(name)) return false;
+  if (added.includes(name)) return true;
+  return !dropped.includes("ALL");
+}
+var init_capabilities = __esm({
+  "src/k8s/capabilities.ts"() {
+    "use strict";
+    init_json();
+  }
+});
+
+// src/k8s/security-context.ts
+function podSecurityContext(pod) {
+  return asObject(pod.spec.securityContext);
+}
+function containerSecurityContext(container) {
+  return asObject(container.spec.securityContext);
+}
+function effectiveSetting(pod, container, field, read) {
+  const own = read(containerSecurityContext(container)?.[field]);
+  if (own !== void 0) return { value: own, path: [...container.path, "securityContext", field], from: "container" };
+  const inherited = read(podSecurityContext(pod)?.[field]);
+  if (inherited !== void 0) return { value: inherited, path: [...pod.specPath, "securityContext", field], from: "pod" };
+  return void 0;
+}
+function isWindowsPod(pod) {
+  return asString(asObject(pod.spec.os)?.name) === "windows";
+}
+function usesUserNamespace(pod) {
+  return pod.spec.hostUsers === false;
+}
+function asBoolean(value) {
+  return typeof value === "boolean" ? value : void 0;
+}
+function asInteger(value) {
+  return typeof value === "number" && Number.isInteger(value) ? value : void 0;
+}
+var init_security_context = __esm({
+  "src/k8s/security-context.ts"() {
+    "use strict";
+    init_json();
+  }
+});
+
+// rules/privilege-escalation.ts
+function describe2(text, name) {
+  return name === "ALL" ? `${text} (every capability, CAP_SYS_ADMIN among them)` : text;
+}
+var privilege_escalation_default;
+var init_privilege_escalation = __esm({
+  "rules/privilege-escalation.ts"() {
+    "use strict";
+    init_define_rule();
+    init_capabilities();
+    init_pod_view();
+    init_security_context();
+    privilege_escalation_default = defineRule({
+      id: "privilege-escalation",
+      meta: {
+        type: "problem",
+        defaultSeverity: "warning",
+        tags: ["security"],
+        securitySeverity: 6,
+        docs: {
+          description: "Require allowPrivilegeEscalation: false on every container of every role (containers, init containers, sidecars, ephemeral), and report escalation implied by privileged or CAP_SYS_ADMIN; Windows Pods are exempt.",
+          remediation: "Set `securityContext.allowPrivilegeEscalation: false` on each container (the Pod has no such field), and drop `privileged: true` and `SYS_ADMIN` (or `ALL`) from `capabilities.add`, which make escalation possible whatever the field says.",
+          rationale: "Without `allowPrivilegeEscalation: false` the kubelet does not set no_new_privs, so a setuid binary or a file capability in the image can raise a process above its parent; the field defaults to allowing it. It is a container field (the Pod has none), checked on every role: an init container, a sidecar or an ephemeral debug container escalates as well as the main one. Kubernetes documents escalation as always possible for privileged containers and those with CAP_SYS_ADMIN, and rejects an explicit false next to `privileged: true` or `capabilities.add: [CAP_SYS_ADMIN]` (those findings are errors whatever the configured severity). Every finding lands on `allowPrivilegeEscalation`, or where it belongs, so it does not stack on the findings of privileged-container and dangerous-capabilities. A warning by default, as in the Pod Security Standards' restricted profile; Windows Pods are exempt, as Kubernetes forbids the field on them."
+        },
+        messages: {
+          unset: '{{role}} "{{container}}" does not set allowPrivilegeEscalation: false, so its processes may gain more privileges than their parent (setuid binaries, file capabilities).',
+          allowed: '{{role}} "{{container}}" sets allowPrivilegeEscalation: true, so its processes may gain more privileges than their parent (setuid binaries, file capabilities).',
+          privileged: '{{role}} "{{container}}" can always escalate privileges: it is privileged.',
+          capability: '{{role}} "{{container}}" can always escalate privileges: it adds {{capability}}.',
+          rejectedPrivileged: '{{role}} "{{container}}": Kubernetes rejects this securityContext: cannot set `allowPrivilegeEscalation` to false and `privileged` to true.',
+          rejectedCapability: '{{role}} "{{container}}": Kubernetes rejects this securityContext: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN.',
+          ineffective: '{{role}} "{{container}}" sets allowPrivilegeEscalation: false but adds {{capability}}, and with CAP_SYS_ADMIN escalation stays possible (the API server rejects the pair only when it is spelled CAP_SYS_ADMIN).'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        if (isWindowsPod(pod)) return;
+        for (const container of pod.containers) {
+          const securityContext = containerSecurityContext(container);
+          const path13 = [...container.path, "securityContext", "allowPrivilegeEscalation"];
+          const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
+          const privileged = securityContext?.privileged === true;
+          const sysAdmin = addedCapabilities(container).filter((entry) => entry.name === "SYS_ADMIN" || entry.name === "ALL");
+          const allowPrivilegeEscalation = securityContext?.allowPrivilegeEscalation;
+          if (allowPrivilegeEscalation === false) {
+            if (privileged) report({ path: path13, messageId: "rejectedPrivileged", data, severity: "error" });
+            for (const entry of sysAdmin) {
+              if (entry.text === "CAP_SYS_ADMIN") report({ path: path13, messageId: "rejectedCapability", data, severity: "error" });
+              else report({ path: path13, messageId: "ineffective", data: { ...data, capability: describe2(entry.text, entry.name) } });
+            }
+            continue;
+          }
+          if (privileged) report({ path: path13, messageId: "privileged", data });
+          else if (sysAdmin[0]) report({ path: path13, messageId: "capability", data: { ...data, capability: describe2(sysAdmin[0].text, sysAdmin[0].name) } });
+          else report({ path: path13, messageId: allowPrivilegeEscalation === true ? "allowed" : "unset", data });
+        }
+      }
+    });
+  }
+});
+
+// rules/dangerous-capabilities.ts
+var RISKS, dangerous_capabilities_default;
+var init_dangerous_capabilities = __esm({
+  "rules/dangerous-capabilities.ts"() {
+    "use strict";
+    init_define_rule();
+    init_capabilities();
+    init_pod_view();
+    init_security_context();
+    RISKS = {
+      ALL: "use every capability, as good as privileged",
+      SYS_ADMIN: "mount filesystems, create namespaces and much more, the usual way out of a container",
+      NET_ADMIN: "reconfigure the interfaces, routes and firewall of the Pod's network (the node's, with hostNetwork)",
+      SYS_MODULE: "load kernel modules into the node",
+      SYS_PTRACE: "trace and inject code into every process it can see",
+      SYS_RAWIO: "do raw I/O on devices and memory",
+      SYS_BOOT: "reboot the node or load a new kernel",
+      SYS_TIME: "set the node's clock",
+      DAC_READ_SEARCH: "read any file it can reach regardless of permissions, and open files by handle outside its mounts",
+      BPF: "load BPF programs into the kernel",
+      PERFMON: "observe the kernel and other processes through perf and BPF",
+      MAC_ADMIN: "change the AppArmor or SELinux policy",
+      MAC_OVERRIDE: "bypass the AppArmor or SELinux policy",
+      SYSLOG: "read and clear the kernel log, which leaks kernel addresses",
+      LINUX_IMMUTABLE: "change immutable and append-only files"
+    };
+    dangerous_capabilities_default = defineRule({
+      id: "dangerous-capabilities",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        tags: ["security"],
+        securitySeverity: 8,
+        docs: {
+          description: "Forbid adding dangerous Linux capabilities (ALL, SYS_ADMIN, NET_ADMIN, SYS_MODULE...) to a container of any role (containers, init containers, sidecars, ephemeral); Windows Pods are exempt.",
+          remediation: "Remove the capability from `securityContext.capabilities.add` and grant only what the process needs (for example `NET_BIND_SERVICE`), ideally after `drop: [ALL]`. A container that truly needs one of these is node software: review it and suppress the finding with a reason.",
+          rationale: "Capabilities split root's powers; the default list holds those that reach beyond the container: the kernel (SYS_MODULE, BPF, SYS_BOOT), devices and memory (SYS_RAWIO), other processes (SYS_PTRACE), security policy (MAC_ADMIN, MAC_OVERRIDE), the network stack (NET_ADMIN) and SYS_ADMIN, the usual container escape. None of them is in the Pod Security Standards' baseline set. Every role is checked, because each container gets its own capability set. Names are compared as runtimes read them (`sys_admin`, `SYS_ADMIN` and `CAP_SYS_ADMIN` are one capability). An error by default; Windows Pods are exempt, as Kubernetes forbids capabilities on them."
+        },
+        messages: {
+          dangerous: '{{role}} "{{container}}" adds the capability {{capability}}, which lets it {{risk}}.',
+          configured: '{{role}} "{{container}}" adds the capability {{capability}}, listed as dangerous in the configuration.'
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            capabilities: {
+              type: "array",
+              items: { type: "string" },
+              uniqueItems: true,
+              description: "Capabilities to report, with or without the `CAP_` prefix, in any case (as runtimes read them). The default is the set that reaches beyond the container: kernel, devices, other processes, security policy."
+            }
+          }
+        },
+        defaultOptions: { capabilities: Object.keys(RISKS) }
+      },
+      check({ pod, report }, options) {
+        if (isWindowsPod(pod)) return;
+        const dangerous = new Set(options.capabilities.map(capabilityName));
+        for (const container of pod.containers) {
+          for (const entry of addedCapabilities(container)) {
+            if (!dangerous.has(entry.name)) continue;
+            const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name, capability: entry.text };
+            const risk = RISKS[entry.name];
+            if (risk) report({ path: entry.path, messageId: "dangerous", data: { ...data, risk } });
+            else report({ path: entry.path, messageId: "configured", data });
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/host-namespaces.ts
+function kubernetesPath(specPath, field) {
+  const name = field === "hostNetwork" ? "hostNetwork" : field === "hostPID" ? "HostPID" : "HostIPC";
+  return formatPath([...specPath, name]);
+}
+var NAMESPACES, host_namespaces_default;
+var init_host_namespaces = __esm({
+  "rules/host-namespaces.ts"() {
+    "use strict";
+    init_define_rule();
+    init_path();
+    NAMESPACES = ["hostNetwork", "hostPID", "hostIPC"];
+    host_namespaces_default = defineRule({
+      id: "host-namespaces",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        tags: ["security"],
+        securitySeverity: 7.5,
+        docs: {
+          description: "Forbid sharing the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC), which every container of the Pod then shares.",
+          remediation: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false). Expose ports through a Service, or a `hostPort` when a node port is really needed; node agents that need a host namespace can be allowed with the `allowed` option.",
+          rationale: "A host namespace is shared by the whole Pod, so one finding per field covers every container, init container, sidecar and ephemeral container. The Pod Security Standards' baseline profile forbids all three, so the default is an error; node agents that need one (a CNI plugin on the host network) can be allowed with the `allowed` option. Kubernetes itself rejects any of them in a Pod with `hostUsers: false`, and that finding is an error even when the namespace is allowed."
+        },
+        messages: {
+          hostNetwork: "The Pod uses the node's network namespace (hostNetwork: true): it sees every interface of the node, can bind its ports and reach services listening on its localhost, and NetworkPolicies do not isolate it.",
+          hostPID: "The Pod uses the node's process namespace (hostPID: true): it sees every process on the node, with its command line, and can signal or trace those its user and capabilities allow.",
+          hostIPC: "The Pod uses the node's IPC namespace (hostIPC: true): it shares System V shared memory, semaphores and message queues with every process on the node.",
+          userNamespace: "Kubernetes rejects {{field}} in a Pod with hostUsers: false: {{path}}: Forbidden: when `pod.Spec.HostUsers` is false."
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            allowed: {
+              type: "array",
+              items: { enum: [...NAMESPACES] },
+              uniqueItems: true,
+              description: 'Host namespaces not to report, e.g. `["hostNetwork"]` for a CNI or ingress DaemonSet.'
+            }
+          }
+        },
+        defaultOptions: { allowed: [] }
+      },
+      check({ pod, report }, options) {
+        for (const field of NAMESPACES) {
+          if (pod.spec[field] !== true) continue;
+          const path13 = [...pod.specPath, field];
+          if (pod.spec.hostUsers === false) {
+            report({ path: path13, messageId: "userNamespace", data: { field, path: kubernetesPath(pod.specPath, field) }, severity: "error" });
+          } else if (!options.allowed.includes(field)) {
+            report({ path: path13, messageId: field });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/k8s/host-paths.ts
+function hostPathVolumes(pod) {
+  const volumes = [];
+  asArray(pod.spec.volumes).forEach((item, index) => {
+    const volume = asObject(item);
+    const hostPath = asString(asObject(volume?.hostPath)?.path);
+    if (!volume || hostPath === void 0 || hostPath.trim() === "") return;
+    volumes.push({
+      name: asString(volume.name) ?? `#${index}`,
+      hostPath,
+      normalized: normalizeHostPath(hostPath),
+      path: [...pod.specPath, "volumes", index, "hostPath", "path"]
+    });
+  });
+  return volumes;
+}
+function normalizeHostPath(hostPath) {
+  const trimmed = hostPath.trim();
+  if (!trimmed.startsWith("/")) return trimmed;
+  const segments = trimmed.split("/").filter((segment) => segment !== "" && segment !== ".");
+  const joined = `/${segments.join("/")}`;
+  return joined === "/var/run" || joined.startsWith("/var/run/") ? joined.slice("/var".length) : joined;
+}
+function isWithin(path13, directory) {
+  if (directory === "/") return path13.startsWith("/");
+  return path13 === directory || path13.startsWith(`${directory}/`);
+}
+function hostPathMounts(pod) {
+  const byName = new Map(hostPathVolumes(pod).map((volume) => [volume.name, volume]));
+  const mounts = [];
+  for (const container of pod.containers) {
+    asArray(container.spec.volumeMounts).forEach((item, index) => {
+      if (!isObject(item)) return;
+      const volume = byName.get(asString(item.name) ?? "");
+      if (!volume) return;
+      mounts.push({ container, volume, readOnly: item.readOnly === true, path: [...container.path, "volumeMounts", index] });
+    });
+  }
+  return mounts;
+}
+var init_host_paths = __esm({
+  "src/k8s/host-paths.ts"() {
+    "use strict";
+    init_json();
+  }
+});
+
+// rules/host-path-volume.ts
+function classify(path13, sensitive) {
+  if (sensitive.includes(path13)) return { relation: "sensitive", sensitive: path13 };
+  const parent = sensitive.filter((entry) => isWithin(path13, entry)).sort((a, b) => b.length - a.length)[0];
+  if (parent) return { relation: "inside", sensitive: parent };
+  const child = sensitive.find((entry) => isWithin(entry, path13));
+  if (child) return { relation: "contains", sensitive: child };
+  return void 0;
+}
+var SENSITIVE_PATHS, host_path_volume_default;
+var init_host_path_volume = __esm({
+  "rules/host-path-volume.ts"() {
+    "use strict";
+    init_define_rule();
+    init_glob_pattern();
+    init_host_paths();
+    SENSITIVE_PATHS = [
+      "/",
+      "/bin",
+      "/boot",
+      "/dev",
+      "/etc",
+      "/lib",
+      "/lib64",
+      "/proc",
+      "/root",
+      "/sbin",
+      "/sys",
+      "/usr",
+      "/var/lib/kubelet",
+      "/var/lib/etcd",
+      "/var/lib/docker",
+      "/var/lib/containerd"
+    ];
+    host_path_volume_default = defineRule({
+      id: "host-path-volume",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        tags: ["security"],
+        securitySeverity: 7.5,
+        docs: {
+          description: "Forbid hostPath volumes of sensitive node paths (/, /etc, /proc, /sys, /dev, /var/lib/kubelet...), or of a directory that contains one.",
+          remediation: "Use a ConfigMap, Secret, emptyDir or PersistentVolumeClaim instead of the node's files. A node agent that must read host files should mount the narrowest path it needs, `readOnly`, and be listed in `allowedPaths`.",
+          rationale: "A hostPath volume gives the Pod the node's own files. The default list holds the paths that hold the node's system, configuration and credentials (`/etc` has the kubelet's and etcd's keys, `/var/lib/kubelet` every Pod's secrets); a path is reported when it is one of them, inside one, or a directory that contains one (mounting `/var` exposes `/var/lib/kubelet`). `/` itself only matches `/`. The volume is reported once, at its path, whichever containers of whatever role mount it. Container runtime sockets are docker-socket-mount's findings, and whether a mount is writable is writable-host-path's."
+        },
+        messages: {
+          root: 'Volume "{{volume}}" mounts the root filesystem of the node ("{{path}}"): everything on the node, its credentials included, is in reach.',
+          sensitive: 'Volume "{{volume}}" mounts "{{path}}", the sensitive host path {{sensitive}} of the node.',
+          inside: 'Volume "{{volume}}" mounts "{{path}}", inside the sensitive host path {{sensitive}} of the node.',
+          contains: 'Volume "{{volume}}" mounts "{{path}}", which contains the sensitive host path {{sensitive}} of the node.'
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            sensitivePaths: {
+              type: "array",
+              items: { type: "string", pattern: "^/" },
+              uniqueItems: true,
+              description: "Host paths to report, with everything inside them and any directory that contains them (`/` itself only matches `/`). `/var/run` is read as `/run`."
+            },
+            allowedPaths: {
+              type: "array",
+              items: { type: "string" },
+              uniqueItems: true,
+              description: "Host paths never reported (`*` matches any characters), e.g. `/sys/fs/cgroup` for a monitoring agent."
+            }
+          }
+        },
+        defaultOptions: { sensitivePaths: SENSITIVE_PATHS, allowedPaths: [] }
+      },
+      check({ pod, report }, options) {
+        const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
+        const sensitive = options.sensitivePaths.map(normalizeHostPath);
+        for (const volume of hostPathVolumes(pod)) {
+          const path13 = volume.normalized;
+          if (!path13.startsWith("/") || allowed.some((pattern) => pattern.test(path13))) continue;
+          const data = { volume: volume.name, path: volume.hostPath };
+          if (path13 === "/") {
+            if (sensitive.includes("/")) report({ path: volume.path, messageId: "root", data });
+            continue;
+          }
+          const match = classify(path13, sensitive.filter((entry) => entry !== "/"));
+          if (match) report({ path: volume.path, messageId: match.relation, data: { ...data, sensitive: match.sensitive } });
+        }
+      }
+    });
+  }
+});
+
+// rules/docker-socket-mount.ts
+var RUNTIME_SOCKETS, docker_socket_mount_default;
+var init_docker_socket_mount = __esm({
+  "rules/docker-socket-mount.ts"() {
+    "use strict";
+    init_define_rule();
+    init_host_paths();
+    RUNTIME_SOCKETS = [
+      "/var/run/docker.sock",
+      "/run/containerd/containerd.sock",
+      "/run/crio/crio.sock",
+      "/run/cri-dockerd.sock",
+      "/run/podman/podman.sock",
+      "/run/k3s/containerd/containerd.sock"
+    ];
+    docker_socket_mount_default = defineRule({
+      id: "docker-socket-mount",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        tags: ["security"],
+        securitySeverity: 9,
+        docs: {
+          description: "Forbid mounting a container runtime's socket (Docker, containerd, CRI-O, Podman), or the directory that holds it, into a Pod.",
+          remediation: "Remove the hostPath volume. Whoever can talk to the runtime can start a privileged container on the node, so build images with a daemonless builder (BuildKit rootless, Kaniko, Buildah) and read container metadata from the Kubernetes API instead.",
+          rationale: "Whoever can talk to a container runtime can start a privileged container with the node's root filesystem mounted: a runtime socket in a Pod is root on the node. The default list covers Docker, containerd (and k3s's), CRI-O, cri-dockerd and Podman; `/var/run` is read as `/run`, which it links to, and a directory that holds a socket (`/run/containerd`, `/var/run`) counts as the socket. Mounting `/` is left to host-path-volume. The volume is reported once, whichever containers mount it."
+        },
+        messages: {
+          socket: 'Volume "{{volume}}" mounts the container runtime socket "{{path}}": whoever reaches it can start privileged containers, root on the node.',
+          directory: 'Volume "{{volume}}" mounts "{{path}}", which holds the container runtime socket {{socket}}: whoever reaches it can start privileged containers, root on the node.'
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            sockets: {
+              type: "array",
+              items: { type: "string", pattern: "^/" },
+              uniqueItems: true,
+              description: "Socket paths to report, and any directory holding them except `/` (`/var/run` is read as `/run`)."
+            }
+          }
+        },
+        defaultOptions: { sockets: RUNTIME_SOCKETS }
+      },
+      check({ pod, report }, options) {
+        const sockets = options.sockets.map(normalizeHostPath);
+        for (const volume of hostPathVolumes(pod)) {
+          const path13 = volume.normalized;
+          if (!path13.startsWith("/") || path13 === "/") continue;
+          const data = { volume: volume.name, path: volume.hostPath };
+          if (sockets.includes(path13)) {
+            report({ path: volume.path, messageId: "socket", data });
+            continue;
+          }
+          const socket = sockets.find((candidate) => isWithin(candidate, path13));
+          if (socket) report({ path: volume.path, messageId: "directory", data: { ...data, socket } });
+        }
+      }
+    });
+  }
+});
+
+// rules/writable-host-path.ts
+var writable_host_path_default;
+var init_writable_host_path = __esm({
+  "rules/writable-host-path.ts"() {
+    "use strict";
+    init_define_rule();
+    init_glob_pattern();
+    init_host_paths();
+    init_pod_view();
+    writable_host_path_default = defineRule({
+      id: "writable-host-path",
+      meta: {
+        type: "problem",
+        defaultSeverity: "warning",
+        tags: ["security"],
+        securitySeverity: 5.5,
+        docs: {
+          description: "Require every mount of a hostPath volume to be readOnly, in containers of every role (containers, init containers, sidecars, ephemeral).",
+          remediation: "Set `readOnly: true` on the volumeMount. A container that must write node files (a log or CNI installer) should write to the narrowest directory it needs, listed in `allowedPaths`.",
+          rationale: "A writable hostPath mount lets the Pod change the node: plant binaries or configuration the node or other Pods will run. The rule reports each mount, in every container role (an init container that writes to the node is as dangerous as a long-running one), at the mount's `readOnly` or its name. A warning by default: log shippers and CNI installers write to the node by design, and the `allowedPaths` option exempts them."
+        },
+        messages: {
+          writable: `{{role}} "{{container}}" can write to the node's "{{path}}" through volume "{{volume}}": the mount is not readOnly.`
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            allowedPaths: {
+              type: "array",
+              items: { type: "string" },
+              uniqueItems: true,
+              description: "Host paths that may be mounted writable (`*` matches any characters), e.g. `/var/lib/my-agent/*`."
+            }
+          }
+        },
+        defaultOptions: { allowedPaths: [] }
+      },
+      check({ pod, report }, options) {
+        const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
+        for (const mount of hostPathMounts(pod)) {
+          if (mount.readOnly || allowed.some((pattern) => pattern.test(mount.volume.normalized))) continue;
+          report({
+            // `readOnly: false` when written, else the mount's `- name:` line.
+            path: [...mount.path, "readOnly"],
+            messageId: "writable",
+            data: {
+              role: CONTAINER_ROLE_LABELS[mount.container.role],
+              container: mount.container.name,
+              path: mount.volume.hostPath,
+              volume: mount.volume.name
+            }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/run-as-root.ts
+function labels(container) {
+  return { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
+}
+function checkLinux({ pod, report }, container) {
+  const nonRoot = effectiveSetting(pod, container, "runAsNonRoot", asBoolean);
+  const user = effectiveSetting(pod, container, "runAsUser", asInteger);
+  const data = labels(container);
+  if (user?.value === 0) {
+    if (nonRoot?.value === true) report({ path: user.path, messageId: "conflict", data, severity: "error" });
+    else if (!usesUserNamespace(pod)) report({ path: user.path, messageId: "rootUser", data: { ...data, source: sourceLabel(user.from) } });
+    return;
+  }
+  if (nonRoot?.value === true || user !== void 0 && user.value > 0 || usesUserNamespace(pod)) return;
+  if (nonRoot?.value === false) report({ path: nonRoot.path, messageId: "allowsRoot", data: { ...data, source: sourceLabel(nonRoot.from) } });
+  else report({ path: [...container.path, "securityContext", "runAsNonRoot"], messageId: "unset", data });
+}
+function checkWindows({ pod, report }, container) {
+  const nonRoot = effectiveSetting(pod, container, "runAsNonRoot", asBoolean);
+  const userName = effectiveSetting(pod, container, "windowsOptions", (value) => asString(asObject(value)?.runAsUserName));
+  if (userName && userName.value.toLowerCase() === "containeradministrator") {
+    report({ path: [...userName.path, "runAsUserName"], messageId: "windowsAdministrator", data: labels(container) });
+    return;
+  }
+  if (nonRoot?.value === true || userName !== void 0) return;
+  report({ path: [...container.path, "securityContext", "runAsNonRoot"], messageId: "windowsUnset", data: labels(container) });
+}
+function sourceLabel(from) {
+  return from === "container" ? "container's" : "Pod's";
+}
+var messages, run_as_root_default;
+var init_run_as_root = __esm({
+  "rules/run-as-root.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_pod_view();
+    init_security_context();
+    messages = {
+      unset: `{{role}} "{{container}}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser, so the image's USER decides.`,
+      rootUser: '{{role}} "{{container}}" runs as root: runAsUser is 0 in the {{source}} securityContext.',
+      allowsRoot: '{{role}} "{{container}}" may run as root: runAsNonRoot is false in the {{source}} securityContext and no non-zero runAsUser is set.',
+      conflict: `{{role}} "{{container}}" will not start: runAsNonRoot is true but runAsUser is 0, and the kubelet refuses it ("container's runAsUser breaks non-root policy").`,
+      windowsUnset: '{{role}} "{{container}}" may run as ContainerAdministrator: neither it nor the Pod sets runAsNonRoot: true or a windowsOptions.runAsUserName.',
+      windowsAdministrator: '{{role}} "{{container}}" runs as ContainerAdministrator, the administrator of the Windows container.'
+    };
+    run_as_root_default = defineRule({
+      id: "run-as-root",
+      meta: {
+        type: "problem",
+        defaultSeverity: "warning",
+        tags: ["security"],
+        securitySeverity: 6,
+        docs: {
+          description: "Require every container of every role (containers, init containers, sidecars, ephemeral) to be guaranteed non-root by runAsNonRoot: true or a non-zero runAsUser, its own or the Pod's; Pods with hostUsers: false are exempt.",
+          remediation: "Set `runAsNonRoot: true` (and a non-zero `runAsUser` when the image has no numeric USER) in the Pod's `securityContext`, and override it only in the containers that must differ. On Windows, set `runAsNonRoot: true` or a `windowsOptions.runAsUserName` other than ContainerAdministrator.",
+          rationale: "Root in a container is root on the node unless the Pod runs in a user namespace, so a container escape is a node compromise. Only `runAsNonRoot: true` (enforced by the kubelet against the image's user) or a non-zero `runAsUser` guarantee otherwise; each is resolved as the kubelet does, the container's value overriding the Pod's. Every role is checked, since every container runs a process. `runAsNonRoot: true` with `runAsUser: 0`, from either level, is an error: the kubelet refuses to start the container. Pods with `hostUsers: false` are exempt from the rest, their root being an unprivileged user of the node. On Windows the rule asks for `runAsNonRoot: true` or a `runAsUserName` other than ContainerAdministrator, as Kubernetes forbids `runAsUser` on Windows Pods."
+        },
+        messages,
+        defaultOptions: {}
+      },
+      check(context) {
+        const { pod } = context;
+        for (const container of pod.containers) {
+          if (isWindowsPod(pod)) checkWindows(context, container);
+          else checkLinux(context, container);
+        }
+      }
+    });
+  }
+});
+
+// rules/read-only-root-filesystem.ts
+var read_only_root_filesystem_default;
+var init_read_only_root_filesystem = __esm({
+  "rules/read-only-root-filesystem.ts"() {
+    "use strict";
+    init_define_rule();
+    init_pod_view();
+    init_security_context();
+    read_only_root_filesystem_default = defineRule({
+      id: "read-only-root-filesystem",
+      meta: {
+        type: "suggestion",
+        defaultSeverity: "warning",
+        tags: ["security"],
+        securitySeverity: 3.5,
+        docs: {
+          description: "Require readOnlyRootFilesystem: true on containers, init containers and sidecars, so an intruder cannot change the image's files; ephemeral debug containers and Windows Pods are exempt.",
+          remediation: "Set `securityContext.readOnlyRootFilesystem: true` on the container (the Pod has no such field) and mount an `emptyDir` where the process must write (`/tmp`, a cache directory).",
+          rationale: "A read-only root filesystem stops an intruder from replacing the image's binaries or dropping tools into it; the writable places are then the volumes you chose. Containers, init containers and sidecars are checked. Ephemeral containers are not: they are debugging sessions started by hand (`kubectl debug`), which install tools. The field exists only per container. A warning by default, since many images need an `emptyDir` for `/tmp` before they run read-only; Windows Pods are exempt, as Kubernetes forbids the field on them."
+        },
+        messages: {
+          unset: '{{role}} "{{container}}" has a writable root filesystem: it does not set readOnlyRootFilesystem: true.',
+          writable: '{{role}} "{{container}}" has a writable root filesystem: it sets readOnlyRootFilesystem: false.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        if (isWindowsPod(pod)) return;
+        for (const container of pod.containers) {
+          if (container.role === "ephemeral") continue;
+          const value = containerSecurityContext(container)?.readOnlyRootFilesystem;
+          if (value === true) continue;
+          report({
+            path: [...container.path, "securityContext", "readOnlyRootFilesystem"],
+            messageId: value === false ? "writable" : "unset",
+            data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/net-raw-capability.ts
+var net_raw_capability_default;
+var init_net_raw_capability = __esm({
+  "rules/net-raw-capability.ts"() {
+    "use strict";
+    init_define_rule();
+    init_capabilities();
+    init_pod_view();
+    init_security_context();
+    net_raw_capability_default = defineRule({
+      id: "net-raw-capability",
+      meta: {
+        type: "suggestion",
+        defaultSeverity: "off",
+        tags: ["security"],
+        securitySeverity: 4,
+        docs: {
+          description: "Require every container of every role to drop NET_RAW (or ALL), which Docker and containerd grant by default and which allows crafting raw packets; Windows Pods are exempt.",
+          remediation: "Add `NET_RAW` (or `ALL`) to `securityContext.capabilities.drop`, and do not add it back; `ping` works without it where `net.ipv4.ping_group_range` allows (it is a safe sysctl).",
+          rationale: "Docker and containerd grant NET_RAW by default (CRI-O does not), which lets a process craft raw packets: ARP and DNS spoofing against other Pods on the node. The rule follows the runtime's order (`add: [ALL]` grants all, `drop: [ALL]` removes all, named adds come back, named drops go last). Every role is checked, as each container has its own capabilities; privileged containers are privileged-container's findings. Off by default: most workloads that follow restricted practice drop ALL anyway, and the rest rarely need to be told twice. Windows Pods are exempt."
+        },
+        messages: {
+          notDropped: '{{role}} "{{container}}" keeps NET_RAW, granted by the runtime by default: it can craft raw packets (ARP or DNS spoofing on the Pod network). Drop NET_RAW or ALL.',
+          added: '{{role}} "{{container}}" adds {{capability}}: it can craft raw packets (ARP or DNS spoofing on the Pod network).',
+          addedAll: '{{role}} "{{container}}" adds {{capability}}, NET_RAW among them: it can craft raw packets (ARP or DNS spoofing on the Pod network).'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        if (isWindowsPod(pod)) return;
+        for (const container of pod.containers) {
+          if (containerSecurityContext(container)?.privileged === true) continue;
+          if (!keepsDefaultCapability(container, "NET_RAW")) continue;
+          const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
+          const adding = addedCapabilities(container).find((entry) => entry.name === "NET_RAW" || entry.name === "ALL");
+          if (adding) report({ path: adding.path, messageId: adding.name === "ALL" ? "addedAll" : "added", data: { ...data, capability: adding.text } });
+          else report({ path: dropListPath(container), messageId: "notDropped", data });
+        }
+      }
+    });
+  }
+});
+
+// src/k8s/sysctls.ts
+function normalizeSysctlName(name) {
+  const first = name.search(/[./]/);
+  if (first === -1 || name[first] === ".") return name;
+  return name.replace(/[./]/g, (separator) => separator === "." ? "/" : ".");
+}
+function sysctlNamespace(name) {
+  if (name === "kernel.sem") return "ipc";
+  if (name.startsWith("kernel.shm") || name.startsWith("kernel.msg") || name.startsWith("fs.mqueue.")) return "ipc";
+  if (name.startsWith("net.")) return "net";
+  return "node";
+}
+function matchesSysctlPattern(name, pattern) {
+  const normalized = normalizeSysctlName(pattern);
+  return normalized.endsWith("*") ? name.startsWith(normalized.slice(0, -1)) : name === normalized;
+}
+var SAFE_SYSCTLS;
+var init_sysctls = __esm({
+  "src/k8s/sysctls.ts"() {
+    "use strict";
+    SAFE_SYSCTLS = [
+      "kernel.shm_rmid_forced",
+      "net.ipv4.ip_local_port_range",
+      "net.ipv4.tcp_syncookies",
+      "net.ipv4.ping_group_range",
+      "net.ipv4.ip_unprivileged_port_start",
+      "net.ipv4.ip_local_reserved_ports",
+      "net.ipv4.tcp_keepalive_time",
+      "net.ipv4.tcp_fin_timeout",
+      "net.ipv4.tcp_keepalive_intvl",
+      "net.ipv4.tcp_keepalive_probes",
+      "net.ipv4.tcp_rmem",
+      "net.ipv4.tcp_wmem"
+    ];
+  }
+});
+
+// rules/unsafe-sysctls.ts
+var unsafe_sysctls_default;
+var init_unsafe_sysctls = __esm({
+  "rules/unsafe-sysctls.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_path();
+    init_security_context();
+    init_sysctls();
+    unsafe_sysctls_default = defineRule({
+      id: "unsafe-sysctls",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        tags: ["security"],
+        securitySeverity: 5,
+        docs: {
+          description: "Forbid sysctls outside the kubelet's safe set, which a default node refuses to run (SysctlForbidden), and namespaced sysctls that Kubernetes rejects next to hostNetwork or hostIPC.",
+          remediation: "Remove the sysctl, or keep to the safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.tcp_keepalive_time...). If your nodes allow more with the kubelet flag `--allowed-unsafe-sysctls`, list the same patterns in `allowedUnsafeSysctls`; node-level sysctls are tuned on the node itself.",
+          rationale: "Only the kubelet's safe sysctls are allowed on a default node; any other makes the kubelet reject the Pod (SysctlForbidden) after it is scheduled, unless the node's `--allowed-unsafe-sysctls` lists it, and sysctls that are not namespaced can never be allowed. Before that, the API server rejects a net.* sysctl next to `hostNetwork: true` and an IPC one next to `hostIPC: true`, safe or not. Sysctls are Pod-level, so no container role applies. Names are read as the kubelet reads them (`net/core/somaxconn` is `net.core.somaxconn`). Windows Pods are skipped: Kubernetes forbids sysctls on them altogether."
+        },
+        messages: {
+          unsafe: `The sysctl "{{name}}" is not in the kubelet's safe set: unless the node allows it (--allowed-unsafe-sysctls), the kubelet rejects the Pod: forbidden sysctl: "{{name}}" not allowlisted.`,
+          notNamespaced: 'The sysctl "{{name}}" is not namespaced, so no node can allow it for a Pod, and the kubelet rejects the Pod: forbidden sysctl: "{{name}}" not allowlisted.',
+          hostNamespace: `Kubernetes rejects the sysctl next to {{field}}: true: {{path}}: Invalid value: "{{name}}": may not be specified when '{{field}}' is true.`
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            allowedUnsafeSysctls: {
+              type: "array",
+              items: { type: "string" },
+              uniqueItems: true,
+              description: "Sysctls your nodes allow beyond the safe set, as the kubelet flag `--allowed-unsafe-sysctls` takes them: a name, or a prefix ending in `*` (`kernel.msg*`, `net.core.somaxconn`)."
+            }
+          }
+        },
+        defaultOptions: { allowedUnsafeSysctls: [] }
+      },
+      check({ pod, report }, options) {
+        if (isWindowsPod(pod)) return;
+        asArray(podSecurityContext(pod)?.sysctls).forEach((item, index) => {
+          const written = asString(asObject(item)?.name);
+          if (written === void 0 || written === "") return;
+          const name = normalizeSysctlName(written);
+          const path13 = [...pod.specPath, "securityContext", "sysctls", index, "name"];
+          const namespace = sysctlNamespace(name);
+          const hostField = namespace === "net" && pod.spec.hostNetwork === true ? "hostNetwork" : namespace === "ipc" && pod.spec.hostIPC === true ? "hostIPC" : void 0;
+          if (hostField) {
+            report({ path: path13, messageId: "hostNamespace", data: { name: written, field: hostField, path: formatPath(path13) }, severity: "error" });
+            return;
+          }
+          if (SAFE_SYSCTLS.includes(name)) return;
+          if (namespace === "node") report({ path: path13, messageId: "notNamespaced", data: { name } });
+          else if (!options.allowedUnsafeSysctls.some((pattern) => matchesSysctlPattern(name, pattern))) {
+            report({ path: path13, messageId: "unsafe", data: { name } });
+          }
+        });
+      }
+    });
+  }
+});
+
+// rules/unmasked-proc-mount.ts
+var unmasked_proc_mount_default;
+var init_unmasked_proc_mount = __esm({
+  "rules/unmasked-proc-mount.ts"() {
+    "use strict";
+    init_define_rule();
+    init_path();
+    init_pod_view();
+    init_security_context();
+    unmasked_proc_mount_default = defineRule({
+      id: "unmasked-proc-mount",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        tags: ["security"],
+        securitySeverity: 6,
+        docs: {
+          description: "Forbid procMount: Unmasked on a container of any role (containers, init containers, sidecars, ephemeral), which Kubernetes only accepts in a Pod with hostUsers: false; Windows Pods are exempt.",
+          remediation: "Remove `securityContext.procMount` (or set it to `Default`), so the runtime masks the sensitive parts of /proc. Only nested-container builders need `Unmasked`, and then only in a Pod with `hostUsers: false`.",
+          rationale: "The container runtime masks parts of /proc (kernel keys, timers, sysrq) and makes others read-only; `procMount: Unmasked` turns that off, which only a nested container runtime needs. Kubernetes accepts it only in a Pod with `hostUsers: false`, where the exposure stays inside a user namespace; without it the finding is Kubernetes' own rejection, an error. Every role is checked, as each container gets its own /proc. Windows Pods are exempt, as Kubernetes forbids the field on them."
+        },
+        messages: {
+          rejected: '{{role}} "{{container}}" sets procMount: Unmasked, which Kubernetes rejects without hostUsers: false: {{path}}: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`.',
+          unmasked: `{{role}} "{{container}}" sets procMount: Unmasked: the paths of /proc that the runtime masks or makes read-only are exposed to it (inside the Pod's user namespace).`
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        if (isWindowsPod(pod)) return;
+        for (const container of pod.containers) {
+          if (containerSecurityContext(container)?.procMount !== "Unmasked") continue;
+          const path13 = [...container.path, "securityContext", "procMount"];
+          const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
+          if (usesUserNamespace(pod)) report({ path: path13, messageId: "unmasked", data });
+          else report({ path: path13, messageId: "rejected", data: { ...data, path: formatPath(path13) }, severity: "error" });
+        }
+      }
+    });
+  }
+});
+
+// src/engine/severity.ts
+function atLeast(severity, threshold) {
+  return RANK[severity] >= RANK[threshold];
+}
+function isRuleSeverity(value) {
+  return typeof value === "string" && value in RANK;
+}
+var RANK;
+var init_severity = __esm({
+  "src/engine/severity.ts"() {
+    "use strict";
+    RANK = { off: 0, info: 1, warning: 2, error: 3 };
+  }
+});
+
 // src/engine/rule-settings.ts
 function configureRules(rules, settings = {}) {
   const known = new Set(rules.map((rule) => rule.id));
@@ -8265,10 +9265,10 @@ function validatedOptions(rule, userOptions) {
   const options = { ...rule.meta.defaultOptions, ...userOptions };
   const schema = rule.meta.schema ?? { type: "object", additionalProperties: false, properties: {} };
   const { Ajv } = require_ajv();
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  const valid = validate(options);
+  const validate2 = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const valid = validate2(options);
   if (!valid) {
-    const details = (validate.errors ?? []).map((error) => `${error.instancePath || "options"} ${error.message ?? "is invalid"}`).join("; ");
+    const details = (validate2.errors ?? []).map((error) => `${error.instancePath || "options"} ${error.message ?? "is invalid"}`).join("; ");
     throw new RuleSettingsError(`Rule "${rule.id}": invalid options: ${details}.`);
   }
   return options;
@@ -8399,16 +9399,16 @@ var init_secret_in_env_value = __esm({
             const name = asString(variable?.name);
             const value = asString(variable?.value);
             if (name === void 0 || value === void 0) return;
-            const path10 = [...container.path, "env", index, "value"];
+            const path13 = [...container.path, "env", index, "value"];
             const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name, name };
             const what = options.detectCredentials ? credentialFormat(value) : void 0;
             if (what) {
-              report({ path: path10, messageId: "credential", data: { ...data, what } });
+              report({ path: path13, messageId: "credential", data: { ...data, what } });
               return;
             }
             const canonical = canonicalEnvName(name);
             if (!secretNames.some((pattern) => pattern.test(canonical)) || ignoredNames.some((pattern) => pattern.test(canonical))) return;
-            if (couldBeSecret(value)) report({ path: path10, messageId: "secretName", data });
+            if (couldBeSecret(value)) report({ path: path13, messageId: "secretName", data });
           });
         }
       }
@@ -8541,18 +9541,18 @@ var init_deprecated_service_account = __esm({
       },
       check({ pod, report }) {
         if (!Object.hasOwn(pod.spec, "serviceAccount")) return;
-        const path10 = [...pod.specPath, "serviceAccount"];
+        const path13 = [...pod.specPath, "serviceAccount"];
         const deprecated = asString(pod.spec.serviceAccount) ?? "";
         const current = asString(pod.spec.serviceAccountName) ?? "";
         if (!Object.hasOwn(pod.spec, "serviceAccountName")) {
-          const fix = { title: "Rename serviceAccount to serviceAccountName", path: path10, target: "key", text: "serviceAccountName" };
-          report({ path: path10, messageId: "deprecated", deprecated: true, fix });
+          const fix = { title: "Rename serviceAccount to serviceAccountName", path: path13, target: "key", text: "serviceAccountName" };
+          report({ path: path13, messageId: "deprecated", deprecated: true, fix });
         } else if (current === "") {
-          report({ path: path10, messageId: "deprecated", deprecated: true });
+          report({ path: path13, messageId: "deprecated", deprecated: true });
         } else if (deprecated === "" || deprecated === current) {
-          report({ path: path10, messageId: "redundant", deprecated: true });
+          report({ path: path13, messageId: "redundant", deprecated: true });
         } else {
-          report({ path: path10, messageId: "ignored", data: { name: current, deprecated }, deprecated: true });
+          report({ path: path13, messageId: "ignored", data: { name: current, deprecated }, deprecated: true });
         }
       }
     });
@@ -8666,11 +9666,15 @@ var init_rules = __esm({
   "rules/index.ts"() {
     "use strict";
     init_duplicate_key();
+    init_duplicate_list_entry();
     init_file_too_large();
     init_helm_template();
     init_invalid_encoding();
     init_latest_image_tag();
     init_privileged_container();
+    init_removed_api_version();
+    init_schema_validation();
+    init_unknown_kind();
     init_yaml_syntax();
     init_privilege_escalation();
     init_dangerous_capabilities();
@@ -8696,6 +9700,11 @@ var init_rules = __esm({
       helm_template_default,
       invalid_encoding_default,
       file_too_large_default,
+      // Schema validation (object rules).
+      schema_validation_default,
+      removed_api_version_default,
+      unknown_kind_default,
+      duplicate_list_entry_default,
       // Pod rules.
       latest_image_tag_default,
       privileged_container_default,
@@ -8793,7 +9802,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path10 = __require("path");
+    var path13 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -8805,7 +9814,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path10.resolve(cwd, filepath);
+      return path13.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -9556,7 +10565,7 @@ var require_compile2 = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils2();
-    var compile = (ast, options = {}) => {
+    var compile2 = (ast, options = {}) => {
       const walk = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -9598,7 +10607,7 @@ var require_compile2 = __commonJS({
       };
       return walk(ast);
     };
-    module.exports = compile;
+    module.exports = compile2;
   }
 });
 
@@ -10040,7 +11049,7 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify = require_stringify();
-    var compile = require_compile2();
+    var compile2 = require_compile2();
     var expand2 = require_expand();
     var parse = require_parse();
     var braces = (input, options = {}) => {
@@ -10073,7 +11082,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      return compile(input, options);
+      return compile2(input, options);
     };
     braces.expand = (input, options = {}) => {
       if (typeof input === "string") {
@@ -10102,7 +11111,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path10 = __require("path");
+    var path13 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -10276,7 +11285,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path10.sep,
+      SEP: path13.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -10303,7 +11312,7 @@ var require_constants2 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path10 = __require("path");
+    var path13 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -10332,7 +11341,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path10.sep === "\\";
+      return win32 === true || path13.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -11696,7 +12705,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path10 = __require("path");
+    var path13 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils3();
@@ -11781,7 +12790,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path10.basename(input));
+      return regex.test(path13.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -12008,7 +13017,7 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path10 = __require("path");
+    var path13 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -12103,7 +13112,7 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path10.basename(pattern);
+      const basename = path13.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -12161,7 +13170,7 @@ var require_pattern2 = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path10.isAbsolute(pattern);
+      return path13.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -12338,8 +13347,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path10 = require_path();
-    exports.path = path10;
+    var path13 = require_path();
+    exports.path = path13;
     var pattern = require_pattern2();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -12451,8 +13460,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path10, settings, callback) {
-      settings.fs.lstat(path10, (lstatError, lstat) => {
+    function read(path13, settings, callback) {
+      settings.fs.lstat(path13, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -12461,7 +13470,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path10, (statError, stat) => {
+        settings.fs.stat(path13, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -12493,13 +13502,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path10, settings) {
-      const lstat = settings.fs.lstatSync(path10);
+    function read(path13, settings) {
+      const lstat = settings.fs.lstatSync(path13);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path10);
+        const stat = settings.fs.statSync(path13);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -12570,19 +13579,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path10, optionsOrSettingsOrCallback, callback) {
+    function stat(path13, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path13, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path13, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync2(path10, optionsOrSettings) {
+    function statSync3(path13, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path10, settings);
+      return sync.read(path13, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -12796,16 +13805,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path10 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path13 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path10, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path13, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path10,
+                path: path13,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -12923,7 +13932,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path13 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -12931,7 +13940,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path13.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -12958,17 +13967,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path10, optionsOrSettingsOrCallback, callback) {
+    function scandir(path13, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path13, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path13, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path10, optionsOrSettings) {
+    function scandirSync(path13, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path10, settings);
+      return sync.read(path13, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -13025,7 +14034,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache = reusify(Task);
+      var cache2 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -13104,7 +14113,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push(value, done) {
-        var current = cache.get();
+        var current = cache2.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -13125,7 +14134,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done) {
-        var current = cache.get();
+        var current = cache2.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -13147,7 +14156,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache.release(holder);
+          cache2.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -13197,7 +14206,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache.release(current);
+          cache2.release(current);
           current = next;
         }
         self.drain = noop;
@@ -13616,7 +14625,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path13 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -13626,7 +14635,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path13.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -13688,7 +14697,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path13 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -13701,7 +14710,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path10.resolve(this._settings.cwd, filepath);
+        return path13.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -14117,7 +15126,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path13 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -14131,7 +15140,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path10.resolve(this._settings.cwd, task.base);
+        return path13.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -14655,7 +15664,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -14840,10 +15849,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
+    var separatorAfter = (run2, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
+      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
       }
       return separator;
     };
@@ -14903,26 +15912,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run = [];
+      let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run.forEach((token, at) => {
+        run2.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run.forEach((token, at) => {
+        run2.forEach((token, at) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
         });
-        run = [];
+        run2 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run.push(token);
+          run2.push(token);
           return;
         }
         flush();
@@ -14969,26 +15978,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path10) => {
-      const end = path10.length - 1;
-      const index = path10.lastIndexOf(
+    var basenameOf = (path13) => {
+      const end = path13.length - 1;
+      const index = path13.lastIndexOf(
         SLASH,
-        path10[end] === SLASH ? end - 1 : end
+        path13[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path10 : path10.slice(index + 1);
+      return index < 0 ? path13 : path13.slice(index + 1);
     };
-    var parentOf = (path10) => {
-      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path10.split(SLASH).filter(Boolean);
+    var parentOf = (path13) => {
+      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path13.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path10.length - 1;
-      const cut = path10.lastIndexOf(
+      const end = path13.length - 1;
+      const cut = path13.lastIndexOf(
         SLASH,
-        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -15138,7 +16147,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path10) {
+      testLiteral(path13) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -15147,7 +16156,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path10)) {
+          if (rule.checkRegex.test(path13)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -15167,15 +16176,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path10, mode) {
+      test(path13, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path10) : path10;
+        const basename = shortcut ? basenameOf(path13) : path13;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path10
+            shortcut && rule._basenameOnly ? basename : path13
           )) {
             const { negative } = rule;
             const ret = {
@@ -15197,17 +16206,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString(path10)) {
+    var checkPath = (path13, originalPath, doThrow) => {
+      if (!isString(path13)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path10) {
+      if (!path13) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path10)) {
+      if (checkPath.isNotRelative(path13)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -15216,25 +16225,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path10) => {
-      const first = path10.charCodeAt(0);
+    var isNotRelative = (path13) => {
+      const first = path13.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path10.length === 1) {
+      if (path13.length === 1) {
         return true;
       }
-      const second = path10.charCodeAt(1);
+      const second = path13.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
+      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -15265,58 +16274,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path10) {
+      _test(originalPath, cache2, path13) {
         checkPath(
-          path10,
+          path13,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path10 ? this._t(path10, cache) : {
+        return path13 ? this._t(path13, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path10 = convertPath(target);
-        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path10);
+        const path13 = convertPath(target);
+        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path13);
         }
-        const dir = this._t(path10, this._testCache);
+        const dir = this._t(path13, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path10);
+        const literal = this._rules.testLiteral(path13);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path10, cache) {
-        if (path10 in cache) {
-          return cache[path10];
+      _t(path13, cache2) {
+        if (path13 in cache2) {
+          return cache2[path13];
         }
-        const parentPath = parentOf(path10);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
+        const parentPath = parentOf(path13);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
       }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
+      ignores(path13) {
+        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
       }
       createFilter() {
-        return (path10) => !this.ignores(path10);
+        return (path13) => !this.ignores(path13);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, convertPath(path10));
+      test(path13) {
+        return this._test(path13, this._testCache, convertPath(path13));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
+    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
+      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -15362,7 +16371,7 @@ function lintLoadedFile(file, settings) {
     for (const object of document.objects) {
       for (const configured of objectRules) runRule(configured, object, settings, findings);
       if (podRules.length === 0) continue;
-      const pod = podView(object);
+      const pod = podView(object, settings.podTemplatePaths);
       if (!pod) continue;
       for (const configured of podRules) runRule(configured, object, settings, findings, pod);
     }
@@ -15382,6 +16391,7 @@ function runRule(configured, object, settings, findings, pod) {
     object,
     pod,
     kubernetesVersion: settings.kubernetesVersion,
+    customSchemas: settings.customSchemas,
     report(descriptor) {
       const template = rule.meta.messages[descriptor.messageId];
       if (template === void 0) throw new Error(`Rule ${rule.id} reported unknown messageId "${descriptor.messageId}".`);
@@ -15401,8 +16411,8 @@ function runRule(configured, object, settings, findings, pod) {
         ...fix ? { fixes: [fix] } : {}
       });
     },
-    lineOf(path10) {
-      return sourceMap.resolve([...object.documentPath, ...path10]).range.start.line + 1;
+    lineOf(path13) {
+      return sourceMap.resolve([...object.documentPath, ...path13]).range.start.line + 1;
     }
   };
   if (isPodRule(rule)) {
@@ -15508,17 +16518,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15529,13 +16539,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15556,17 +16566,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15577,13 +16587,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -15610,23 +16620,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path13);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path13);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path13);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path13);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path13);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -16238,10 +17248,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -16260,7 +17270,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -16290,11 +17300,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -16308,8 +17318,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -16323,8 +17333,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -16342,8 +17352,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -16353,8 +17363,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18869,9 +19879,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -18946,14 +19956,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path13) {
+        if (Collection.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -18968,10 +19978,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path13, keepScalar) {
+        if (Collection.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -18982,10 +19992,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path13) {
+        if (Collection.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -19002,13 +20012,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path13, value) {
+        if (Collection.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -19150,11 +20160,11 @@ var require_errors2 = __commonJS({
         if (end?.line === line && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer2 = " ".repeat(ci) + "^".repeat(count);
         error.message += `:
 
 ${lineStr}
-${pointer}
+${pointer2}
 `;
       }
     };
@@ -20969,9 +21979,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path10) => {
+    visit2.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -20980,23 +21990,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path10) => {
-      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit2.parentCollection = (cst, path13) => {
+      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21007,10 +22017,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -22628,7 +23638,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -22703,7 +23713,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -22878,18 +23888,18 @@ var init_source_map = __esm({
       }
       document;
       lines;
-      resolve(path10, target = "value") {
+      resolve(path13, target = "value") {
         let node = this.document.contents;
         let viaPair;
         let depth = 0;
-        for (const segment of path10) {
+        for (const segment of path13) {
           const next = this.child(node, segment);
           if (!next) break;
           node = next.node;
           viaPair = next.pair;
           depth++;
         }
-        const exact = depth === path10.length;
+        const exact = depth === path13.length;
         return { range: this.rangeOf(node, exact && target === "key" ? viaPair : void 0, viaPair), exact, depth };
       }
       /** The range of the whole document's root node, for findings about a document as such. */
@@ -23187,19 +24197,19 @@ var init_results = __esm({
 });
 
 // src/lint.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import path2 from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import path5 from "node:path";
 function lintBytes(filePath, absolutePath, bytes, settings) {
   const file = safeLoad(filePath, bytes);
   return fileResult(filePath, absolutePath, lintLoadedFile(file, settings));
 }
 function lintText(filePath, text, settings, cwd = process.cwd()) {
-  return lintBytes(filePath, path2.resolve(cwd, filePath), Buffer.from(text, "utf8"), settings);
+  return lintBytes(filePath, path5.resolve(cwd, filePath), Buffer.from(text, "utf8"), settings);
 }
 function lintFiles(files, settings, cwd = process.cwd()) {
   return files.map((filePath) => {
-    const absolutePath = path2.resolve(cwd, filePath);
-    return lintBytes(filePath, absolutePath, readFileSync2(absolutePath), settings);
+    const absolutePath = path5.resolve(cwd, filePath);
+    return lintBytes(filePath, absolutePath, readFileSync5(absolutePath), settings);
   });
 }
 function safeLoad(filePath, bytes) {
@@ -23234,166 +24244,11 @@ var init_rule_docs = __esm({
   }
 });
 
-// src/package-root.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import path4 from "node:path";
-import { fileURLToPath } from "node:url";
-function packageRoot() {
-  if (cachedRoot !== void 0) return cachedRoot;
-  let dir = path4.dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const manifest = path4.join(dir, "package.json");
-    if (existsSync3(manifest) && readName(manifest) === "podlint") return cachedRoot = dir;
-    const parent = path4.dirname(dir);
-    if (parent === dir) throw new Error(`podlint's package.json not found above ${fileURLToPath(import.meta.url)}.`);
-    dir = parent;
-  }
-}
-function packageAsset(relativePath) {
-  return path4.join(packageRoot(), relativePath);
-}
-function packageVersion() {
-  return JSON.parse(readFileSync3(packageAsset("package.json"), "utf8")).version;
-}
-function readName(manifest) {
-  try {
-    return JSON.parse(readFileSync3(manifest, "utf8")).name;
-  } catch {
-    return void 0;
-  }
-}
-var cachedRoot;
-var init_package_root = __esm({
-  "src/package-root.ts"() {
-    "use strict";
-  }
-});
-
-// src/cli/options.ts
-import { parseArgs } from "node:util";
-function parseCliOptions(argv) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      allowNegative: true,
-      options: {
-        format: { type: "string", short: "f", default: "stylish" },
-        "output-file": { type: "string", short: "o" },
-        "max-warnings": { type: "string" },
-        quiet: { type: "boolean", default: false },
-        color: { type: "boolean" },
-        "stdin-filename": { type: "string" },
-        "ignore-pattern": { type: "string", multiple: true, default: [] },
-        gitignore: { type: "boolean", default: true },
-        "kubernetes-version": { type: "string" },
-        "list-rules": { type: "boolean", default: false },
-        debug: { type: "boolean", default: false },
-        "fail-level": { type: "string" },
-        "sarif-file": { type: "string" },
-        "sarif-category": { type: "string" },
-        summary: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false }
-      }
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
-  const command = values.help ? "help" : values.version ? "version" : values["list-rules"] ? "list-rules" : "lint";
-  return {
-    command,
-    paths: positionals,
-    format: values.format,
-    outputFile: values["output-file"],
-    maxWarnings: parseMaxWarnings(values["max-warnings"]),
-    quiet: values.quiet,
-    color: values.color,
-    stdinFilename: values["stdin-filename"],
-    ignorePatterns: values["ignore-pattern"],
-    gitignore: values.gitignore,
-    kubernetesVersion: values["kubernetes-version"],
-    debug: values.debug,
-    sarifFile: values["sarif-file"],
-    sarifCategory: values["sarif-category"],
-    summaryFile: values.summary,
-    failLevel: parseFailLevel(values["fail-level"])
-  };
-}
-function parseFailLevel(value) {
-  if (value === void 0 || value === "error" || value === "warning" || value === "info") return value;
-  throw new UsageError(`--fail-level needs one of error, warning, info, got "${value}".`);
-}
-function parseMaxWarnings(value) {
-  if (value === void 0) return void 0;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a non-negative integer, got "${value}".`);
-  return Number(value);
-}
-var UsageError, HELP;
-var init_options = __esm({
-  "src/cli/options.ts"() {
-    "use strict";
-    UsageError = class extends Error {
-      name = "UsageError";
-    };
-    HELP = `Usage: podlint [options] [paths or globs ...]
-       podlint lsp --stdio          Run the language server for editors (docs/editors.md)
-
-Lints Kubernetes Pod and workload manifests (YAML or JSON). Paths default to the current
-directory; "-" reads standard input.
-
-Options:
-  -f, --format <name>          Output format: stylish (default), json, sarif, github, unix
-  -o, --output-file <file>     Write the report to a file instead of standard output
-      --max-warnings <n>       Exit with 1 when there are more than n warnings
-      --fail-level <severity>  Exit with 1 on findings at or over: error (default), warning, info
-      --sarif-file <file>      Also write a SARIF report to this file
-      --sarif-category <id>    SARIF automationDetails.id, to tell several uploads apart on GitHub
-      --summary <file>         Append a Markdown job summary to this file (default: $GITHUB_STEP_SUMMARY
-                               when set; an empty value writes none)
-      --quiet                  Report errors only
-      --color / --no-color     Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
-      --stdin-filename <name>  The file name to report for standard input
-      --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
-      --no-gitignore           Do not read .gitignore files
-      --kubernetes-version <v> Kubernetes version to check against: 1.34, 1.35, 1.36 (default)
-      --list-rules             List the rules with their default severity and description
-      --debug                  Print stack traces for podlint's own failures
-  -h, --help                   Show this help
-  -v, --version                Show the version
-
-Exit codes: 0 clean, 1 findings at or over --fail-level (or warnings over --max-warnings), 2 usage error or internal failure.
-`;
-  }
-});
-
 // src/cli/package-info.ts
 var init_package_info = __esm({
   "src/cli/package-info.ts"() {
     "use strict";
     init_package_root();
-  }
-});
-
-// src/cli/kubernetes-version.ts
-function resolveKubernetesVersion(requested) {
-  if (requested === void 0) return DEFAULT_KUBERNETES_VERSION;
-  const normalized = requested.replace(/^v/, "");
-  if (!KUBERNETES_VERSIONS.includes(normalized)) {
-    throw new UsageError(`Unsupported Kubernetes version "${requested}"; use one of: ${KUBERNETES_VERSIONS.join(", ")}.`);
-  }
-  return normalized;
-}
-var KUBERNETES_VERSIONS, DEFAULT_KUBERNETES_VERSION;
-var init_kubernetes_version = __esm({
-  "src/cli/kubernetes-version.ts"() {
-    "use strict";
-    init_options();
-    KUBERNETES_VERSIONS = ["1.34", "1.35", "1.36"];
-    DEFAULT_KUBERNETES_VERSION = "1.36";
   }
 });
 
@@ -32126,7 +32981,7 @@ var require_files = __commonJS({
     exports.resolveGlobalYarnPath = resolveGlobalYarnPath;
     exports.resolveModulePath = resolveModulePath;
     var url = __importStar(__require("url"));
-    var path10 = __importStar(__require("path"));
+    var path13 = __importStar(__require("path"));
     var fs = __importStar(__require("fs"));
     var child_process_1 = __require("child_process");
     function uriToFilePath(uri) {
@@ -32145,7 +33000,7 @@ var require_files = __commonJS({
           segments.shift();
         }
       }
-      return path10.normalize(segments.join("/"));
+      return path13.normalize(segments.join("/"));
     }
     function isWindows() {
       return process.platform === "win32";
@@ -32175,7 +33030,7 @@ var require_files = __commonJS({
         Object.keys(env).forEach((key) => newEnv[key] = env[key]);
         if (nodePath && fs.existsSync(nodePath)) {
           if (newEnv[nodePathKey]) {
-            newEnv[nodePathKey] = nodePath + path10.delimiter + newEnv[nodePathKey];
+            newEnv[nodePathKey] = nodePath + path13.delimiter + newEnv[nodePathKey];
           } else {
             newEnv[nodePathKey] = nodePath;
           }
@@ -32245,9 +33100,9 @@ var require_files = __commonJS({
         }
         if (prefix.length > 0) {
           if (isWindows()) {
-            return path10.join(prefix, "node_modules");
+            return path13.join(prefix, "node_modules");
           } else {
-            return path10.join(prefix, "lib", "node_modules");
+            return path13.join(prefix, "lib", "node_modules");
           }
         }
         return void 0;
@@ -32284,7 +33139,7 @@ var require_files = __commonJS({
           try {
             const yarn = JSON.parse(line);
             if (yarn.type === "log") {
-              return path10.join(yarn.data, "node_modules");
+              return path13.join(yarn.data, "node_modules");
             }
           } catch (e) {
           }
@@ -32313,17 +33168,17 @@ var require_files = __commonJS({
       FileSystem2.isCaseSensitive = isCaseSensitive;
       function isParent(parent, child) {
         if (isCaseSensitive()) {
-          return path10.normalize(child).indexOf(path10.normalize(parent)) === 0;
+          return path13.normalize(child).indexOf(path13.normalize(parent)) === 0;
         } else {
-          return path10.normalize(child).toLowerCase().indexOf(path10.normalize(parent).toLowerCase()) === 0;
+          return path13.normalize(child).toLowerCase().indexOf(path13.normalize(parent).toLowerCase()) === 0;
         }
       }
       FileSystem2.isParent = isParent;
     })(FileSystem || (exports.FileSystem = FileSystem = {}));
     function resolveModulePath(workspaceRoot, moduleName, nodePath, tracer) {
       if (nodePath) {
-        if (!path10.isAbsolute(nodePath)) {
-          nodePath = path10.join(workspaceRoot, nodePath);
+        if (!path13.isAbsolute(nodePath)) {
+          nodePath = path13.join(workspaceRoot, nodePath);
         }
         return resolve(moduleName, nodePath, nodePath, tracer).then((value) => {
           if (FileSystem.isParent(nodePath, value)) {
@@ -32560,7 +33415,7 @@ var require_main = __commonJS({
     exports.createMessageConnection = createMessageConnection;
     var ril_1 = __importDefault(require_ril());
     ril_1.default.install();
-    var path10 = __importStar(__require("path"));
+    var path13 = __importStar(__require("path"));
     var os = __importStar(__require("os"));
     var fs = __importStar(__require("fs"));
     var crypto_1 = __require("crypto");
@@ -32712,7 +33567,7 @@ var require_main = __commonJS({
         throw new Error(`Unable to generate a random pipe name with ${randomLength} characters.`);
       }
       const randomSuffix = (0, crypto_1.randomBytes)(Math.floor(randomLength / 2)).toString("hex");
-      return path10.join(tmpDir, `lsp-${randomSuffix}.sock`);
+      return path13.join(tmpDir, `lsp-${randomSuffix}.sock`);
     }
     function createClientPipeTransport(pipeName, encoding = "utf-8") {
       let connectResolve;
@@ -33637,7 +34492,7 @@ var init_debounce = __esm({
 });
 
 // src/lsp/settings.ts
-import path6 from "node:path";
+import path9 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function settingsForDocument(uri) {
   void uri;
@@ -33650,7 +34505,7 @@ function isConfigFile(uri) {
 function documentPath(uri) {
   if (!uri.startsWith("file:")) return uri;
   try {
-    return path6.normalize(fileURLToPath2(uri));
+    return path9.normalize(fileURLToPath2(uri));
   } catch {
     return uri;
   }
@@ -33668,10 +34523,10 @@ var init_settings = __esm({
 });
 
 // src/lsp/lint-document.ts
-import path7 from "node:path";
+import path10 from "node:path";
 function lintDocument(uri, text, settings) {
   const filePath = documentPath(uri);
-  const cwd = path7.isAbsolute(filePath) ? path7.dirname(filePath) : process.cwd();
+  const cwd = path10.isAbsolute(filePath) ? path10.dirname(filePath) : process.cwd();
   return visibleFindings(lintText(filePath, text, settings, cwd).findings, text);
 }
 function visibleFindings(findings, text) {
@@ -33719,7 +34574,7 @@ function startLanguageServer(connection, options = {}) {
   });
   connection.onInitialized(() => {
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(import_vscode_languageserver3.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch((error) => connection.console.warn(`podlint: cannot watch configuration files: ${describe2(error)}`));
+      void connection.client.register(import_vscode_languageserver3.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch((error) => connection.console.warn(`podlint: cannot watch configuration files: ${describe3(error)}`));
     }
   });
   connection.onShutdown(() => debouncer.dispose());
@@ -33734,7 +34589,7 @@ function startLanguageServer(connection, options = {}) {
         reportedSettingsError = generation;
         void connection.sendNotification(import_vscode_languageserver3.ShowMessageNotification.type, {
           type: import_vscode_languageserver3.MessageType.Error,
-          message: `podlint: ${describe2(error)} Using the built-in defaults until it is fixed.`
+          message: `podlint: ${describe3(error)} Using the built-in defaults until it is fixed.`
         });
       }
       settings = settingsForDocument(uri);
@@ -33789,7 +34644,7 @@ function startLanguageServer(connection, options = {}) {
     settingsCache.clear();
     if (pull) {
       if (client.workspace?.diagnostics?.refreshSupport) {
-        connection.languages.diagnostics.refresh().catch((error) => connection.console.warn(`podlint: diagnostic refresh failed: ${describe2(error)}`));
+        connection.languages.diagnostics.refresh().catch((error) => connection.console.warn(`podlint: diagnostic refresh failed: ${describe3(error)}`));
       }
       return;
     }
@@ -33833,7 +34688,7 @@ function initializationDebounce(initializationOptions) {
   const value = initializationOptions?.debounceMs;
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : void 0;
 }
-function describe2(error) {
+function describe3(error) {
   return error instanceof Error ? error.message : String(error);
 }
 var import_vscode_languageserver3, DEFAULT_DEBOUNCE_MS;
@@ -33922,19 +34777,19 @@ import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync as appendFileSync2, readFileSync as readFileSync5 } from "node:fs";
-import path9 from "node:path";
+import { appendFileSync as appendFileSync2, readFileSync as readFileSync8 } from "node:fs";
+import path12 from "node:path";
 
 // src/cli/main.ts
 init_rules();
-import { readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import path8 from "node:path";
+import { readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
+import path11 from "node:path";
 
 // src/discover/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
-import { existsSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync4, statSync } from "node:fs";
+import path4 from "node:path";
 var MANIFEST_EXTENSIONS = ["yaml", "yml", "json"];
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 var DiscoverError = class extends Error {
@@ -33944,13 +34799,13 @@ async function discoverFiles(inputs, options) {
   const { cwd } = options;
   const found = /* @__PURE__ */ new Map();
   const add = (file) => {
-    const absolute = path.resolve(cwd, file);
+    const absolute = path4.resolve(cwd, file);
     if (!found.has(absolute)) found.set(absolute, file);
   };
   const ignores = new IgnoreRules(cwd, options.ignorePatterns ?? [], options.useGitignore ?? true);
   for (const input of inputs.length > 0 ? inputs : ["."]) {
-    const absolute = path.resolve(cwd, input);
-    if (existsSync(absolute)) {
+    const absolute = path4.resolve(cwd, input);
+    if (existsSync3(absolute)) {
       if (statSync(absolute).isDirectory()) {
         const pattern = `${import_fast_glob.default.convertPathToPattern(toPosix(input))}/**/*.{${MANIFEST_EXTENSIONS.join(",")}}`;
         for (const file of await expand(pattern, cwd)) if (!ignores.ignores(file)) add(file);
@@ -33971,14 +34826,14 @@ async function expand(pattern, cwd) {
   return (0, import_fast_glob.default)(pattern, { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, dot: false, followSymbolicLinks: true });
 }
 function toPosix(file) {
-  return file.split(path.sep).join("/");
+  return file.split(path4.sep).join("/");
 }
 var IgnoreRules = class {
   constructor(cwd, patterns, useGitignore) {
     this.cwd = cwd;
     this.useGitignore = useGitignore;
     this.cliRules = (0, import_ignore.default)().add([...patterns]);
-    this.root = repositoryRoot(cwd) ?? path.parse(path.resolve(cwd)).root;
+    this.root = repositoryRoot(cwd) ?? path4.parse(path4.resolve(cwd)).root;
   }
   cwd;
   useGitignore;
@@ -33986,30 +34841,30 @@ var IgnoreRules = class {
   cliRules;
   root;
   ignores(file) {
-    const absolute = path.resolve(this.cwd, file);
-    const relativeToCwd = toPosix(path.relative(this.cwd, absolute));
+    const absolute = path4.resolve(this.cwd, file);
+    const relativeToCwd = toPosix(path4.relative(this.cwd, absolute));
     if (!relativeToCwd.startsWith("../") && this.cliRules.ignores(relativeToCwd)) return true;
     if (!this.useGitignore) return false;
-    for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
+    for (let dir = path4.dirname(absolute); ; dir = path4.dirname(dir)) {
       const rules = this.gitignoreOf(dir);
-      if (rules && rules.ignores(toPosix(path.relative(dir, absolute)))) return true;
-      if (dir === this.root || dir === path.dirname(dir)) return false;
+      if (rules && rules.ignores(toPosix(path4.relative(dir, absolute)))) return true;
+      if (dir === this.root || dir === path4.dirname(dir)) return false;
     }
   }
   gitignoreOf(dir) {
     let rules = this.cache.get(dir);
     if (rules === void 0) {
-      const file = path.join(dir, ".gitignore");
-      rules = existsSync(file) ? (0, import_ignore.default)().add(readFileSync(file, "utf8")) : null;
+      const file = path4.join(dir, ".gitignore");
+      rules = existsSync3(file) ? (0, import_ignore.default)().add(readFileSync4(file, "utf8")) : null;
       this.cache.set(dir, rules);
     }
     return rules;
   }
 };
 function repositoryRoot(start) {
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, ".git"))) return dir;
-    if (dir === path.dirname(dir)) return void 0;
+  for (let dir = path4.resolve(start); ; dir = path4.dirname(dir)) {
+    if (existsSync3(path4.join(dir, ".git"))) return dir;
+    if (dir === path4.dirname(dir)) return void 0;
   }
 }
 
@@ -34018,25 +34873,25 @@ init_rule_settings();
 init_lint();
 
 // src/report/repository-root.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path3 from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import path6 from "node:path";
 function findRepositoryRoot(absolutePaths, cwd) {
   const first = absolutePaths[0];
-  return (first !== void 0 ? gitRootAbove(path3.dirname(first)) : void 0) ?? gitRootAbove(cwd) ?? cwd;
+  return (first !== void 0 ? gitRootAbove(path6.dirname(first)) : void 0) ?? gitRootAbove(cwd) ?? cwd;
 }
 function gitRootAbove(start) {
-  let dir = path3.resolve(start);
+  let dir = path6.resolve(start);
   for (; ; ) {
-    if (existsSync2(path3.join(dir, ".git"))) return dir;
-    const parent = path3.dirname(dir);
+    if (existsSync4(path6.join(dir, ".git"))) return dir;
+    const parent = path6.dirname(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
 function relativeToRoot(root, absolutePath) {
-  const relative = path3.relative(root, absolutePath);
-  if (relative === "" || relative.startsWith("..") || path3.isAbsolute(relative)) return void 0;
-  return relative.split(path3.sep).join("/");
+  const relative = path6.relative(root, absolutePath);
+  if (relative === "" || relative.startsWith("..") || path6.isAbsolute(relative)) return void 0;
+  return relative.split(path6.sep).join("/");
 }
 
 // src/report/github.ts
@@ -34197,7 +35052,7 @@ function sarifLog(results, context) {
   }
   const { kept, dropped } = keepMostSevere(candidates, MAX_RESULTS_PER_RUN);
   const notifications = dropped > 0 ? [{ level: "warning", message: { text: droppedNotice(candidates.length, dropped) } }] : void 0;
-  const run = {
+  const run2 = {
     tool: {
       driver: { name: "podlint", semanticVersion: packageVersion(), informationUri: REPOSITORY_URL, rules: rules.descriptors }
     },
@@ -34212,7 +35067,7 @@ function sarifLog(results, context) {
     columnKind: "utf16CodeUnits",
     results: kept
   };
-  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
+  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run2] };
 }
 function sarifResult(finding, artifact, fingerprint, ruleIndex) {
   const logical = logicalLocations(finding);
@@ -34224,7 +35079,7 @@ function sarifResult(finding, artifact, fingerprint, ruleIndex) {
     locations: [{ ...physicalLocation(artifact, finding.range), ...logical ? { logicalLocations: logical } : {} }],
     partialFingerprints: { primaryLocationLineHash: fingerprint },
     ...finding.suppressions?.length ? { suppressions: finding.suppressions.map((s) => sarifSuppression(s, artifact)) } : {},
-    ...finding.object ? { properties: objectProperties(finding) } : {}
+    ...finding.object ? { properties: objectProperties2(finding) } : {}
   };
 }
 function physicalLocation(artifact, range) {
@@ -34246,12 +35101,12 @@ function logicalLocations(finding) {
   const objectName = [object.kind, object.namespace, object.name ?? "(unnamed)"].filter((part) => part !== void 0).join("/");
   const locations = [{ kind: "resource", name: object.name ?? object.kind, fullyQualifiedName: objectName }];
   if (finding.path && finding.path.length > 0) {
-    const path10 = formatPath(finding.path);
-    locations.push({ kind: "property", name: path10, fullyQualifiedName: `${objectName}:${path10}` });
+    const path13 = formatPath(finding.path);
+    locations.push({ kind: "property", name: path13, fullyQualifiedName: `${objectName}:${path13}` });
   }
   return locations;
 }
-function objectProperties(finding) {
+function objectProperties2(finding) {
   const { object } = finding;
   return {
     apiVersion: object?.apiVersion ?? null,
@@ -34301,10 +35156,10 @@ var RuleTable = class {
   indexOf(finding) {
     return this.add(finding.ruleId, () => unknownRuleDescriptor(finding.ruleId, finding.severity));
   }
-  add(id, describe3) {
+  add(id, describe4) {
     const known = this.indexes.get(id);
     if (known !== void 0) return known;
-    const index = this.descriptors.push(describe3()) - 1;
+    const index = this.descriptors.push(describe4()) - 1;
     this.indexes.set(id, index);
     return index;
   }
@@ -34452,7 +35307,7 @@ init_kubernetes_version();
 
 // src/cli/side-reports.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path5 from "node:path";
+import path7 from "node:path";
 
 // src/report/job-summary.ts
 init_rules();
@@ -34466,12 +35321,12 @@ init_results();
 var SUMMARY_FINDINGS_LIMIT = 20;
 var RANK3 = { error: 3, warning: 2, info: 1 };
 var ICON = { error: "❌", warning: "⚠️", info: "ℹ️" };
-function renderJobSummary(run, sections = JOB_SUMMARY_SECTIONS) {
-  const entries2 = run.results.flatMap((result) => result.findings.filter((finding) => !isSuppressed(finding)).map((finding) => ({ result, finding })));
+function renderJobSummary(run2, sections = JOB_SUMMARY_SECTIONS) {
+  const entries2 = run2.results.flatMap((result) => result.findings.filter((finding) => !isSuppressed(finding)).map((finding) => ({ result, finding })));
   const totals = { error: 0, warning: 0, info: 0 };
   for (const { finding } of entries2) totals[finding.severity]++;
   const filesWithFindings = new Set(entries2.map((entry) => entry.result.absolutePath)).size;
-  const fileCount = run.results.length;
+  const fileCount = run2.results.length;
   const out = ["## podlint", ""];
   if (entries2.length === 0) {
     out.push(`✅ No problems in ${fileCount} ${plural2(fileCount, "file")}.`, "");
@@ -34481,11 +35336,11 @@ function renderJobSummary(run, sections = JOB_SUMMARY_SECTIONS) {
       "",
       ...ruleTable(entries2.map((entry) => entry.finding)),
       "",
-      ...worstFindings(entries2, run)
+      ...worstFindings(entries2, run2)
     );
   }
   for (const section of sections) {
-    const text = section(run);
+    const text = section(run2);
     if (text) out.push(text.trimEnd(), "");
   }
   return `${out.join("\n").trimEnd()}
@@ -34506,7 +35361,7 @@ function ruleTable(findings) {
     ...rows.map(([id, row]) => `| ${builtin.has(id) ? `[\`${id}\`](${ruleDocsUrl(id)})` : `\`${id}\``} | ${row.error} | ${row.warning} | ${row.info} |`)
   ];
 }
-function worstFindings(entries2, run) {
+function worstFindings(entries2, run2) {
   const ordered = entries2.map((entry, index) => ({ ...entry, index }));
   ordered.sort((a, b) => RANK3[b.finding.severity] - RANK3[a.finding.severity] || a.index - b.index);
   const shown = ordered.slice(0, SUMMARY_FINDINGS_LIMIT);
@@ -34516,8 +35371,8 @@ function worstFindings(entries2, run) {
     "| | Location | Rule | Message |",
     "| --- | --- | --- | --- |",
     ...shown.map(({ result, finding }) => {
-      const location = `${displayPath(result, run.repositoryRoot)}:${finding.range.start.line + 1}:${finding.range.start.column + 1}`;
-      const link = lineLink(result, finding, run);
+      const location = `${displayPath(result, run2.repositoryRoot)}:${finding.range.start.line + 1}:${finding.range.start.column + 1}`;
+      const link = lineLink(result, finding, run2);
       return `| ${ICON[finding.severity]} ${finding.severity} | ${link ? `[${cell(location)}](${link})` : cell(location)} | \`${finding.ruleId}\` | ${cell(finding.message)} |`;
     })
   ];
@@ -34527,9 +35382,9 @@ function worstFindings(entries2, run) {
 function displayPath(result, root) {
   return relativeToRoot(root, result.absolutePath) ?? result.filePath;
 }
-function lineLink(result, finding, run) {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = run.env;
-  const relative = relativeToRoot(run.repositoryRoot, result.absolutePath);
+function lineLink(result, finding, run2) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = run2.env;
+  const relative = relativeToRoot(run2.repositoryRoot, result.absolutePath);
   if (!server || !repository || !sha || relative === void 0) return void 0;
   const encoded = relative.split("/").map(encodeURIComponent).join("/");
   return `${server}/${repository}/blob/${sha}/${encoded}#L${finding.range.start.line + 1}`;
@@ -34553,25 +35408,217 @@ function formatContextFor(results, rules, options, io, color) {
 }
 function writeSideReports(results, context, options, io) {
   if (options.sarifFile !== void 0) {
-    const file = path5.resolve(io.cwd, options.sarifFile);
-    mkdirSync(path5.dirname(file), { recursive: true });
+    const file = path7.resolve(io.cwd, options.sarifFile);
+    mkdirSync(path7.dirname(file), { recursive: true });
     writeFileSync(file, formatSarif(results, { ...context, color: false }));
   }
   const summaryFile = options.summaryFile !== void 0 ? options.summaryFile || void 0 : io.env.GITHUB_STEP_SUMMARY || void 0;
   if (summaryFile !== void 0) {
     const markdown = renderJobSummary({ results, repositoryRoot: context.repositoryRoot, env: io.env });
-    appendFileSync(path5.resolve(io.cwd, summaryFile), `${markdown}
+    appendFileSync(path7.resolve(io.cwd, summaryFile), `${markdown}
 `);
   }
 }
 
 // src/cli/main.ts
 init_severity();
+
+// src/cli/schema-options.ts
+init_kinds();
+
+// src/validate/custom-schemas.ts
+import { readdirSync, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+var import_yaml3 = __toESM(require_dist(), 1);
+init_options();
+init_json();
+import path8 from "node:path";
+var SchemaDirError = class extends UsageError {
+  name = "SchemaDirError";
+};
+var SCHEMA_FILE = /\.(json|ya?ml)$/i;
+function loadSchemaDirs(dirs, cwd) {
+  const schemas = /* @__PURE__ */ new Map();
+  const add = (apiVersion, kind, schema) => {
+    const key = `${apiVersion}/${kind}`.toLowerCase();
+    if (!schemas.has(key)) schemas.set(key, schema);
+  };
+  for (const dir of dirs) {
+    const root = path8.resolve(cwd, dir);
+    for (const file of schemaFiles(root, dir)) {
+      const relative = path8.relative(cwd, file) || file;
+      for (const document of readDocuments(file, relative)) {
+        if (isCrd(document)) {
+          for (const [apiVersion, kind, schema, version] of crdSchemas(document)) {
+            add(apiVersion, kind, customSchema(`${relative} (${version})`, strictCrdSchema(schema)));
+          }
+        } else if (isObject(document)) {
+          const keys = gvkKeys(document) ?? fileNameKeys(file, root);
+          if (!keys) throw new SchemaDirError(`${relative}: cannot tell which kind this schema is for; name it <kind>-<group>-<version>.json or add x-kubernetes-group-version-kind.`);
+          for (const [apiVersion, kind] of keys) add(apiVersion, kind, customSchema(relative, document));
+        }
+      }
+    }
+  }
+  return {
+    find: (apiVersion, kind) => schemas.get(`${apiVersion}/${kind}`.toLowerCase()),
+    size: schemas.size
+  };
+}
+function schemaFiles(root, given) {
+  let stat;
+  try {
+    stat = statSync2(root);
+  } catch {
+    throw new SchemaDirError(`--schema-dir ${given}: no such file or directory.`);
+  }
+  if (stat.isFile()) return [root];
+  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && SCHEMA_FILE.test(entry.name)).map((entry) => path8.join(entry.parentPath, entry.name)).sort();
+}
+function readDocuments(file, relative) {
+  const text = readFileSync6(file, "utf8");
+  const documents = (0, import_yaml3.parseAllDocuments)(text, { version: "1.1" });
+  const list = Array.isArray(documents) ? documents : [documents];
+  const values = [];
+  for (const document of list) {
+    const error = document.errors[0];
+    if (error) throw new SchemaDirError(`${relative}: ${error.message.split("\n")[0]}`);
+    values.push(document.toJS({ maxAliasCount: 100 }));
+  }
+  return values;
+}
+function isCrd(value) {
+  return isObject(value) && value.kind === "CustomResourceDefinition" && String(value.apiVersion ?? "").startsWith("apiextensions.k8s.io/");
+}
+function* crdSchemas(crd) {
+  const spec = asObject(crd.spec);
+  const group = asString(spec?.group);
+  const kind = asString(asObject(spec?.names)?.kind);
+  if (!group || !kind) return;
+  const shared = asObject(asObject(spec?.validation)?.openAPIV3Schema);
+  const versions2 = asArray(spec?.versions).filter(isObject);
+  const names = versions2.length > 0 ? versions2 : spec?.version ? [{ name: spec.version }] : [];
+  for (const version of names) {
+    const name = asString(version.name);
+    const schema = asObject(asObject(version.schema)?.openAPIV3Schema) ?? shared;
+    if (name && schema) yield [`${group}/${name}`, kind, schema, name];
+  }
+}
+function gvkKeys(schema) {
+  const value = schema["x-kubernetes-group-version-kind"];
+  const list = (Array.isArray(value) ? value : value ? [value] : []).filter(isObject);
+  const keys = list.map((gvk) => {
+    const version = asString(gvk.version);
+    const kind = asString(gvk.kind);
+    const group = asString(gvk.group) ?? "";
+    return version && kind ? [group ? `${group}/${version}` : version, kind] : void 0;
+  }).filter((key) => key !== void 0);
+  return keys.length > 0 ? keys : void 0;
+}
+function fileNameKeys(file, root) {
+  const base = path8.basename(file).replace(SCHEMA_FILE, "");
+  const dashed = /^([a-z0-9]+)-(?:(.+)-)?(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
+  if (dashed) return [[dashed[2] ? `${dashed[2]}/${dashed[3]}` : dashed[3], dashed[1]]];
+  const underscored = /^([a-z0-9]+)_(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
+  const group = path8.relative(root, path8.dirname(file)).split(path8.sep).pop();
+  if (underscored && group) return [[`${group}/${underscored[2]}`, underscored[1]]];
+  return void 0;
+}
+function customSchema(source, schema) {
+  let compiled;
+  const { $schema: _dialect, ...root } = schema;
+  return {
+    source,
+    root,
+    resolve: (ref) => ref.startsWith("#/") ? pointer(root, ref.slice(2)) : void 0,
+    validator() {
+      compiled ??= compile(root, source);
+      return compiled;
+    }
+  };
+}
+function compile(schema, source) {
+  const { Ajv } = require_ajv();
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, messages: false });
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    throw new SchemaDirError(`${source}: not a usable JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+function strictCrdSchema(schema) {
+  const root = strictNode(schema);
+  const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...asObject(root.properties) };
+  return { ...root, type: "object", properties, required: [.../* @__PURE__ */ new Set(["apiVersion", "kind", ...asArray(root.required).map(String)])] };
+}
+function strictNode(node) {
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "x-kubernetes-validations" || key === "description") continue;
+    out[key] = value;
+  }
+  if (node["x-kubernetes-int-or-string"] === true) {
+    delete out.anyOf;
+    out.type = ["integer", "string"];
+  }
+  const properties = asObject(node.properties);
+  if (properties) {
+    const strict = {};
+    for (const [name, value] of Object.entries(properties)) strict[name] = isObject(value) ? strictNode(value) : value;
+    if (node["x-kubernetes-embedded-resource"] === true) {
+      strict.apiVersion ??= { type: "string" };
+      strict.kind ??= { type: "string" };
+      strict.metadata ??= { type: "object" };
+    }
+    out.properties = strict;
+    if (node.additionalProperties === void 0 && node["x-kubernetes-preserve-unknown-fields"] !== true) out.additionalProperties = false;
+  }
+  if (isObject(node.items)) out.items = strictNode(node.items);
+  if (isObject(node.additionalProperties)) out.additionalProperties = strictNode(node.additionalProperties);
+  return out;
+}
+function pointer(root, text) {
+  let node = root;
+  for (const raw of text.split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    node = isObject(node) ? node[segment] : void 0;
+  }
+  return isObject(node) ? node : void 0;
+}
+
+// src/cli/schema-options.ts
+init_options();
+function resolveSchemaSettings(schemaDirs, templatePaths, cwd) {
+  const settings = {};
+  if (schemaDirs.length > 0) {
+    try {
+      settings.customSchemas = loadSchemaDirs(schemaDirs, cwd);
+    } catch (error) {
+      if (error instanceof SchemaDirError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  if (templatePaths.length > 0) settings.podTemplatePaths = parsePodTemplatePaths(templatePaths);
+  return settings;
+}
+function parsePodTemplatePaths(values) {
+  const paths = {};
+  for (const value of values) {
+    const match = /^(.+)\/([^/=]+)=(.+)$/.exec(value);
+    const path13 = match ? parseTemplatePath(match[3]) : [];
+    if (!match || path13.length === 0) {
+      throw new UsageError(`--pod-template-path needs <apiVersion>/<kind>=<path>, for example example.com/v1/MyKind=spec.template (got "${value}").`);
+    }
+    paths[`${match[1]}/${match[2]}`] = path13;
+  }
+  return paths;
+}
+
+// src/cli/main.ts
 var EXIT = { clean: 0, findings: 1, failure: 2 };
 var processIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  stdin: () => readFileSync4(0),
+  stdin: () => readFileSync7(0),
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY)
@@ -34617,7 +35664,8 @@ async function lint(options, io) {
   }
   const settings = {
     rules: configureRules(builtinRules),
-    kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion)
+    kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion),
+    ...resolveSchemaSettings(options.schemaDirs, options.podTemplatePaths, io.cwd)
   };
   const readsStdin = options.paths.includes("-");
   if (readsStdin && options.paths.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
@@ -34625,7 +35673,7 @@ async function lint(options, io) {
   let results;
   if (readsStdin) {
     const name = options.stdinFilename ?? "<stdin>";
-    results = [lintBytes(name, path8.resolve(io.cwd, name), io.stdin(), settings)];
+    results = [lintBytes(name, path11.resolve(io.cwd, name), io.stdin(), settings)];
   } else {
     const files = await discoverFiles(options.paths, {
       cwd: io.cwd,
@@ -34638,7 +35686,7 @@ async function lint(options, io) {
   const toFile = options.outputFile !== void 0;
   const context = formatContextFor(results, settings.rules, options, io, !toFile && useColor(options.color, io.isTTY, io.env));
   const output = formatter(results, context);
-  if (toFile) writeFileSync2(path8.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
+  if (toFile) writeFileSync2(path11.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
 `);
   else if (output) io.stdout(output.endsWith("\n") ? output : `${output}
 `);
@@ -34690,12 +35738,12 @@ function cliArguments(inputs) {
 }
 async function runAction(io) {
   const inputs = readInputs(io.env);
-  const cwd = path9.resolve(io.env.GITHUB_WORKSPACE ?? io.cwd, inputs.workingDirectory);
+  const cwd = path12.resolve(io.env.GITHUB_WORKSPACE ?? io.cwd, inputs.workingDirectory);
   let results = [];
   const cliIO = {
     stdout: io.stdout,
     stderr: io.stderr,
-    stdin: () => readFileSync5(0),
+    stdin: () => readFileSync8(0),
     cwd,
     env: io.env,
     isTTY: false,
@@ -34706,7 +35754,7 @@ async function runAction(io) {
   const code = await main(cliArguments(inputs), cliIO);
   const count = (key) => results.reduce((sum, result) => sum + result[key], 0);
   setOutputs(io.env, {
-    "sarif-file": inputs.sarifFile && code !== 2 ? path9.resolve(cwd, inputs.sarifFile) : "",
+    "sarif-file": inputs.sarifFile && code !== 2 ? path12.resolve(cwd, inputs.sarifFile) : "",
     "error-count": String(count("errorCount")),
     "warning-count": String(count("warningCount")),
     "info-count": String(count("infoCount"))

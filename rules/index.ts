@@ -1,11 +1,15 @@
 // The registry of built-in rules. One rule per file; the file name is the rule id (a test checks).
 import type { AnyRule } from '../src/engine/define-rule.js';
 import duplicateKey from './duplicate-key.js';
+import duplicateListEntry from './duplicate-list-entry.js';
 import fileTooLarge from './file-too-large.js';
 import helmTemplate from './helm-template.js';
 import invalidEncoding from './invalid-encoding.js';
 import latestImageTag from './latest-image-tag.js';
 import privilegedContainer from './privileged-container.js';
+import removedApiVersion from './removed-api-version.js';
+import schemaValidation from './schema-validation.js';
+import unknownKind from './unknown-kind.js';
 import yamlSyntax from './yaml-syntax.js';
 // Security and host access (issue 5, part A).
 import privilegeEscalation from './privilege-escalation.js';
@@ -33,6 +37,11 @@ export const builtinRules: readonly AnyRule[] = [
   helmTemplate,
   invalidEncoding,
   fileTooLarge,
+  // Schema validation (object rules).
+  schemaValidation,
+  removedApiVersion,
+  unknownKind,
+  duplicateListEntry,
   // Pod rules.
   latestImageTag,
   privilegedContainer,

@@ -24,3 +24,6 @@ export { podView, valueAt, type ContainerRole, type ContainerView, type PodOwner
 export { parseImageReference, type ImageReference } from './k8s/image-reference.js';
 export type { Path, PathSegment } from './path.js';
 export { builtinRules } from '../rules/index.js';
+export { loadValidator, bundledKinds, type CompiledValidator, type SchemaError } from './validate/load-validator.js';
+export { loadSchemaDirs, type CustomSchema, type CustomSchemas } from './validate/custom-schemas.js';
+export type { PodTemplatePaths } from './k8s/kinds.js';

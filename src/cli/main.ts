@@ -14,6 +14,7 @@ import { packageVersion } from './package-info.js';
 import { resolveKubernetesVersion } from './kubernetes-version.js';
 import { formatContextFor, writeSideReports } from './side-reports.js';
 import { atLeast, type Severity } from '../engine/severity.js';
+import { resolveSchemaSettings } from './schema-options.js';
 
 /** Exit codes: 0 clean, 1 findings at or over the failing level, 2 usage error or internal failure. */
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
@@ -78,6 +79,7 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   const settings = {
     rules: configureRules(builtinRules),
     kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion),
+    ...resolveSchemaSettings(options.schemaDirs, options.podTemplatePaths, io.cwd),
   };
 
   const readsStdin = options.paths.includes('-');

@@ -18,6 +18,8 @@ export interface CliOptions {
   readonly ignorePatterns: readonly string[];
   readonly gitignore: boolean;
   readonly kubernetesVersion: string | undefined;
+  readonly schemaDirs: readonly string[];
+  readonly podTemplatePaths: readonly string[];
   readonly debug: boolean;
   /** Also write a SARIF report to this file (`--sarif-file`). */
   readonly sarifFile: string | undefined;
@@ -49,6 +51,9 @@ Options:
       --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
       --no-gitignore           Do not read .gitignore files
       --kubernetes-version <v> Kubernetes version to check against: 1.34, 1.35, 1.36 (default)
+      --schema-dir <dir>       JSON Schemas or CRD manifests for custom kinds (repeatable)
+      --pod-template-path <k=p> Where a custom kind keeps its pod template, so pod rules apply:
+                               example.com/v1/MyKind=spec.template (repeatable)
       --list-rules             List the rules with their default severity and description
       --debug                  Print stack traces for podlint's own failures
   -h, --help                   Show this help
@@ -75,6 +80,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         'ignore-pattern': { type: 'string', multiple: true, default: [] },
         gitignore: { type: 'boolean', default: true },
         'kubernetes-version': { type: 'string' },
+        'schema-dir': { type: 'string', multiple: true, default: [] },
+        'pod-template-path': { type: 'string', multiple: true, default: [] },
         'list-rules': { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         'fail-level': { type: 'string' },
@@ -102,6 +109,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     ignorePatterns: values['ignore-pattern'],
     gitignore: values.gitignore,
     kubernetesVersion: values['kubernetes-version'],
+    schemaDirs: values['schema-dir'],
+    podTemplatePaths: values['pod-template-path'],
     debug: values.debug,
     sarifFile: values['sarif-file'],
     sarifCategory: values['sarif-category'],

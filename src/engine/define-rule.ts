@@ -2,6 +2,7 @@ import type { PodView } from '../k8s/pod-view.js';
 import type { LocationTarget } from '../load/source-map.js';
 import type { K8sObject } from '../load/types.js';
 import type { Path } from '../path.js';
+import type { CustomSchemas } from '../validate/custom-schemas.js';
 import type { RuleSeverity, Severity } from './severity.js';
 
 /** A JSON Schema for a rule's options (validated with ajv before the rule runs). */
@@ -79,6 +80,8 @@ export interface ObjectRuleContext<MessageId extends string> {
   readonly object: K8sObject;
   /** The Kubernetes version selected for this run, e.g. `1.36`. */
   readonly kubernetesVersion: string;
+  /** Schemas given with --schema-dir, for the schema rules. */
+  readonly customSchemas?: CustomSchemas | undefined;
   report(descriptor: ReportDescriptor<MessageId>): void;
   /** The 1-based line a path resolves to, for messages that point at another place. */
   lineOf(path: Path): number;

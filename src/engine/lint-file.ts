@@ -1,7 +1,9 @@
+import type { PodTemplatePaths } from '../k8s/kinds.js';
 import { podView } from '../k8s/pod-view.js';
 import type { LoadedFile, K8sObject } from '../load/types.js';
 import type { Path } from '../path.js';
 import type { SourceMap } from '../load/source-map.js';
+import type { CustomSchemas } from '../validate/custom-schemas.js';
 import { formatMessage, isObjectRule, isPodRule, type ReportDescriptor, type ReportedFix } from './define-rule.js';
 import { compareFindings, type Finding, type FindingFix, type ObjectIdentity } from './finding.js';
 import type { ConfiguredRule } from './rule-settings.js';
@@ -9,6 +11,10 @@ import type { ConfiguredRule } from './rule-settings.js';
 export interface LintSettings {
   readonly rules: readonly ConfiguredRule[];
   readonly kubernetesVersion: string;
+  /** Schemas from --schema-dir for custom kinds (or to override built-in ones). */
+  readonly customSchemas?: CustomSchemas;
+  /** Where custom kinds keep a pod template (`apiVersion/kind` → path), so pod rules apply. */
+  readonly podTemplatePaths?: PodTemplatePaths;
 }
 
 /** Runs the configured rules over one loaded file and resolves every report to a range. */
@@ -32,7 +38,7 @@ export function lintLoadedFile(file: LoadedFile, settings: LintSettings): Findin
     for (const object of document.objects) {
       for (const configured of objectRules) runRule(configured, object, settings, findings);
       if (podRules.length === 0) continue;
-      const pod = podView(object);
+      const pod = podView(object, settings.podTemplatePaths);
       if (!pod) continue;
       for (const configured of podRules) runRule(configured, object, settings, findings, pod);
     }
@@ -59,6 +65,7 @@ function runRule(
     object,
     pod,
     kubernetesVersion: settings.kubernetesVersion,
+    customSchemas: settings.customSchemas,
     report(descriptor: ReportDescriptor<string>) {
       const template = rule.meta.messages[descriptor.messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId "${descriptor.messageId}".`);

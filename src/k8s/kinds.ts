@@ -51,3 +51,28 @@ export function podSpecLocation(apiVersion: string | undefined, kind: string): P
   if (!location) return undefined;
   return location.groups.includes(apiGroup(apiVersion)) ? location : undefined;
 }
+
+/**
+ * Where custom kinds keep a pod template, by `apiVersion/kind` (`example.com/v1/MyKind`): the
+ * path to the template, whose `spec` is the pod spec and `metadata` its metadata.
+ */
+export type PodTemplatePaths = Readonly<Record<string, Path>>;
+
+/** The pod spec location of a custom kind configured with a pod template path. */
+export function customPodSpecLocation(
+  apiVersion: string | undefined,
+  kind: string,
+  paths: PodTemplatePaths | undefined,
+): PodSpecLocation | undefined {
+  const template = paths?.[`${apiVersion ?? ''}/${kind}`];
+  if (!template) return undefined;
+  return { spec: [...template, 'spec'], metadata: [...template, 'metadata'], groups: [apiGroup(apiVersion)], template: true };
+}
+
+/** Parses `spec.template` or `spec.jobTemplate.spec.template` (numbers are list indices). */
+export function parseTemplatePath(text: string): Path {
+  return text
+    .split('.')
+    .filter((segment) => segment !== '')
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}

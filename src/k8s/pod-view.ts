@@ -1,7 +1,7 @@
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from '../json.js';
 import type { K8sObject } from '../load/types.js';
 import type { Path } from '../path.js';
-import { podSpecLocation, type PodSpecLocation } from './kinds.js';
+import { customPodSpecLocation, podSpecLocation, type PodSpecLocation, type PodTemplatePaths } from './kinds.js';
 
 /**
  * The role a container plays in its Pod. A sidecar is an init container with
@@ -63,9 +63,13 @@ export interface PodView {
   readonly containers: readonly ContainerView[];
 }
 
-/** Builds the pod view of an object, or undefined when the object carries no pod spec. */
-export function podView(object: K8sObject): PodView | undefined {
-  const location = podSpecLocation(object.apiVersion, object.kind);
+/**
+ * Builds the pod view of an object, or undefined when the object carries no pod spec. Custom
+ * kinds carry one where `podTemplatePaths` says.
+ */
+export function podView(object: K8sObject, podTemplatePaths?: PodTemplatePaths): PodView | undefined {
+  const location =
+    podSpecLocation(object.apiVersion, object.kind) ?? customPodSpecLocation(object.apiVersion, object.kind, podTemplatePaths);
   if (!location) return undefined;
   const spec = asObject(valueAt(object.value, location.spec));
   if (!spec) return undefined;

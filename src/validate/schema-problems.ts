@@ -1,0 +1,218 @@
+import type { ReportedFix } from '../engine/define-rule.js';
+import { isObject } from '../json.js';
+import type { LocationTarget } from '../load/source-map.js';
+import type { K8sObject } from '../load/types.js';
+import { formatPath, type Path, type PathSegment } from '../path.js';
+import type { SchemaError } from './load-validator.js';
+import { propertyNames, schemaAt } from './schema-walk.js';
+import { closestName } from './suggest.js';
+import type { ObjectValidation } from './validate-object.js';
+
+export type SchemaMessageId = 'unknownField' | 'wrongType' | 'unsupportedValue' | 'requiredField' | 'outOfRange' | 'invalid';
+
+/** One schema problem, ready to report: a path into the object and the message's data. */
+export interface SchemaProblem {
+  readonly path: Path;
+  readonly messageId: SchemaMessageId;
+  readonly data: Readonly<Record<string, string | number>>;
+  readonly target?: LocationTarget;
+  readonly fix?: ReportedFix;
+}
+
+/** An object with this many fields or fewer lists them all when an unknown one has no close match. */
+const LIST_FIELDS_UP_TO = 8;
+
+// When ajv reports several keywords for one value, the first of these is the root cause: a
+// value of the wrong type is not also "not one of the allowed values".
+const PRIORITY = ['type', 'enum', 'minimum', 'maximum'];
+
+export const LIST_MAP_KEYWORD = 'x-podlint-list-map';
+
+/**
+ * Turns the validator's errors into problems, one per root cause: the most telling keyword per
+ * value, and no "missing name" next to an unknown `nmae` that the suggestion already explains.
+ */
+export function schemaProblems(validation: ObjectValidation, object: K8sObject): SchemaProblem[] {
+  if (validation.status === 'untyped') {
+    return [{ path: [], messageId: 'requiredField', data: { field: validation.missing, parent: objectLabel(object) } }];
+  }
+  if (validation.status !== 'validated') return [];
+  const { value } = validation;
+  const errors = validation.errors.filter((error) => error.keyword !== LIST_MAP_KEYWORD);
+
+  const byValue = new Map<string, SchemaError>();
+  const rest: SchemaError[] = [];
+  for (const error of errors) {
+    if (!PRIORITY.includes(error.keyword)) {
+      rest.push(error);
+      continue;
+    }
+    const held = byValue.get(error.instancePath);
+    if (!held || PRIORITY.indexOf(error.keyword) < PRIORITY.indexOf(held.keyword)) byValue.set(error.instancePath, error);
+  }
+
+  const problems: SchemaProblem[] = [];
+  const explained = new Set<string>();
+  for (const error of rest.filter((candidate) => candidate.keyword === 'additionalProperties')) {
+    const parent = toPath(error.instancePath, value);
+    const field = String(error.params.additionalProperty);
+    const allowed = propertyNames(schemaAt(validation.source.root, parent, validation.source.resolve), validation.source.resolve) ?? [];
+    const suggestion = closestName(field, allowed);
+    if (suggestion) explained.add(`${error.instancePath}\0${suggestion}`);
+    const hint = suggestion
+      ? `; did you mean "${suggestion}"?`
+      : allowed.length > 0 && allowed.length <= LIST_FIELDS_UP_TO
+        ? `; allowed fields: ${[...allowed].sort().map((name) => `"${name}"`).join(', ')}`
+        : '';
+    problems.push({
+      path: [...parent, field],
+      messageId: 'unknownField',
+      target: 'key',
+      data: { field, parent: parentLabel(parent, object), hint },
+      ...(suggestion ? { fix: { title: `Rename "${field}" to "${suggestion}"`, path: [...parent, field], target: 'key', text: suggestion } } : {}),
+    });
+  }
+  for (const error of rest) {
+    if (error.keyword === 'additionalProperties') continue;
+    const path = toPath(error.instancePath, value);
+    if (error.keyword === 'required') {
+      const field = String(error.params.missingProperty);
+      if (explained.has(`${error.instancePath}\0${field}`)) continue;
+      problems.push({ path, messageId: 'requiredField', data: { field, parent: parentLabel(path, object) } });
+    } else {
+      problems.push({ path, messageId: 'invalid', data: { path: fieldLabel(path, object), problem: `fails the schema's "${error.keyword}" check` } });
+    }
+  }
+  const enumPaths = new Set(errors.filter((error) => error.keyword === 'enum').map((error) => error.instancePath));
+  for (const error of byValue.values()) {
+    const path = toPath(error.instancePath, value);
+    problems.push(valueProblem(error, path, valueAt(value, error.instancePath), object, enumPaths.has(error.instancePath)));
+  }
+  return problems;
+}
+
+function valueProblem(error: SchemaError, path: Path, actual: unknown, object: K8sObject, isEnum: boolean): SchemaProblem {
+  const field = fieldLabel(path, object);
+  switch (error.keyword) {
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).filter((candidate) => candidate !== '');
+      return {
+        path,
+        messageId: 'unsupportedValue',
+        data: { path: field, value: goValue(actual), allowed: allowed.map((candidate) => goValue(candidate)).join(', ') },
+      };
+    }
+    case 'minimum':
+    case 'maximum':
+      return { path, messageId: 'outOfRange', data: { path: field, value: String(actual), min: -2147483648, max: 2147483647 } };
+    default:
+      return typeProblem(String(error.params.type), path, actual, object, field, isEnum);
+  }
+}
+
+function typeProblem(expectedTypes: string, path: Path, actual: unknown, object: K8sObject, field: string, isEnum: boolean): SchemaProblem {
+  const expected = expectedTypes.split(',');
+  const base = { path, messageId: 'wrongType' as const };
+  const data = { path: field, expected: expected.map(typeName).join(' or '), actual: describe(actual) };
+  const raw = plainScalarText(object, path);
+  // YAML 1.1 turns unquoted yes/no/on/off, numbers and octals into booleans and numbers where
+  // a string was meant; Kubernetes then rejects the type. Quoting keeps the text (not a fix for
+  // an enum field, or an int-or-string where the number itself is wrong).
+  const stringOnly = expected.length === 1 && expected[0] === 'string' && !isEnum;
+  if (stringOnly && (typeof actual === 'boolean' || typeof actual === 'number') && raw !== undefined) {
+    const read = String(actual) === raw ? '' : `YAML 1.1 reads the unquoted ${raw} as ${String(actual)}, `;
+    return {
+      ...base,
+      data: { ...data, hint: `; ${read}quote it: ${JSON.stringify(raw)}` },
+      fix: { title: `Quote ${raw}`, path, text: JSON.stringify(raw) },
+    };
+  }
+  if (expected.includes('integer') && !expected.includes('string') && typeof actual === 'string' && /^-?\d+$/.test(actual.trim())) {
+    // No fix here: fixes keep the quoting of what they replace (engine), which is the point.
+    return { ...base, data: { ...data, hint: '; remove the quotes' } };
+  }
+  return { ...base, data: { ...data, hint: '' } };
+}
+
+/** The source text of a plain (unquoted) scalar at a path, or undefined for anything else. */
+function plainScalarText(object: K8sObject, path: Path): string | undefined {
+  const location = object.document.sourceMap.resolve([...object.documentPath, ...path]);
+  if (!location.exact) return undefined;
+  const text = object.file.text.slice(location.range.startOffset, location.range.endOffset);
+  if (text === '' || /^["'|>[{]/.test(text) || text.includes('\n')) return undefined;
+  return text;
+}
+
+/** A JSON pointer from ajv, back to a path of keys and indices (array indices are numbers). */
+export function toPath(pointer: string, root: unknown): PathSegment[] {
+  if (pointer === '') return [];
+  const path: PathSegment[] = [];
+  let node: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      const index = Number(key);
+      path.push(index);
+      node = node[index];
+    } else {
+      path.push(key);
+      node = isObject(node) ? node[key] : undefined;
+    }
+  }
+  return path;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const segment of toPath(pointer, root)) {
+    node = Array.isArray(node) ? node[segment as number] : isObject(node) ? node[segment as string] : undefined;
+  }
+  return node;
+}
+
+export function objectLabel(object: K8sObject): string {
+  return object.kind || 'the object';
+}
+
+function parentLabel(path: Path, object: K8sObject): string {
+  return path.length === 0 ? objectLabel(object) : formatPath(path);
+}
+
+function fieldLabel(path: Path, object: K8sObject): string {
+  return path.length === 0 ? objectLabel(object) : formatPath(path);
+}
+
+function typeName(type: string): string {
+  switch (type) {
+    case 'integer':
+      return 'an integer';
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'a list';
+    default:
+      return `a ${type}`;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+    case 'number':
+      return Number.isInteger(value) ? `an integer (${value})` : `a number (${value})`;
+    case 'boolean':
+      return `a boolean (${value})`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** Values as Kubernetes prints them in `Unsupported value`: strings quoted, others plain. */
+function goValue(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+}
