@@ -1,0 +1,13 @@
+/** The minor version of a selected Kubernetes version such as `1.35`. */
+export function kubernetesMinor(version: string): number {
+  const match = /^v?1\.(\d+)/.exec(version);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+/**
+ * ContainerRestartRules (KEP-5307): alpha and off in 1.34, beta and on by default from 1.35. With
+ * it, every container may set restartPolicy (Always, OnFailure, Never) and restartPolicyRules.
+ */
+export function containerRestartRulesEnabled(version: string): boolean {
+  return kubernetesMinor(version) >= 35;
+}

@@ -1,0 +1,27 @@
+import type { ContainerView, PodView } from './pod-view.js';
+
+/**
+ * True for Pods that are meant to finish: those of a Job or CronJob, and any Pod (or template)
+ * whose restartPolicy is OnFailure or Never. A probe keeps a service healthy and in rotation; a
+ * Pod that runs to completion has neither to protect, so probe rules leave it alone.
+ */
+export function runsToCompletion(pod: PodView): boolean {
+  if (pod.owner.kind === 'Job' || pod.owner.kind === 'CronJob') return true;
+  return pod.spec.restartPolicy === 'OnFailure' || pod.spec.restartPolicy === 'Never';
+}
+
+/**
+ * The containers that keep running for the Pod's lifetime: regular containers and sidecars
+ * (init containers with restartPolicy Always). Plain init containers exit before the Pod starts,
+ * and ephemeral containers are debugging sessions; neither is long-running. Empty for a Pod that
+ * runs to completion.
+ */
+export function longRunningContainers(pod: PodView): ContainerView[] {
+  if (runsToCompletion(pod)) return [];
+  return pod.containers.filter((container) => container.role === 'container' || container.role === 'sidecar');
+}
+
+/** The containers Kubernetes validates probes and lifecycle hooks on: regular containers and sidecars. */
+export function probedContainers(pod: PodView): ContainerView[] {
+  return pod.containers.filter((container) => container.role === 'container' || container.role === 'sidecar');
+}
