@@ -1,14 +1,29 @@
 // The registry of built-in rules. One rule per file; the file name is the rule id (a test checks).
 import type { AnyRule } from '../src/engine/define-rule.js';
+import duplicateContainerName from './duplicate-container-name.js';
+import duplicateContainerPort from './duplicate-container-port.js';
+import duplicateEnvVar from './duplicate-env-var.js';
 import duplicateKey from './duplicate-key.js';
 import duplicateListEntry from './duplicate-list-entry.js';
+import duplicateMountPath from './duplicate-mount-path.js';
 import fileTooLarge from './file-too-large.js';
 import helmTemplate from './helm-template.js';
+import imagePullPolicy from './image-pull-policy.js';
+import initContainerProbes from './init-container-probes.js';
+import initContainerRestartPolicy from './init-container-restart-policy.js';
 import invalidEncoding from './invalid-encoding.js';
 import latestImageTag from './latest-image-tag.js';
+import missingLivenessProbe from './missing-liveness-probe.js';
+import missingReadinessProbe from './missing-readiness-probe.js';
+import missingStartupProbe from './missing-startup-probe.js';
+import podRestartPolicy from './pod-restart-policy.js';
 import privilegedContainer from './privileged-container.js';
+import probePort from './probe-port.js';
+import probeSuccessThreshold from './probe-success-threshold.js';
 import removedApiVersion from './removed-api-version.js';
 import schemaValidation from './schema-validation.js';
+import selectorLabelMismatch from './selector-label-mismatch.js';
+import undeclaredVolumeMount from './undeclared-volume-mount.js';
 import unknownKind from './unknown-kind.js';
 import yamlSyntax from './yaml-syntax.js';
 // Security and host access (issue 5, part A).
@@ -63,4 +78,20 @@ export const builtinRules: readonly AnyRule[] = [
   deprecatedServiceAccount,
   privilegedPort,
   sshPort,
+  // Pod rules: correctness, probes, restart policies, duplicates.
+  duplicateContainerName,
+  duplicateContainerPort,
+  duplicateEnvVar,
+  duplicateMountPath,
+  undeclaredVolumeMount,
+  initContainerRestartPolicy,
+  initContainerProbes,
+  podRestartPolicy,
+  probeSuccessThreshold,
+  probePort,
+  missingLivenessProbe,
+  missingReadinessProbe,
+  missingStartupProbe,
+  imagePullPolicy,
+  selectorLabelMismatch,
 ];

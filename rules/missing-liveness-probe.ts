@@ -1,0 +1,45 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { globToRegExp } from '../src/glob-pattern.js';
+import { longRunningContainers } from '../src/k8s/run-to-completion.js';
+import { CONTAINER_ROLE_LABELS } from '../src/k8s/pod-view.js';
+
+export default defineRule({
+  id: 'missing-liveness-probe',
+  meta: {
+    type: 'suggestion',
+    defaultSeverity: 'warning',
+    docs: {
+      description:
+        'Require a livenessProbe on long-running containers and sidecars; Pods that run to completion (Job, CronJob, or restartPolicy OnFailure or Never), plain init containers and ephemeral containers need none.',
+      remediation:
+        'Add a `livenessProbe` that fails only when the process is stuck beyond repair (an HTTP, TCP, gRPC or exec check), so the kubelet restarts it; keep it cheaper and more lenient than the readiness probe.',
+    },
+    messages: {
+      missing: '{{role}} "{{container}}" has no livenessProbe: if it hangs, the kubelet never restarts it.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ignoreContainers: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Container names exempt from this rule (`*` matches any characters), e.g. `istio-proxy`.',
+        },
+      },
+    },
+    defaultOptions: { ignoreContainers: [] as string[] },
+  },
+  check({ pod, report }, options) {
+    const ignored = options.ignoreContainers.map(globToRegExp);
+    for (const container of longRunningContainers(pod)) {
+      if (container.spec.livenessProbe !== undefined && container.spec.livenessProbe !== null) continue;
+      if (ignored.some((pattern) => pattern.test(container.name))) continue;
+      report({
+        path: [...container.path, 'livenessProbe'],
+        messageId: 'missing',
+        data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name },
+      });
+    }
+  },
+});

@@ -1,0 +1,48 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { globToRegExp } from '../src/glob-pattern.js';
+import { longRunningContainers } from '../src/k8s/run-to-completion.js';
+import { CONTAINER_ROLE_LABELS } from '../src/k8s/pod-view.js';
+
+export default defineRule({
+  id: 'missing-startup-probe',
+  meta: {
+    type: 'suggestion',
+    defaultSeverity: 'off',
+    docs: {
+      description:
+        'Require a startupProbe on long-running containers and sidecars; Pods that run to completion (Job, CronJob, or restartPolicy OnFailure or Never), plain init containers and ephemeral containers need none.',
+      remediation:
+        'Add a `startupProbe` with a failureThreshold × periodSeconds that covers the slowest start; liveness and readiness checks wait for it, and the containers after a sidecar wait for the sidecar\'s.',
+    },
+    messages: {
+      missing:
+        'Container "{{container}}" has no startupProbe: its liveness probe starts counting while it is still starting up.',
+      missingSidecar:
+        'Sidecar container "{{container}}" has no startupProbe: the containers after it start as soon as it runs, not when it is ready to serve them.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ignoreContainers: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Container names exempt from this rule (`*` matches any characters), e.g. `istio-proxy`.',
+        },
+      },
+    },
+    defaultOptions: { ignoreContainers: [] as string[] },
+  },
+  check({ pod, report }, options) {
+    const ignored = options.ignoreContainers.map(globToRegExp);
+    for (const container of longRunningContainers(pod)) {
+      if (container.spec.startupProbe !== undefined && container.spec.startupProbe !== null) continue;
+      if (ignored.some((pattern) => pattern.test(container.name))) continue;
+      report({
+        path: [...container.path, 'startupProbe'],
+        messageId: container.role === 'sidecar' ? 'missingSidecar' : 'missing',
+        data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name },
+      });
+    }
+  },
+});
