@@ -28,6 +28,8 @@ export interface CliIO {
   readonly isTTY: boolean;
   /** Sees the results of a lint run before the exit code is computed (the GitHub Action counts them). */
   readonly onResults?: (results: readonly FileResult[]) => void;
+  /** The terminal's width, when standard output is one. */
+  readonly columns?: number;
 }
 
 const processIO: CliIO = {
@@ -37,6 +39,7 @@ const processIO: CliIO = {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns,
 };
 
 /** Runs podlint with command-line arguments; resolves to the exit code. */
@@ -54,7 +57,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
         io.stdout(`${packageVersion()}\n`);
         return EXIT.clean;
       case 'list-rules':
-        io.stdout(listRules(builtinRules));
+        io.stdout(listRules(builtinRules, io.isTTY ? io.columns : undefined));
         return EXIT.clean;
       case 'lint':
         return await lint(options, io);

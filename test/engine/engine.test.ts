@@ -15,6 +15,7 @@ spec:
       image: registry.local/dev/app:latest
     - name: cache
       image: redis:latest
+  restartPolicy: Never # a one-off Pod: no probe findings
 `;
 
 describe('rule settings', () => {
