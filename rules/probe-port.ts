@@ -56,7 +56,7 @@ export default defineRule({
                 rejection: rejection(pod),
                 error: `${kubernetesPath(pod, path)}: Invalid value: ${goQuote(port)}: must contain at least one letter (a-z)`,
               },
-              ...(validPortNumber(port) ? { fix: { title: `Use the port number ${Number(port)}`, path, text: String(Number(port)) } } : {}),
+              ...(validPortNumber(port) ? { fix: { title: `Use the port number ${Number(port)}`, path, text: String(Number(port)), verbatim: true } } : {}),
             });
           } else if (!names.includes(port)) {
             report({ path, messageId: 'undeclared', data: { ...data, declared } });

@@ -74,6 +74,11 @@ export interface ReportedFix {
   readonly path: Path;
   readonly target?: LocationTarget;
   readonly text: string;
+  /**
+   * Write `text` as is. By default a replacement keeps the quotes of the scalar it replaces; a
+   * fix that turns a quoted number into a number (`"8080"` → `8080`) must not.
+   */
+  readonly verbatim?: boolean;
 }
 
 export interface ObjectRuleContext<MessageId extends string> {

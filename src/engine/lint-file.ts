@@ -101,7 +101,7 @@ function resolveFix(sourceMap: SourceMap, object: K8sObject, fix: ReportedFix): 
   const location = sourceMap.resolve([...object.documentPath, ...fix.path], fix.target);
   if (!location.exact) return undefined;
   const original = object.file.text.slice(location.range.startOffset, location.range.endOffset);
-  return { title: fix.title, edits: [{ range: location.range, newText: quotedLike(original, fix.text) }] };
+  return { title: fix.title, edits: [{ range: location.range, newText: fix.verbatim ? fix.text : quotedLike(original, fix.text) }] };
 }
 
 /**

@@ -39,6 +39,7 @@ spec:
     - name: web
       image: nginx:1.27
       imagePullPolicy: always
+  restartPolicy: Never # a one-off Pod: no probe findings with the default rules
 `;
 const uri = 'file:///workspace/pod.yaml';
 

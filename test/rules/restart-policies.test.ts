@@ -163,7 +163,7 @@ spec:
           containers: [{ name: job, image: "busybox:1.37" }]
 `;
     const findings = runRules(text, ['pod-restart-policy']);
-    expect(findings.map(({ fix }) => fix)).toEqual(['Set restartPolicy to Always: 9:22-9:33 "Always"', undefined]);
+    expect(findings.map(({ fix }) => fix)).toEqual(['Set restartPolicy to Always: 9:22-9:33 "\\"Always\\""', undefined]);
     expect(findings.map(({ at, message }) => [at, message])).toEqual([
       ['9:22-9:33', 'A Deployment keeps its Pods running, so its template\'s restartPolicy must be Always, not "OnFailure". Kubernetes rejects it: spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always".'],
       ['20:9-20:13', 'A CronJob runs its Pods to completion, so the template needs restartPolicy OnFailure or Never (left out, it defaults to Always). Kubernetes rejects it: spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never".'],
