@@ -3,6 +3,8 @@ import { asObject } from '../src/json.js';
 import { goQuote, kubernetesPath, unsupportedValue } from '../src/k8s/kubernetes-errors.js';
 import type { PodView } from '../src/k8s/pod-view.js';
 
+const POD_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+
 /** Controllers that keep their Pods running: the API server allows only Always in their templates. */
 const KEEP_RUNNING = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet']);
 
@@ -13,7 +15,7 @@ export default defineRule({
     defaultSeverity: 'error',
     docs: {
       description:
-        'Require the pod template restartPolicy its controller accepts: Always for Deployment, ReplicaSet, ReplicationController, StatefulSet and DaemonSet; OnFailure or Never for Job and CronJob (Never with a podFailurePolicy).',
+        'Require the restartPolicy a Pod\'s controller accepts: Always for Deployment, ReplicaSet, ReplicationController, StatefulSet and DaemonSet; OnFailure or Never for Job and CronJob (Never with a podFailurePolicy); one of the three for a bare Pod.',
       remediation:
         'Set `restartPolicy: Always` (or leave it out) in the templates of long-running controllers; set `restartPolicy: OnFailure` or `Never` in Job templates, where leaving it out means Always.',
     },
@@ -24,6 +26,8 @@ export default defineRule({
         'A {{kind}} runs its Pods to completion, so the template needs restartPolicy OnFailure or Never{{omitted}}. Kubernetes rejects it: {{error}}.',
       jobUnsupported:
         'A {{kind}}\'s template cannot have restartPolicy "{{value}}". Kubernetes rejects it: {{error}}.',
+      unsupported:
+        'restartPolicy "{{value}}" is not one Kubernetes knows. Kubernetes rejects it: {{error}}.',
       podFailurePolicy:
         'This {{kind}} has a podFailurePolicy, which works only with restartPolicy Never, not "{{value}}". Kubernetes rejects it: {{error}}.',
     },
@@ -47,7 +51,13 @@ export default defineRule({
       });
       return;
     }
-    if (kind !== 'Job' && kind !== 'CronJob') return;
+    if (kind !== 'Job' && kind !== 'CronJob') {
+      // A bare Pod or a PodTemplate may use any of the three policies.
+      if (value !== '' && !POD_RESTART_POLICIES.includes(value)) {
+        report({ path, messageId: 'unsupported', data: { value, error: error(unsupportedValue(value, POD_RESTART_POLICIES)) } });
+      }
+      return;
+    }
     if (value === '' || value === 'Always') {
       report({
         path,

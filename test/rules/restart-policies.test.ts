@@ -169,4 +169,11 @@ spec:
       ['20:9-20:13', 'A CronJob runs its Pods to completion, so the template needs restartPolicy OnFailure or Never (left out, it defaults to Always). Kubernetes rejects it: spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never".'],
     ]);
   });
+
+  it('checks a bare Pod\'s restartPolicy against the three policies', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: { name: a }\nspec:\n  restartPolicy: Sometimes\n  containers: [{ name: a, image: "a:1" }]\n';
+    expect(runRules(text, ['pod-restart-policy']).map(({ at, message }) => [at, message])).toEqual([
+      ['5:18-5:27', 'restartPolicy "Sometimes" is not one Kubernetes knows. Kubernetes rejects it: spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never".'],
+    ]);
+  });
 });
