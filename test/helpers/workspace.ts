@@ -14,7 +14,8 @@ export function workspace(files: Record<string, string | Buffer>, prefix = 'podl
 
 // Manifests shared by the CLI and report tests. Each is hardened against every default rule but the
 // one it is about, so a test sees only the findings it names; a new default rule that fires on
-// them is caught here, in one place.
+// them is caught here, in one place. They are one-off Pods (restartPolicy Never), which the probe
+// rules leave alone.
 
 /** A privileged container: privileged-container (error) and the privilege-escalation it implies. */
 export const PRIVILEGED_POD = `apiVersion: v1
@@ -26,6 +27,7 @@ spec:
       image: busybox:1.37
       securityContext: { privileged: true, readOnlyRootFilesystem: true }
   securityContext: { runAsNonRoot: true }
+  restartPolicy: Never
 `;
 
 /** An image without a tag: latest-image-tag (warning) only. */
@@ -38,6 +40,7 @@ spec:
       image: nginx
       securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
   securityContext: { runAsNonRoot: true }
+  restartPolicy: Never
 `;
 
 /** No finding at all. */
@@ -50,4 +53,5 @@ spec:
       image: nginx:1.27
       securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
   securityContext: { runAsNonRoot: true }
+  restartPolicy: Never
 `;
