@@ -19,6 +19,8 @@ export default defineRule({
         'Forbid two containers of one Pod with the same name, across containers, init containers, sidecars and ephemeral containers.',
       remediation:
         'Give every container of the Pod its own name; kubectl logs, exec and the container statuses identify containers by name.',
+      rationale:
+        'The finding lands where Kubernetes reports it. It checks the regular containers first, then each init container against them and the init containers before it, then each ephemeral container against all of them, so an init container that reuses a regular container\'s name is the one reported, although it is written first.',
     },
     messages: {
       duplicate:

@@ -29,6 +29,8 @@ export default defineRule({
         'Forbid a port declared twice in one Pod: the same containerPort and protocol (containers share one network namespace), a host port bound twice, or a port name repeated in a container; warnings where the API server only warns.',
       remediation:
         'Declare each port once, in the container that listens on it, with a name unique in that container; give every hostPort its own protocol, hostIP and port.',
+      rationale:
+        'Each case has the severity Kubernetes gives it. The API server rejects a port name repeated in one container and a host port (protocol, hostIP, port) bound twice by the regular containers or within one init container: errors. It only warns about the same containerPort and protocol twice (pkg/api/pod/warnings.go), across containers, sidecars and ephemeral containers alike, which share the Pod\'s network namespace: a warning, unless the repeat is within one container, where server-side apply, which keys a container\'s ports by containerPort and protocol, rejects the object: an error (a warning when the two entries differ only in host port, which the API server accepts).',
     },
     messages: {
       duplicateName:

@@ -14,6 +14,8 @@ export default defineRule({
         'Require imagePullPolicy Always for images referenced by a mutable tag (latest, no tag, or a tag matching the mutableTags option), so every node runs the image the tag names now.',
       remediation:
         'Set `imagePullPolicy: Always` (or remove IfNotPresent or Never), or better, pin the image to an immutable version tag or digest.',
+      rationale:
+        'Off by default: pinning images (latest-image-tag) is the better fix, and Kubernetes already defaults imagePullPolicy to Always for latest and untagged images. Turn it on, with mutableTags, where a team deploys moving tags such as main or *-SNAPSHOT on purpose.',
     },
     messages: {
       notAlways:

@@ -49,6 +49,8 @@ export default defineRule({
         'Require container-level restartPolicy and restartPolicyRules that the selected Kubernetes version accepts: in 1.34, Always on init containers only; from 1.35 (ContainerRestartRules), Always, OnFailure or Never on any container, with well-formed rules.',
       remediation:
         'On Kubernetes 1.34, set `restartPolicy: Always` only on init containers meant as sidecars and remove it elsewhere. From 1.35, use Always, OnFailure or Never, set restartPolicy whenever restartPolicyRules are set, and give each rule `action: Restart` and `exitCodes` with operator In or NotIn.',
+      rationale:
+        'What Kubernetes accepts depends on the version selected with --kubernetes-version. In 1.34 the ContainerRestartRules feature gate is alpha and off: an init container may only set Always (making it a sidecar), a regular container may not set restartPolicy at all, and restartPolicyRules are dropped. From 1.35 the gate is on by default: every container may set Always, OnFailure or Never, and restartPolicyRules need the container\'s restartPolicy, at most 20 rules, action Restart, exitCodes with operator In or NotIn and at most 255 values, and are not allowed on sidecars. Ephemeral containers may set neither field.',
     },
     messages,
     defaultOptions: {},

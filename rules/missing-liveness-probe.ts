@@ -13,6 +13,8 @@ export default defineRule({
         'Require a livenessProbe on long-running containers and sidecars; Pods that run to completion (Job, CronJob, or restartPolicy OnFailure or Never), plain init containers and ephemeral containers need none.',
       remediation:
         'Add a `livenessProbe` that fails only when the process is stuck beyond repair (an HTTP, TCP, gRPC or exec check), so the kubelet restarts it; keep it cheaper and more lenient than the readiness probe.',
+      rationale:
+        'Only containers that keep running need one: regular containers and sidecars (init containers with restartPolicy Always, which run beside the app for the Pod\'s lifetime). Plain init containers exit before the app starts, and ephemeral containers are debugging sessions. Pods that run to completion are left alone: those of a Job or CronJob, and any Pod or template whose restartPolicy is OnFailure or Never, which is how one-off Pods (kubectl run, kubectl debug) are made; a probe there has no service to keep healthy.',
     },
     messages: {
       missing: '{{role}} "{{container}}" has no livenessProbe: if it hangs, the kubelet never restarts it.',

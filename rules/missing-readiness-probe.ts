@@ -13,6 +13,8 @@ export default defineRule({
         'Require a readinessProbe on long-running containers and sidecars; Pods that run to completion (Job, CronJob, or restartPolicy OnFailure or Never), plain init containers and ephemeral containers need none.',
       remediation:
         'Add a `readinessProbe` that succeeds only when the container can do its work (for a server: answer requests), so Services send it traffic only then and rollouts wait for it.',
+      rationale:
+        'Only containers that keep running need one: regular containers and sidecars (a sidecar\'s readiness counts towards the Pod\'s). Plain init containers exit before the app starts, and ephemeral containers are debugging sessions. Pods that run to completion are left alone: those of a Job or CronJob, and any Pod or template whose restartPolicy is OnFailure or Never.',
     },
     messages: {
       missing: '{{role}} "{{container}}" has no readinessProbe: it counts as ready as soon as it starts, so the Pod gets traffic and rollouts move on before it can serve.',

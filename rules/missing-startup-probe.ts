@@ -13,6 +13,8 @@ export default defineRule({
         'Require a startupProbe on long-running containers and sidecars; Pods that run to completion (Job, CronJob, or restartPolicy OnFailure or Never), plain init containers and ephemeral containers need none.',
       remediation:
         'Add a `startupProbe` with a failureThreshold × periodSeconds that covers the slowest start; liveness and readiness checks wait for it, and the containers after a sidecar wait for the sidecar\'s.',
+      rationale:
+        'Off by default: a startup probe matters for slow starters and for sidecars, whose startup the containers after them wait for, not for every container. The same containers as the other probe rules: regular containers and sidecars, in Pods that do not run to completion (Job, CronJob, restartPolicy OnFailure or Never).',
     },
     messages: {
       missing:

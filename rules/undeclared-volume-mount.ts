@@ -13,6 +13,8 @@ export default defineRule({
         'Require every volumeMount and volumeDevice to name a volume of the Pod (or, in a StatefulSet, one of its volumeClaimTemplates).',
       remediation:
         'Declare the volume under the pod spec\'s `volumes` (or the StatefulSet\'s `volumeClaimTemplates`), or fix the name in the mount so it matches one.',
+      rationale:
+        'A StatefulSet\'s volumeClaimTemplates become volumes of its Pods, so mounts may name them. The API server does not validate a StatefulSet\'s template as a pod spec: the StatefulSet is accepted and each Pod the controller creates is rejected, which the message says.',
     },
     messages: {
       notFound:
