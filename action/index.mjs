@@ -74,6 +74,515 @@ var init_define_rule = __esm({
   }
 });
 
+// src/json.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function asObject(value) {
+  return isObject(value) ? value : void 0;
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+function asString(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function asNumber(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+var init_json = __esm({
+  "src/json.ts"() {
+    "use strict";
+  }
+});
+
+// src/path.ts
+function formatPath(path14) {
+  let text = "";
+  for (const segment of path14) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text ? `.${segment}` : segment;
+    else text += `[${segment}]`;
+  }
+  return text;
+}
+var init_path = __esm({
+  "src/path.ts"() {
+    "use strict";
+  }
+});
+
+// src/k8s/kubernetes-errors.ts
+function kubernetesPath(pod, path14) {
+  if (!podValidatedAtCreation(pod) || !startsWith(path14, pod.specPath)) return formatPath(path14);
+  return formatPath(["spec", ...path14.slice(pod.specPath.length)]);
+}
+function rejection(pod) {
+  return podValidatedAtCreation(pod) ? "Kubernetes accepts the StatefulSet but rejects each Pod it creates" : "Kubernetes rejects it";
+}
+function podValidatedAtCreation(pod) {
+  return pod.owner.kind === "StatefulSet";
+}
+function startsWith(path14, prefix) {
+  return prefix.length <= path14.length && prefix.every((segment, index) => path14[index] === segment);
+}
+function goQuote(value) {
+  return JSON.stringify(value);
+}
+function unsupportedValue(value, supported) {
+  return `Unsupported value: ${goQuote(value)}: supported values: ${supported.map(goQuote).join(", ")}`;
+}
+var init_kubernetes_errors = __esm({
+  "src/k8s/kubernetes-errors.ts"() {
+    "use strict";
+    init_path();
+  }
+});
+
+// src/k8s/kinds.ts
+function apiGroup(apiVersion) {
+  if (!apiVersion) return "";
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function podSpecLocation(apiVersion, kind) {
+  const location = POD_SPEC_LOCATIONS[kind];
+  if (!location) return void 0;
+  return location.groups.includes(apiGroup(apiVersion)) ? location : void 0;
+}
+function customPodSpecLocation(apiVersion, kind, paths) {
+  const template = paths?.[`${apiVersion ?? ""}/${kind}`];
+  if (!template) return void 0;
+  return { spec: [...template, "spec"], metadata: [...template, "metadata"], groups: [apiGroup(apiVersion)], template: true };
+}
+function parseTemplatePath(text) {
+  return text.split(".").filter((segment) => segment !== "").map((segment) => /^\d+$/.test(segment) ? Number(segment) : segment);
+}
+var TEMPLATE, POD_SPEC_LOCATIONS;
+var init_kinds = __esm({
+  "src/k8s/kinds.ts"() {
+    "use strict";
+    TEMPLATE = {
+      spec: ["spec", "template", "spec"],
+      metadata: ["spec", "template", "metadata"]
+    };
+    POD_SPEC_LOCATIONS = {
+      Pod: { spec: ["spec"], metadata: ["metadata"], groups: [""], template: false },
+      PodTemplate: { spec: ["template", "spec"], metadata: ["template", "metadata"], groups: [""], template: true },
+      ReplicationController: { ...TEMPLATE, groups: [""], template: true },
+      Deployment: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
+      ReplicaSet: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
+      StatefulSet: { ...TEMPLATE, groups: ["apps"], template: true },
+      DaemonSet: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
+      Job: { ...TEMPLATE, groups: ["batch"], template: true },
+      CronJob: {
+        spec: ["spec", "jobTemplate", "spec", "template", "spec"],
+        metadata: ["spec", "jobTemplate", "spec", "template", "metadata"],
+        groups: ["batch"],
+        template: true
+      }
+    };
+  }
+});
+
+// src/k8s/pod-view.ts
+function podView(object, podTemplatePaths) {
+  const location = podSpecLocation(object.apiVersion, object.kind) ?? customPodSpecLocation(object.apiVersion, object.kind, podTemplatePaths);
+  if (!location) return void 0;
+  const spec = asObject(valueAt(object.value, location.spec));
+  if (!spec) return void 0;
+  return {
+    object,
+    owner: {
+      kind: object.kind,
+      apiVersion: object.apiVersion,
+      name: object.name,
+      namespace: object.namespace,
+      replicas: replicaCount(object)
+    },
+    isTemplate: location.template,
+    specPath: location.spec,
+    spec,
+    metadataPath: location.metadata,
+    metadata: asObject(valueAt(object.value, location.metadata)),
+    containers: containerViews(spec, location)
+  };
+}
+function containerViews(spec, location) {
+  const views = [];
+  const lists = ["initContainers", "containers", "ephemeralContainers"];
+  for (const list of lists) {
+    asArray(spec[list]).forEach((item, index) => {
+      if (!isObject(item)) return;
+      views.push({
+        role: roleOf(list, item),
+        list,
+        index,
+        name: asString(item.name) ?? `#${index}`,
+        path: [...location.spec, list, index],
+        spec: item
+      });
+    });
+  }
+  return views;
+}
+function replicaCount(object) {
+  const spec = asObject(object.value.spec);
+  switch (object.kind) {
+    case "Pod":
+      return 1;
+    case "PodTemplate":
+      return "none";
+    case "DaemonSet":
+      return "per-node";
+    case "Job":
+      return jobPods(spec);
+    case "CronJob":
+      return jobPods(asObject(asObject(spec?.jobTemplate)?.spec));
+    default:
+      return nonNegative(spec?.replicas) ?? 1;
+  }
+}
+function jobPods(jobSpec) {
+  const parallelism = nonNegative(jobSpec?.parallelism) ?? 1;
+  const completions = nonNegative(jobSpec?.completions);
+  return completions === void 0 ? parallelism : Math.min(parallelism, completions);
+}
+function nonNegative(value) {
+  const number = asNumber(value);
+  return number !== void 0 && Number.isInteger(number) && number >= 0 ? number : void 0;
+}
+function roleOf(list, container) {
+  if (list === "containers") return "container";
+  if (list === "ephemeralContainers") return "ephemeral";
+  return container.restartPolicy === "Always" ? "sidecar" : "init";
+}
+function valueAt(root, path14) {
+  let value = root;
+  for (const segment of path14) {
+    if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
+    else value = isObject(value) ? value[segment] : void 0;
+    if (value === void 0) return void 0;
+  }
+  return value;
+}
+var CONTAINER_ROLE_LABELS;
+var init_pod_view = __esm({
+  "src/k8s/pod-view.ts"() {
+    "use strict";
+    init_json();
+    init_kinds();
+    CONTAINER_ROLE_LABELS = {
+      container: "Container",
+      init: "Init container",
+      sidecar: "Sidecar container",
+      ephemeral: "Ephemeral container"
+    };
+  }
+});
+
+// rules/duplicate-container-name.ts
+var VALIDATION_ORDER, duplicate_container_name_default;
+var init_duplicate_container_name = __esm({
+  "rules/duplicate-container-name.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_pod_view();
+    VALIDATION_ORDER = ["containers", "initContainers", "ephemeralContainers"];
+    duplicate_container_name_default = defineRule({
+      id: "duplicate-container-name",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Forbid two containers of one Pod with the same name, across containers, init containers, sidecars and ephemeral containers.",
+          remediation: "Give every container of the Pod its own name; kubectl logs, exec and the container statuses identify containers by name.",
+          rationale: "The finding lands where Kubernetes reports it. It checks the regular containers first, then each init container against them and the init containers before it, then each ephemeral container against all of them, so an init container that reuses a regular container's name is the one reported, although it is written first."
+        },
+        messages: {
+          duplicate: '{{role}} name "{{name}}" is already used by the {{otherRole}} at line {{line}}. {{rejection}}: {{error}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report, lineOf }) {
+        const byName = /* @__PURE__ */ new Map();
+        const ordered = VALIDATION_ORDER.flatMap((list) => pod.containers.filter((container) => container.list === list));
+        for (const container of ordered) {
+          const name = asString(container.spec.name);
+          if (name === void 0 || name === "") continue;
+          const earlier = byName.get(name);
+          if (!earlier) {
+            byName.set(name, container);
+            continue;
+          }
+          const path14 = [...container.path, "name"];
+          report({
+            path: path14,
+            messageId: "duplicate",
+            data: {
+              role: CONTAINER_ROLE_LABELS[container.role],
+              name,
+              otherRole: CONTAINER_ROLE_LABELS[earlier.role].toLowerCase(),
+              line: lineOf([...earlier.path, "name"]),
+              rejection: rejection(pod),
+              error: `${kubernetesPath(pod, path14)}: Duplicate value: ${goQuote(name)}`
+            }
+          });
+        }
+      }
+    });
+  }
+});
+
+// src/k8s/port-name.ts
+function portNameErrors(name) {
+  const errors = [];
+  if (name.length > 15) errors.push("must be no more than 15 characters");
+  if (!/^[-a-z0-9]+$/.test(name)) errors.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+  if (!/[a-z]/.test(name)) errors.push("must contain at least one letter (a-z)");
+  if (name.includes("--")) errors.push("must not contain consecutive hyphens");
+  if (name.startsWith("-") || name.endsWith("-")) errors.push("must not begin or end with a hyphen");
+  return errors;
+}
+function isValidPortName(name) {
+  return portNameErrors(name).length === 0;
+}
+var init_port_name = __esm({
+  "src/k8s/port-name.ts"() {
+    "use strict";
+  }
+});
+
+// rules/duplicate-container-port.ts
+function overlapWarning(port, other) {
+  if (port.hostIP === other.hostIP && port.hostPort === other.hostPort) return "duplicate port definition";
+  if (port.hostPort === 0 || other.hostPort === 0) return "overlapping port definition";
+  if (port.hostPort === other.hostPort && port.hostIP === "" !== (other.hostIP === "")) return "dangerously ambiguous port definition";
+  return void 0;
+}
+function describe(pod, port, other, warning) {
+  return `${kubernetesPath(pod, port.path)}: ${warning} with ${kubernetesPath(pod, other.path)}`;
+}
+function portEntries(container, hostNetwork) {
+  const entries2 = [];
+  asArray(container.spec.ports).forEach((item, index) => {
+    const port = asObject(item);
+    const containerPort = asNumber(port?.containerPort);
+    if (!port || containerPort === void 0) return;
+    const written = asNumber(port.hostPort) ?? 0;
+    const hostPortDefaulted = hostNetwork && written === 0 && container.list !== "ephemeralContainers";
+    entries2.push({
+      container,
+      path: [...container.path, "ports", index],
+      containerPort,
+      protocol: asString(port.protocol) || "TCP",
+      hostPort: hostPortDefaulted ? containerPort : written,
+      hostPortDefaulted,
+      hostIP: asString(port.hostIP) ?? ""
+    });
+  });
+  return entries2;
+}
+var duplicate_container_port_default;
+var init_duplicate_container_port = __esm({
+  "rules/duplicate-container-port.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_pod_view();
+    init_port_name();
+    duplicate_container_port_default = defineRule({
+      id: "duplicate-container-port",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Forbid a port declared twice in one Pod: the same containerPort and protocol (containers share one network namespace), a host port bound twice, or a port name repeated in a container; warnings where the API server only warns.",
+          remediation: "Declare each port once, in the container that listens on it, with a name unique in that container; give every hostPort its own protocol, hostIP and port.",
+          rationale: "Each case has the severity Kubernetes gives it. The API server rejects a port name repeated in one container and a host port (protocol, hostIP, port) bound twice by the regular containers or within one init container: errors. It only warns about the same containerPort and protocol twice (pkg/api/pod/warnings.go), across containers, sidecars and ephemeral containers alike, which share the Pod's network namespace: a warning, unless the repeat is within one container, where server-side apply, which keys a container's ports by containerPort and protocol, rejects the object: an error (a warning when the two entries differ only in host port, which the API server accepts)."
+        },
+        messages: {
+          duplicateName: 'Port name "{{name}}" is already used by the port at line {{line}} of {{role}} "{{container}}". {{rejection}}: {{error}}.',
+          hostPortConflict: 'Host port {{hostPort}}/{{protocol}}{{hostIP}} is already bound by the port at line {{line}} of {{otherRole}} "{{other}}"{{defaulted}}. {{rejection}}: {{error}}.',
+          sameContainer: 'Port {{port}}/{{protocol}} is declared twice in {{role}} "{{container}}", first at line {{line}}. The API server warns: {{warning}}; and server-side apply rejects it: duplicate entries for key [containerPort={{port}},protocol="{{protocol}}"].',
+          sameContainerHostPorts: 'Port {{port}}/{{protocol}} is declared twice in {{role}} "{{container}}", first at line {{line}}, with different host ports. Kubernetes accepts it, but server-side apply (kubectl apply --server-side, Flux) rejects it: duplicate entries for key [containerPort={{port}},protocol="{{protocol}}"].',
+          acrossContainers: 'Port {{port}}/{{protocol}} is also declared at line {{line}} by {{otherRole}} "{{other}}"; the containers of a Pod share one network namespace, so only one of them can listen on it. The API server warns: {{warning}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report, lineOf }) {
+        const hostNetwork = pod.spec.hostNetwork === true;
+        const entries2 = pod.containers.flatMap((container) => portEntries(container, hostNetwork));
+        const line = (entry) => lineOf([...entry.path, "containerPort"]);
+        const roleOf2 = (entry) => CONTAINER_ROLE_LABELS[entry.container.role].toLowerCase();
+        for (const container of pod.containers) {
+          const seen = /* @__PURE__ */ new Map();
+          asArray(container.spec.ports).forEach((item, index) => {
+            const name = asString(asObject(item)?.name);
+            if (name === void 0 || !isValidPortName(name)) return;
+            const path14 = [...container.path, "ports", index];
+            const earlier = seen.get(name);
+            if (!earlier) {
+              seen.set(name, path14);
+              return;
+            }
+            report({
+              path: [...path14, "name"],
+              messageId: "duplicateName",
+              data: {
+                name,
+                line: lineOf([...earlier, "name"]),
+                role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(),
+                container: container.name,
+                rejection: rejection(pod),
+                error: `${kubernetesPath(pod, [...path14, "name"])}: Duplicate value: ${goQuote(name)}`
+              }
+            });
+          });
+        }
+        const hostPortErrors = /* @__PURE__ */ new Set();
+        const groups = [entries2.filter((entry) => entry.container.list === "containers")];
+        for (const container of pod.containers.filter((candidate) => candidate.list === "initContainers")) {
+          groups.push(entries2.filter((entry) => entry.container === container));
+        }
+        for (const group of groups) {
+          const bound = /* @__PURE__ */ new Map();
+          for (const entry of group) {
+            if (entry.hostPort === 0) continue;
+            const key = `${entry.protocol}/${entry.hostIP}/${entry.hostPort}`;
+            const earlier = bound.get(key);
+            if (!earlier) {
+              bound.set(key, entry);
+              continue;
+            }
+            hostPortErrors.add(entry);
+            const path14 = [...entry.path, entry.hostPortDefaulted ? "containerPort" : "hostPort"];
+            report({
+              path: path14,
+              messageId: "hostPortConflict",
+              data: {
+                hostPort: entry.hostPort,
+                protocol: entry.protocol,
+                hostIP: entry.hostIP ? ` on ${entry.hostIP}` : "",
+                line: line(earlier),
+                otherRole: roleOf2(earlier),
+                other: earlier.container.name,
+                defaulted: entry.hostPortDefaulted ? " (with hostNetwork, hostPort defaults to containerPort)" : "",
+                rejection: rejection(pod),
+                error: `${kubernetesPath(pod, [...entry.path, "hostPort"])}: Duplicate value: ${goQuote(key)}`
+              }
+            });
+          }
+        }
+        const byKey = /* @__PURE__ */ new Map();
+        for (const entry of entries2) {
+          const key = `${entry.containerPort}/${entry.protocol}`;
+          const earlier = byKey.get(key) ?? [];
+          byKey.set(key, [...earlier, entry]);
+          if (earlier.length === 0 || hostPortErrors.has(entry)) continue;
+          const warned = earlier.map((other) => ({ other, warning: overlapWarning(entry, other) }));
+          const sameContainer = warned.find(({ other }) => other.container === entry.container);
+          const data = {
+            port: entry.containerPort,
+            protocol: entry.protocol,
+            role: roleOf2(entry),
+            container: entry.container.name
+          };
+          const path14 = [...entry.path, "containerPort"];
+          if (sameContainer) {
+            const warning = sameContainer.warning;
+            report({
+              path: path14,
+              messageId: warning ? "sameContainer" : "sameContainerHostPorts",
+              data: { ...data, line: line(sameContainer.other), warning: warning ? describe(pod, entry, sameContainer.other, warning) : "" },
+              ...warning ? {} : { severity: "warning" }
+            });
+            continue;
+          }
+          const across = warned.find(({ warning }) => warning !== void 0);
+          if (!across) continue;
+          report({
+            path: path14,
+            messageId: "acrossContainers",
+            severity: "warning",
+            data: {
+              ...data,
+              line: line(across.other),
+              otherRole: roleOf2(across.other),
+              other: across.other.container.name,
+              warning: describe(pod, entry, across.other, across.warning)
+            }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/duplicate-env-var.ts
+function hidesPrevious(variable, name) {
+  const reference = `$(${name})`;
+  const value = asString(variable.value) ?? "";
+  if (variable.valueFrom !== void 0 && variable.valueFrom !== null) return true;
+  return value === reference || !value.includes(reference);
+}
+var duplicate_env_var_default;
+var init_duplicate_env_var = __esm({
+  "rules/duplicate-env-var.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_pod_view();
+    duplicate_env_var_default = defineRule({
+      id: "duplicate-env-var",
+      meta: {
+        type: "problem",
+        defaultSeverity: "warning",
+        docs: {
+          description: "Warn about an environment variable defined twice in one container where the API server warns: the later definition hides the earlier one, and apply may drop it.",
+          remediation: "Keep one definition of each variable. To build a value on an earlier one, give the result a new name (`URL=$(HOST):$(PORT)`)."
+        },
+        messages: {
+          duplicate: 'Environment variable "{{name}}" of {{role}} "{{container}}" is already defined at line {{line}}; the later definition wins. The API server warns: {{warning}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report, lineOf }) {
+        for (const container of pod.containers) {
+          const first = /* @__PURE__ */ new Map();
+          asArray(container.spec.env).forEach((item, index) => {
+            const variable = asObject(item);
+            const name = asString(variable?.name);
+            if (!variable || name === void 0) return;
+            const path14 = [...container.path, "env", index];
+            const earlier = first.get(name);
+            if (!earlier) {
+              first.set(name, path14);
+              return;
+            }
+            if (!hidesPrevious(variable, name)) return;
+            report({
+              path: [...path14, "name"],
+              messageId: "duplicate",
+              data: {
+                name,
+                role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(),
+                container: container.name,
+                line: lineOf([...earlier, "name"]),
+                warning: `${kubernetesPath(pod, path14)}: hides previous definition of ${goQuote(name)}, which may be dropped when using apply`
+              }
+            });
+          });
+        }
+      }
+    });
+  }
+});
+
 // rules/duplicate-key.ts
 var duplicate_key_default;
 var init_duplicate_key = __esm({
@@ -94,22 +603,6 @@ var init_duplicate_key = __esm({
         defaultOptions: {}
       }
     });
-  }
-});
-
-// src/path.ts
-function formatPath(path13) {
-  let text = "";
-  for (const segment of path13) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text ? `.${segment}` : segment;
-    else text += `[${segment}]`;
-  }
-  return text;
-}
-var init_path = __esm({
-  "src/path.ts"() {
-    "use strict";
   }
 });
 
@@ -150,32 +643,10 @@ var init_list_maps = __esm({
   }
 });
 
-// src/json.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function asObject(value) {
-  return isObject(value) ? value : void 0;
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-function asString(value) {
-  return typeof value === "string" ? value : void 0;
-}
-function asNumber(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-}
-var init_json = __esm({
-  "src/json.ts"() {
-    "use strict";
-  }
-});
-
 // src/validate/schema-walk.ts
-function schemaAt(root, path13, resolve) {
+function schemaAt(root, path14, resolve) {
   let node = deref(root, resolve);
-  for (const segment of path13) {
+  for (const segment of path14) {
     if (!node) return void 0;
     node = deref(childOf(node, segment, resolve), resolve);
   }
@@ -297,61 +768,61 @@ function schemaProblems(validation, object) {
   }
   for (const error of rest) {
     if (error.keyword === "additionalProperties") continue;
-    const path13 = toPath(error.instancePath, value);
+    const path14 = toPath(error.instancePath, value);
     if (error.keyword === "required") {
       const field = String(error.params.missingProperty);
       if (explained.has(`${error.instancePath}\0${field}`)) continue;
-      problems.push({ path: path13, messageId: "requiredField", data: { field, parent: parentLabel(path13, object) } });
+      problems.push({ path: path14, messageId: "requiredField", data: { field, parent: parentLabel(path14, object) } });
     } else {
-      problems.push({ path: path13, messageId: "invalid", data: { path: fieldLabel(path13, object), problem: `fails the schema's "${error.keyword}" check` } });
+      problems.push({ path: path14, messageId: "invalid", data: { path: fieldLabel(path14, object), problem: `fails the schema's "${error.keyword}" check` } });
     }
   }
   const enumPaths = new Set(errors.filter((error) => error.keyword === "enum").map((error) => error.instancePath));
   for (const error of byValue.values()) {
-    const path13 = toPath(error.instancePath, value);
-    problems.push(valueProblem(error, path13, valueAt(value, error.instancePath), object, enumPaths.has(error.instancePath)));
+    const path14 = toPath(error.instancePath, value);
+    problems.push(valueProblem(error, path14, valueAt2(value, error.instancePath), object, enumPaths.has(error.instancePath)));
   }
   return problems;
 }
-function valueProblem(error, path13, actual, object, isEnum) {
-  const field = fieldLabel(path13, object);
+function valueProblem(error, path14, actual2, object, isEnum) {
+  const field = fieldLabel(path14, object);
   switch (error.keyword) {
     case "enum": {
       const allowed = error.params.allowedValues.filter((candidate) => candidate !== "");
       return {
-        path: path13,
+        path: path14,
         messageId: "unsupportedValue",
-        data: { path: field, value: goValue(actual), allowed: allowed.map((candidate) => goValue(candidate)).join(", ") }
+        data: { path: field, value: goValue(actual2), allowed: allowed.map((candidate) => goValue(candidate)).join(", ") }
       };
     }
     case "minimum":
     case "maximum":
-      return { path: path13, messageId: "outOfRange", data: { path: field, value: String(actual), min: -2147483648, max: 2147483647 } };
+      return { path: path14, messageId: "outOfRange", data: { path: field, value: String(actual2), min: -2147483648, max: 2147483647 } };
     default:
-      return typeProblem(String(error.params.type), path13, actual, object, field, isEnum);
+      return typeProblem(String(error.params.type), path14, actual2, object, field, isEnum);
   }
 }
-function typeProblem(expectedTypes, path13, actual, object, field, isEnum) {
+function typeProblem(expectedTypes, path14, actual2, object, field, isEnum) {
   const expected = expectedTypes.split(",");
-  const base = { path: path13, messageId: "wrongType" };
-  const data = { path: field, expected: expected.map(typeName).join(" or "), actual: describe(actual) };
-  const raw = plainScalarText(object, path13);
+  const base = { path: path14, messageId: "wrongType" };
+  const data = { path: field, expected: expected.map(typeName).join(" or "), actual: describe2(actual2) };
+  const raw = plainScalarText(object, path14);
   const stringOnly = expected.length === 1 && expected[0] === "string" && !isEnum;
-  if (stringOnly && (typeof actual === "boolean" || typeof actual === "number") && raw !== void 0) {
-    const read = String(actual) === raw ? "" : `YAML 1.1 reads the unquoted ${raw} as ${String(actual)}, `;
+  if (stringOnly && (typeof actual2 === "boolean" || typeof actual2 === "number") && raw !== void 0) {
+    const read = String(actual2) === raw ? "" : `YAML 1.1 reads the unquoted ${raw} as ${String(actual2)}, `;
     return {
       ...base,
       data: { ...data, hint: `; ${read}quote it: ${JSON.stringify(raw)}` },
-      fix: { title: `Quote ${raw}`, path: path13, text: JSON.stringify(raw) }
+      fix: { title: `Quote ${raw}`, path: path14, text: JSON.stringify(raw) }
     };
   }
-  if (expected.includes("integer") && !expected.includes("string") && typeof actual === "string" && /^-?\d+$/.test(actual.trim())) {
+  if (expected.includes("integer") && !expected.includes("string") && typeof actual2 === "string" && /^-?\d+$/.test(actual2.trim())) {
     return { ...base, data: { ...data, hint: "; remove the quotes" } };
   }
   return { ...base, data: { ...data, hint: "" } };
 }
-function plainScalarText(object, path13) {
-  const location = object.document.sourceMap.resolve([...object.documentPath, ...path13]);
+function plainScalarText(object, path14) {
+  const location = object.document.sourceMap.resolve([...object.documentPath, ...path14]);
   if (!location.exact) return void 0;
   const text = object.file.text.slice(location.range.startOffset, location.range.endOffset);
   if (text === "" || /^["'|>[{]/.test(text) || text.includes("\n")) return void 0;
@@ -359,22 +830,22 @@ function plainScalarText(object, path13) {
 }
 function toPath(pointer2, root) {
   if (pointer2 === "") return [];
-  const path13 = [];
+  const path14 = [];
   let node = root;
   for (const raw of pointer2.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     if (Array.isArray(node)) {
       const index = Number(key);
-      path13.push(index);
+      path14.push(index);
       node = node[index];
     } else {
-      path13.push(key);
+      path14.push(key);
       node = isObject(node) ? node[key] : void 0;
     }
   }
-  return path13;
+  return path14;
 }
-function valueAt(root, pointer2) {
+function valueAt2(root, pointer2) {
   let node = root;
   for (const segment of toPath(pointer2, root)) {
     node = Array.isArray(node) ? node[segment] : isObject(node) ? node[segment] : void 0;
@@ -384,11 +855,11 @@ function valueAt(root, pointer2) {
 function objectLabel(object) {
   return object.kind || "the object";
 }
-function parentLabel(path13, object) {
-  return path13.length === 0 ? objectLabel(object) : formatPath(path13);
+function parentLabel(path14, object) {
+  return path14.length === 0 ? objectLabel(object) : formatPath(path14);
 }
-function fieldLabel(path13, object) {
-  return path13.length === 0 ? objectLabel(object) : formatPath(path13);
+function fieldLabel(path14, object) {
+  return path14.length === 0 ? objectLabel(object) : formatPath(path14);
 }
 function typeName(type) {
   switch (type) {
@@ -402,7 +873,7 @@ function typeName(type) {
       return `a ${type}`;
   }
 }
-function describe(value) {
+function describe2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   switch (typeof value) {
@@ -443,12 +914,12 @@ function duplicateEntries(validation) {
     if (error.keyword !== LIST_MAP_KEYWORD) continue;
     const list = String(error.params.list);
     if (POD_RULE_LISTS.has(list)) continue;
-    const path13 = toPath(error.instancePath, validation.value);
-    const firstPath = [...path13.slice(0, -1), Number(error.params.first)];
+    const path14 = toPath(error.instancePath, validation.value);
+    const firstPath = [...path14.slice(0, -1), Number(error.params.first)];
     const keys = JSON.parse(String(error.params.keys));
-    const entry = entryAt(validation.value, path13);
+    const entry = entryAt(validation.value, path14);
     duplicates.push({
-      path: path13,
+      path: path14,
       firstPath,
       list,
       keys,
@@ -458,9 +929,9 @@ function duplicateEntries(validation) {
   }
   return duplicates;
 }
-function entryAt(root, path13) {
+function entryAt(root, path14) {
   let node = root;
-  for (const segment of path13) node = node?.[segment];
+  for (const segment of path14) node = node?.[segment];
   return typeof node === "object" && node !== null ? node : void 0;
 }
 var init_duplicate_entries = __esm({
@@ -595,52 +1066,6 @@ var init_kubernetes_version = __esm({
     init_options();
     KUBERNETES_VERSIONS = ["1.34", "1.35", "1.36"];
     DEFAULT_KUBERNETES_VERSION = "1.36";
-  }
-});
-
-// src/k8s/kinds.ts
-function apiGroup(apiVersion) {
-  if (!apiVersion) return "";
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function podSpecLocation(apiVersion, kind) {
-  const location = POD_SPEC_LOCATIONS[kind];
-  if (!location) return void 0;
-  return location.groups.includes(apiGroup(apiVersion)) ? location : void 0;
-}
-function customPodSpecLocation(apiVersion, kind, paths) {
-  const template = paths?.[`${apiVersion ?? ""}/${kind}`];
-  if (!template) return void 0;
-  return { spec: [...template, "spec"], metadata: [...template, "metadata"], groups: [apiGroup(apiVersion)], template: true };
-}
-function parseTemplatePath(text) {
-  return text.split(".").filter((segment) => segment !== "").map((segment) => /^\d+$/.test(segment) ? Number(segment) : segment);
-}
-var TEMPLATE, POD_SPEC_LOCATIONS;
-var init_kinds = __esm({
-  "src/k8s/kinds.ts"() {
-    "use strict";
-    TEMPLATE = {
-      spec: ["spec", "template", "spec"],
-      metadata: ["spec", "template", "metadata"]
-    };
-    POD_SPEC_LOCATIONS = {
-      Pod: { spec: ["spec"], metadata: ["metadata"], groups: [""], template: false },
-      PodTemplate: { spec: ["template", "spec"], metadata: ["template", "metadata"], groups: [""], template: true },
-      ReplicationController: { ...TEMPLATE, groups: [""], template: true },
-      Deployment: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
-      ReplicaSet: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
-      StatefulSet: { ...TEMPLATE, groups: ["apps"], template: true },
-      DaemonSet: { ...TEMPLATE, groups: ["apps", "extensions"], template: true },
-      Job: { ...TEMPLATE, groups: ["batch"], template: true },
-      CronJob: {
-        spec: ["spec", "jobTemplate", "spec", "template", "spec"],
-        metadata: ["spec", "jobTemplate", "spec", "template", "metadata"],
-        groups: ["batch"],
-        template: true
-      }
-    };
   }
 });
 
@@ -4022,8 +4447,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path13) {
-      let input = path13;
+    function removeDotSegments(path14) {
+      let input = path14;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4097,11 +4522,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path13) {
-      if (path13 === "" || path13[0] === "/") {
-        return removeDotSegments(path13);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path13.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -4464,8 +4889,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7949,14 +8374,88 @@ var init_duplicate_list_entry = __esm({
         const validation = validateObject(object, { kubernetesVersion, customSchemas });
         for (const duplicate of duplicateEntries(validation)) {
           const single = duplicate.keys.length === 1;
-          const path13 = single ? [...duplicate.path, duplicate.keys[0]] : duplicate.path;
+          const path14 = single ? [...duplicate.path, duplicate.keys[0]] : duplicate.path;
           const value = single ? JSON.stringify(duplicate.values[0]) : `{${duplicate.keys.map((key, index) => `${key}: ${JSON.stringify(duplicate.values[index])}`).join(", ")}}`;
           report({
-            path: path13,
+            path: path14,
             messageId: duplicate.handling,
             // Only a rejected list is an error; the others are accepted upstream.
             ...duplicate.handling === "rejected" ? {} : { severity: "warning" },
-            data: { path: formatPath(path13), value, line: lineOf(duplicate.firstPath) }
+            data: { path: formatPath(path14), value, line: lineOf(duplicate.firstPath) }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/duplicate-mount-path.ts
+import path4 from "node:path";
+function directoryOf(mountPath) {
+  const normal = path4.posix.normalize(mountPath);
+  return normal.length > 1 && normal.endsWith("/") ? normal.slice(0, -1) : normal;
+}
+var duplicate_mount_path_default;
+var init_duplicate_mount_path = __esm({
+  "rules/duplicate-mount-path.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_pod_view();
+    duplicate_mount_path_default = defineRule({
+      id: "duplicate-mount-path",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Forbid two volume mounts of one container at the same path, or at the path of one of its volume devices (errors); warn about two spellings of one directory (`/data`, `/data/`).",
+          remediation: "Mount each volume at its own path. To put several files in one directory, use a projected volume, or mount single files with subPath."
+        },
+        messages: {
+          duplicate: 'Mount path "{{mountPath}}" of {{role}} "{{container}}" is already used by the mount at line {{line}}. {{rejection}}: {{error}}.',
+          device: 'Mount path "{{mountPath}}" of {{role}} "{{container}}" is the path of the volume device at line {{line}}. {{rejection}}: {{error}}.',
+          sameDirectory: 'Mount path "{{mountPath}}" of {{role}} "{{container}}" names the same directory as "{{other}}" at line {{line}}. Kubernetes compares the paths as written and accepts both, but only one volume can be mounted there; the other is hidden.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report, lineOf }) {
+        for (const container of pod.containers) {
+          const data = { role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(), container: container.name, rejection: rejection(pod) };
+          const devices = /* @__PURE__ */ new Map();
+          asArray(container.spec.volumeDevices).forEach((item, index) => {
+            const devicePath = asString(asObject(item)?.devicePath);
+            if (devicePath && !devices.has(devicePath)) devices.set(devicePath, [...container.path, "volumeDevices", index, "devicePath"]);
+          });
+          const exact = /* @__PURE__ */ new Map();
+          const normalized = /* @__PURE__ */ new Map();
+          asArray(container.spec.volumeMounts).forEach((item, index) => {
+            const mountPath = asString(asObject(item)?.mountPath);
+            if (!mountPath) return;
+            const at = [...container.path, "volumeMounts", index, "mountPath"];
+            const error = (detail) => `${kubernetesPath(pod, at)}: Invalid value: ${goQuote(mountPath)}: ${detail}`;
+            const earlier = exact.get(mountPath);
+            const device = devices.get(mountPath);
+            const directory = normalized.get(directoryOf(mountPath));
+            if (earlier) {
+              report({ path: at, messageId: "duplicate", data: { ...data, mountPath, line: lineOf(earlier), error: error("must be unique") } });
+            } else if (directory) {
+              report({
+                path: at,
+                messageId: "sameDirectory",
+                severity: "warning",
+                data: { ...data, mountPath, other: directory.mountPath, line: lineOf(directory.path) }
+              });
+            }
+            if (device) {
+              report({
+                path: at,
+                messageId: "device",
+                data: { ...data, mountPath, line: lineOf(device), error: error("must not already exist as a path in volumeDevices") }
+              });
+            }
+            if (!earlier) exact.set(mountPath, at);
+            if (!directory) normalized.set(directoryOf(mountPath), { path: at, mountPath });
           });
         }
       }
@@ -8010,26 +8509,14 @@ var init_helm_template = __esm({
   }
 });
 
-// rules/invalid-encoding.ts
-var invalid_encoding_default;
-var init_invalid_encoding = __esm({
-  "rules/invalid-encoding.ts"() {
+// src/glob-pattern.ts
+function globToRegExp(pattern) {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${escaped}$`);
+}
+var init_glob_pattern = __esm({
+  "src/glob-pattern.ts"() {
     "use strict";
-    init_define_rule();
-    invalid_encoding_default = defineRule({
-      id: "invalid-encoding",
-      meta: {
-        type: "problem",
-        scope: "file",
-        defaultSeverity: "error",
-        docs: {
-          description: "Report files that are binary or not UTF-8 text; Kubernetes manifests are UTF-8.",
-          remediation: "Re-encode the file as UTF-8, or exclude it if it is not a manifest."
-        },
-        messages: { encoding: "{{message}}" },
-        defaultOptions: {}
-      }
-    });
   }
 });
 
@@ -8065,14 +8552,273 @@ var init_image_reference = __esm({
   }
 });
 
-// src/glob-pattern.ts
-function globToRegExp(pattern) {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`);
-}
-var init_glob_pattern = __esm({
-  "src/glob-pattern.ts"() {
+// rules/image-pull-policy.ts
+var image_pull_policy_default;
+var init_image_pull_policy = __esm({
+  "rules/image-pull-policy.ts"() {
     "use strict";
+    init_define_rule();
+    init_glob_pattern();
+    init_image_reference();
+    init_pod_view();
+    init_json();
+    image_pull_policy_default = defineRule({
+      id: "image-pull-policy",
+      meta: {
+        type: "suggestion",
+        defaultSeverity: "off",
+        docs: {
+          description: "Require imagePullPolicy Always for images referenced by a mutable tag (latest, no tag, or a tag matching the mutableTags option), so every node runs the image the tag names now.",
+          remediation: "Set `imagePullPolicy: Always` (or remove IfNotPresent or Never), or better, pin the image to an immutable version tag or digest.",
+          rationale: "Off by default: pinning images (latest-image-tag) is the better fix, and Kubernetes already defaults imagePullPolicy to Always for latest and untagged images. Turn it on, with mutableTags, where a team deploys moving tags such as main or *-SNAPSHOT on purpose."
+        },
+        messages: {
+          notAlways: '{{role}} "{{container}}" pulls the mutable tag {{tag}} of "{{image}}" with imagePullPolicy {{policy}}: each node keeps whichever image it pulled first.',
+          defaultsToIfNotPresent: '{{role}} "{{container}}" pulls the mutable tag {{tag}} of "{{image}}" without an imagePullPolicy, which defaults to IfNotPresent for this tag: each node keeps whichever image it pulled first.'
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            mutableTags: {
+              type: "array",
+              items: { type: "string" },
+              description: "Tags treated as mutable besides `latest` and no tag (`*` matches any characters), e.g. `main`, `*-SNAPSHOT`."
+            }
+          }
+        },
+        defaultOptions: { mutableTags: [] }
+      },
+      check({ pod, report }, options) {
+        const mutable = options.mutableTags.map(globToRegExp);
+        for (const container of pod.containers) {
+          const image = asString(container.spec.image);
+          if (image === void 0 || image.trim() === "") continue;
+          const { tag, digest } = parseImageReference(image);
+          if (digest !== void 0) continue;
+          const defaultsToAlways = tag === void 0 || tag === "latest";
+          if (!defaultsToAlways && !mutable.some((pattern) => pattern.test(tag))) continue;
+          const data = {
+            role: CONTAINER_ROLE_LABELS[container.role],
+            container: container.name,
+            tag: tag === void 0 ? "(none, which means latest)" : `"${tag}"`,
+            image
+          };
+          const policy = asString(container.spec.imagePullPolicy) || void 0;
+          const path14 = [...container.path, "imagePullPolicy"];
+          if (policy !== void 0 && policy !== "Always") {
+            report({ path: path14, messageId: "notAlways", data: { ...data, policy }, fix: { title: "Set imagePullPolicy to Always", path: path14, text: "Always" } });
+          } else if (policy === void 0 && !defaultsToAlways) {
+            report({ path: [...container.path, "image"], messageId: "defaultsToIfNotPresent", data });
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/init-container-probes.ts
+var FIELDS, init_container_probes_default;
+var init_init_container_probes = __esm({
+  "rules/init-container-probes.ts"() {
+    "use strict";
+    init_define_rule();
+    init_kubernetes_errors();
+    FIELDS = ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"];
+    init_container_probes_default = defineRule({
+      id: "init-container-probes",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Forbid probes and lifecycle hooks on init containers that are not sidecars: an init container runs to completion, and Kubernetes rejects them.",
+          remediation: "Remove the probe or hook. If the container is meant to keep running beside the app, make it a sidecar with `restartPolicy: Always`."
+        },
+        messages: {
+          forbidden: 'Init container "{{container}}" has a {{field}}, but it runs to completion; only sidecars (restartPolicy: Always) may have one. {{rejection}}: {{error}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        for (const container of pod.containers) {
+          if (container.role !== "init") continue;
+          for (const field of FIELDS) {
+            const value = container.spec[field];
+            if (value === void 0 || value === null) continue;
+            const path14 = [...container.path, field];
+            report({
+              path: path14,
+              messageId: "forbidden",
+              data: {
+                container: container.name,
+                field,
+                rejection: rejection(pod),
+                error: `${kubernetesPath(pod, path14)}: Forbidden: may not be set for init containers without restartPolicy=Always`
+              }
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/k8s/kubernetes-version.ts
+function kubernetesMinor(version) {
+  const match = /^v?1\.(\d+)/.exec(version);
+  return match ? Number(match[1]) : Number.NaN;
+}
+function containerRestartRulesEnabled(version) {
+  return kubernetesMinor(version) >= 35;
+}
+var init_kubernetes_version2 = __esm({
+  "src/k8s/kubernetes-version.ts"() {
+    "use strict";
+  }
+});
+
+// rules/init-container-restart-policy.ts
+function checkRules(pod, container, report, data) {
+  const rules = asArray(container.spec.restartPolicyRules);
+  const rulesPath = [...container.path, "restartPolicyRules"];
+  if (rules.length > MAX_RULES) {
+    report({ path: rulesPath, messageId: "tooManyRules", data: { ...data, count: rules.length, max: MAX_RULES } });
+  }
+  rules.forEach((item, index) => {
+    const rule = asObject(item);
+    if (!rule) return;
+    const rulePath = [...rulesPath, index];
+    const action = asString(rule.action);
+    if (action !== void 0 && action !== "Restart") {
+      const path14 = [...rulePath, "action"];
+      report({ path: path14, messageId: "action", data: { ...data, value: action, error: `${kubernetesPath(pod, path14)}: ${unsupportedValue(action, ["Restart"])}` } });
+    }
+    const exitCodes = asObject(rule.exitCodes);
+    if (!exitCodes) {
+      const path14 = [...rulePath, "exitCodes"];
+      report({ path: path14, messageId: "exitCodesRequired", data: { ...data, error: `${kubernetesPath(pod, path14)}: Required value: must be specified` } });
+      return;
+    }
+    const operator = asString(exitCodes.operator);
+    if (operator !== void 0 && operator !== "In" && operator !== "NotIn") {
+      const path14 = [...rulePath, "exitCodes", "operator"];
+      report({ path: path14, messageId: "operator", data: { ...data, value: operator, error: `${kubernetesPath(pod, path14)}: ${unsupportedValue(operator, ["In", "NotIn"])}` } });
+    }
+    const values = asArray(exitCodes.values);
+    if (values.length > MAX_EXIT_CODES) {
+      report({ path: [...rulePath, "exitCodes", "values"], messageId: "tooManyExitCodes", data: { ...data, count: values.length, max: MAX_EXIT_CODES } });
+    }
+  });
+}
+var MAX_RULES, MAX_EXIT_CODES, CONTAINER_RESTART_POLICIES, messages, init_container_restart_policy_default;
+var init_init_container_restart_policy = __esm({
+  "rules/init-container-restart-policy.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_kubernetes_version2();
+    init_pod_view();
+    MAX_RULES = 20;
+    MAX_EXIT_CODES = 255;
+    CONTAINER_RESTART_POLICIES = ["Always", "OnFailure", "Never"];
+    messages = {
+      initOnlyAlways: 'Init container "{{container}}" has restartPolicy "{{value}}"; Kubernetes {{version}} allows only Always on an init container (which makes it a sidecar). {{rejection}}: {{error}}.',
+      notForRegular: 'Container "{{container}}" sets restartPolicy, which Kubernetes {{version}} allows on init containers only (per-container restart policies arrive with ContainerRestartRules, on by default from 1.35). {{rejection}}: {{error}}.',
+      rulesDropped: '{{role}} "{{container}}" has restartPolicyRules, which Kubernetes {{version}} drops: its ContainerRestartRules feature gate is alpha and off by default, so the rules never apply.',
+      unsupported: '{{role}} "{{container}}" has restartPolicy "{{value}}". {{rejection}}: {{error}}.',
+      ephemeral: 'Ephemeral container "{{container}}" sets {{field}}, which ephemeral containers cannot have. {{rejection}}: {{error}}.',
+      rulesNeedPolicy: `{{role}} "{{container}}" has restartPolicyRules but no restartPolicy; Kubernetes requires the container's own restartPolicy whenever rules are set, and rejects it ({{error}}).`,
+      sidecarRules: 'Sidecar container "{{container}}" has restartPolicyRules; Kubernetes {{version}} rejects rules on sidecars (they only allow the RestartAllContainers action, behind an alpha feature gate).',
+      tooManyRules: '{{role}} "{{container}}" has {{count}} restartPolicyRules; Kubernetes allows at most {{max}}.',
+      action: 'The restart rule of {{lowerRole}} "{{container}}" has action "{{value}}". {{rejection}}: {{error}}.',
+      exitCodesRequired: 'The restart rule of {{lowerRole}} "{{container}}" has no exitCodes, the only condition a rule can have. {{rejection}}: {{error}}.',
+      operator: 'The restart rule of {{lowerRole}} "{{container}}" has exitCodes operator "{{value}}". {{rejection}}: {{error}}.',
+      tooManyExitCodes: 'The restart rule of {{lowerRole}} "{{container}}" lists {{count}} exit codes; Kubernetes allows at most {{max}}.'
+    };
+    init_container_restart_policy_default = defineRule({
+      id: "init-container-restart-policy",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require container-level restartPolicy and restartPolicyRules that the selected Kubernetes version accepts: in 1.34, Always on init containers only; from 1.35 (ContainerRestartRules), Always, OnFailure or Never on any container, with well-formed rules.",
+          remediation: "On Kubernetes 1.34, set `restartPolicy: Always` only on init containers meant as sidecars and remove it elsewhere. From 1.35, use Always, OnFailure or Never, set restartPolicy whenever restartPolicyRules are set, and give each rule `action: Restart` and `exitCodes` with operator In or NotIn.",
+          rationale: "What Kubernetes accepts depends on the version selected with --kubernetes-version. In 1.34 the ContainerRestartRules feature gate is alpha and off: an init container may only set Always (making it a sidecar), a regular container may not set restartPolicy at all, and restartPolicyRules are dropped. From 1.35 the gate is on by default: every container may set Always, OnFailure or Never, and restartPolicyRules need the container's restartPolicy, at most 20 rules, action Restart, exitCodes with operator In or NotIn and at most 255 values, and are not allowed on sidecars. Ephemeral containers may set neither field."
+        },
+        messages,
+        defaultOptions: {}
+      },
+      check({ pod, report, kubernetesVersion }) {
+        const enabled = containerRestartRulesEnabled(kubernetesVersion);
+        for (const container of pod.containers) {
+          const data = {
+            role: CONTAINER_ROLE_LABELS[container.role],
+            lowerRole: CONTAINER_ROLE_LABELS[container.role].toLowerCase(),
+            container: container.name,
+            version: kubernetesVersion,
+            rejection: rejection(pod)
+          };
+          const policyPath = [...container.path, "restartPolicy"];
+          const rulesPath = [...container.path, "restartPolicyRules"];
+          const policy = container.spec.restartPolicy;
+          const value = asString(policy);
+          const hasRules = container.spec.restartPolicyRules !== void 0 && container.spec.restartPolicyRules !== null;
+          const error = (path14, text) => `${kubernetesPath(pod, path14)}: ${text}`;
+          if (container.list === "ephemeralContainers") {
+            for (const [field, path14] of [["restartPolicy", policyPath], ["restartPolicyRules", rulesPath]]) {
+              if (container.spec[field] === void 0 || container.spec[field] === null) continue;
+              report({ path: path14, messageId: "ephemeral", data: { ...data, field, error: error(path14, "Forbidden: cannot be set for an Ephemeral Container") } });
+            }
+            continue;
+          }
+          if (!enabled) {
+            if (container.list === "initContainers" && value !== void 0 && value !== "Always") {
+              report({ path: policyPath, messageId: "initOnlyAlways", data: { ...data, value, error: error(policyPath, unsupportedValue(value, ["Always"])) } });
+            }
+            if (container.list === "containers" && policy !== void 0 && policy !== null) {
+              report({ path: policyPath, messageId: "notForRegular", data: { ...data, error: error(policyPath, "Forbidden: may not be set for non-init containers") } });
+            }
+            if (hasRules) report({ path: rulesPath, messageId: "rulesDropped", severity: "warning", data });
+            continue;
+          }
+          if (value !== void 0 && !CONTAINER_RESTART_POLICIES.includes(value)) {
+            report({ path: policyPath, messageId: "unsupported", data: { ...data, value, error: error(policyPath, unsupportedValue(value, CONTAINER_RESTART_POLICIES)) } });
+          }
+          if (!hasRules) continue;
+          if (policy === void 0 || policy === null) {
+            report({ path: rulesPath, messageId: "rulesNeedPolicy", data: { ...data, error: error(policyPath, "Required value") } });
+          }
+          if (container.role === "sidecar") {
+            report({ path: rulesPath, messageId: "sidecarRules", data });
+          }
+          checkRules(pod, container, report, data);
+        }
+      }
+    });
+  }
+});
+
+// rules/invalid-encoding.ts
+var invalid_encoding_default;
+var init_invalid_encoding = __esm({
+  "rules/invalid-encoding.ts"() {
+    "use strict";
+    init_define_rule();
+    invalid_encoding_default = defineRule({
+      id: "invalid-encoding",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report files that are binary or not UTF-8 text; Kubernetes manifests are UTF-8.",
+          remediation: "Re-encode the file as UTF-8, or exclude it if it is not a manifest."
+        },
+        messages: { encoding: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
   }
 });
 
@@ -8127,99 +8873,257 @@ var init_latest_image_tag = __esm({
   }
 });
 
-// src/k8s/pod-view.ts
-function podView(object, podTemplatePaths) {
-  const location = podSpecLocation(object.apiVersion, object.kind) ?? customPodSpecLocation(object.apiVersion, object.kind, podTemplatePaths);
-  if (!location) return void 0;
-  const spec = asObject(valueAt2(object.value, location.spec));
-  if (!spec) return void 0;
-  return {
-    object,
-    owner: {
-      kind: object.kind,
-      apiVersion: object.apiVersion,
-      name: object.name,
-      namespace: object.namespace,
-      replicas: replicaCount(object)
-    },
-    isTemplate: location.template,
-    specPath: location.spec,
-    spec,
-    metadataPath: location.metadata,
-    metadata: asObject(valueAt2(object.value, location.metadata)),
-    containers: containerViews(spec, location)
-  };
+// src/k8s/run-to-completion.ts
+function runsToCompletion(pod) {
+  if (pod.owner.kind === "Job" || pod.owner.kind === "CronJob") return true;
+  return pod.spec.restartPolicy === "OnFailure" || pod.spec.restartPolicy === "Never";
 }
-function containerViews(spec, location) {
-  const views = [];
-  const lists = ["initContainers", "containers", "ephemeralContainers"];
-  for (const list of lists) {
-    asArray(spec[list]).forEach((item, index) => {
-      if (!isObject(item)) return;
-      views.push({
-        role: roleOf(list, item),
-        list,
-        index,
-        name: asString(item.name) ?? `#${index}`,
-        path: [...location.spec, list, index],
-        spec: item
-      });
+function longRunningContainers(pod) {
+  if (runsToCompletion(pod)) return [];
+  return pod.containers.filter((container) => container.role === "container" || container.role === "sidecar");
+}
+function probedContainers(pod) {
+  return pod.containers.filter((container) => container.role === "container" || container.role === "sidecar");
+}
+var init_run_to_completion = __esm({
+  "src/k8s/run-to-completion.ts"() {
+    "use strict";
+  }
+});
+
+// rules/missing-liveness-probe.ts
+var missing_liveness_probe_default;
+var init_missing_liveness_probe = __esm({
+  "rules/missing-liveness-probe.ts"() {
+    "use strict";
+    init_define_rule();
+    init_glob_pattern();
+    init_run_to_completion();
+    init_pod_view();
+    missing_liveness_probe_default = defineRule({
+      id: "missing-liveness-probe",
+      meta: {
+        type: "suggestion",
+        defaultSeverity: "warning",
+        docs: {
+          description: "Require a livenessProbe on long-running containers and sidecars; Pods that run to completion (Job, CronJob, or restartPolicy OnFailure or Never), plain init containers and ephemeral containers need none.",
+          remediation: "Add a `livenessProbe` that fails only when the process is stuck beyond repair (an HTTP, TCP, gRPC or exec check), so the kubelet restarts it; keep it cheaper and more lenient than the readiness probe.",
+          rationale: "Only containers that keep running need one: regular containers and sidecars (init containers with restartPolicy Always, which run beside the app for the Pod's lifetime). Plain init containers exit before the app starts, and ephemeral containers are debugging sessions. Pods that run to completion are left alone: those of a Job or CronJob, and any Pod or template whose restartPolicy is OnFailure or Never, which is how one-off Pods (kubectl run, kubectl debug) are made; a probe there has no service to keep healthy."
+        },
+        messages: {
+          missing: '{{role}} "{{container}}" has no livenessProbe: if it hangs, the kubelet never restarts it.'
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            ignoreContainers: {
+              type: "array",
+              items: { type: "string" },
+              description: "Container names exempt from this rule (`*` matches any characters), e.g. `istio-proxy`."
+            }
+          }
+        },
+        defaultOptions: { ignoreContainers: [] }
+      },
+      check({ pod, report }, options) {
+        const ignored = options.ignoreContainers.map(globToRegExp);
+        for (const container of longRunningContainers(pod)) {
+          if (container.spec.livenessProbe !== void 0 && container.spec.livenessProbe !== null) continue;
+          if (ignored.some((pattern) => pattern.test(container.name))) continue;
+          report({
+            path: [...container.path, "livenessProbe"],
+            messageId: "missing",
+            data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name }
+          });
+        }
+      }
     });
   }
-  return views;
-}
-function replicaCount(object) {
-  const spec = asObject(object.value.spec);
-  switch (object.kind) {
-    case "Pod":
-      return 1;
-    case "PodTemplate":
-      return "none";
-    case "DaemonSet":
-      return "per-node";
-    case "Job":
-      return jobPods(spec);
-    case "CronJob":
-      return jobPods(asObject(asObject(spec?.jobTemplate)?.spec));
-    default:
-      return nonNegative(spec?.replicas) ?? 1;
-  }
-}
-function jobPods(jobSpec) {
-  const parallelism = nonNegative(jobSpec?.parallelism) ?? 1;
-  const completions = nonNegative(jobSpec?.completions);
-  return completions === void 0 ? parallelism : Math.min(parallelism, completions);
-}
-function nonNegative(value) {
-  const number = asNumber(value);
-  return number !== void 0 && Number.isInteger(number) && number >= 0 ? number : void 0;
-}
-function roleOf(list, container) {
-  if (list === "containers") return "container";
-  if (list === "ephemeralContainers") return "ephemeral";
-  return container.restartPolicy === "Always" ? "sidecar" : "init";
-}
-function valueAt2(root, path13) {
-  let value = root;
-  for (const segment of path13) {
-    if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
-    else value = isObject(value) ? value[segment] : void 0;
-    if (value === void 0) return void 0;
-  }
-  return value;
-}
-var CONTAINER_ROLE_LABELS;
-var init_pod_view = __esm({
-  "src/k8s/pod-view.ts"() {
+});
+
+// rules/missing-readiness-probe.ts
+var missing_readiness_probe_default;
+var init_missing_readiness_probe = __esm({
+  "rules/missing-readiness-probe.ts"() {
     "use strict";
+    init_define_rule();
+    init_glob_pattern();
+    init_run_to_completion();
+    init_pod_view();
+    missing_readiness_probe_default = defineRule({
+      id: "missing-readiness-probe",
+      meta: {
+        type: "suggestion",
+        defaultSeverity: "warning",
+        docs: {
+          description: "Require a readinessProbe on long-running containers and sidecars; Pods that run to completion (Job, CronJob, or restartPolicy OnFailure or Never), plain init containers and ephemeral containers need none.",
+          remediation: "Add a `readinessProbe` that succeeds only when the container can do its work (for a server: answer requests), so Services send it traffic only then and rollouts wait for it.",
+          rationale: "Only containers that keep running need one: regular containers and sidecars (a sidecar's readiness counts towards the Pod's). Plain init containers exit before the app starts, and ephemeral containers are debugging sessions. Pods that run to completion are left alone: those of a Job or CronJob, and any Pod or template whose restartPolicy is OnFailure or Never."
+        },
+        messages: {
+          missing: '{{role}} "{{container}}" has no readinessProbe: it counts as ready as soon as it starts, so the Pod gets traffic and rollouts move on before it can serve.'
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            ignoreContainers: {
+              type: "array",
+              items: { type: "string" },
+              description: "Container names exempt from this rule (`*` matches any characters), e.g. `istio-proxy`."
+            }
+          }
+        },
+        defaultOptions: { ignoreContainers: [] }
+      },
+      check({ pod, report }, options) {
+        const ignored = options.ignoreContainers.map(globToRegExp);
+        for (const container of longRunningContainers(pod)) {
+          if (container.spec.readinessProbe !== void 0 && container.spec.readinessProbe !== null) continue;
+          if (ignored.some((pattern) => pattern.test(container.name))) continue;
+          report({
+            path: [...container.path, "readinessProbe"],
+            messageId: "missing",
+            data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/missing-startup-probe.ts
+var missing_startup_probe_default;
+var init_missing_startup_probe = __esm({
+  "rules/missing-startup-probe.ts"() {
+    "use strict";
+    init_define_rule();
+    init_glob_pattern();
+    init_run_to_completion();
+    init_pod_view();
+    missing_startup_probe_default = defineRule({
+      id: "missing-startup-probe",
+      meta: {
+        type: "suggestion",
+        defaultSeverity: "off",
+        docs: {
+          description: "Require a startupProbe on long-running containers and sidecars; Pods that run to completion (Job, CronJob, or restartPolicy OnFailure or Never), plain init containers and ephemeral containers need none.",
+          remediation: "Add a `startupProbe` with a failureThreshold × periodSeconds that covers the slowest start; liveness and readiness checks wait for it, and the containers after a sidecar wait for the sidecar's.",
+          rationale: "Off by default: a startup probe matters for slow starters and for sidecars, whose startup the containers after them wait for, not for every container. The same containers as the other probe rules: regular containers and sidecars, in Pods that do not run to completion (Job, CronJob, restartPolicy OnFailure or Never)."
+        },
+        messages: {
+          missing: 'Container "{{container}}" has no startupProbe: its liveness probe starts counting while it is still starting up.',
+          missingSidecar: 'Sidecar container "{{container}}" has no startupProbe: the containers after it start as soon as it runs, not when it is ready to serve them.'
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            ignoreContainers: {
+              type: "array",
+              items: { type: "string" },
+              description: "Container names exempt from this rule (`*` matches any characters), e.g. `istio-proxy`."
+            }
+          }
+        },
+        defaultOptions: { ignoreContainers: [] }
+      },
+      check({ pod, report }, options) {
+        const ignored = options.ignoreContainers.map(globToRegExp);
+        for (const container of longRunningContainers(pod)) {
+          if (container.spec.startupProbe !== void 0 && container.spec.startupProbe !== null) continue;
+          if (ignored.some((pattern) => pattern.test(container.name))) continue;
+          report({
+            path: [...container.path, "startupProbe"],
+            messageId: container.role === "sidecar" ? "missingSidecar" : "missing",
+            data: { role: CONTAINER_ROLE_LABELS[container.role], container: container.name }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/pod-restart-policy.ts
+function hasPodFailurePolicy(pod) {
+  const spec = asObject(pod.object.value.spec);
+  const jobSpec = pod.owner.kind === "CronJob" ? asObject(asObject(spec?.jobTemplate)?.spec) : spec;
+  const policy = jobSpec?.podFailurePolicy;
+  return policy !== void 0 && policy !== null;
+}
+var POD_RESTART_POLICIES, KEEP_RUNNING, pod_restart_policy_default;
+var init_pod_restart_policy = __esm({
+  "rules/pod-restart-policy.ts"() {
+    "use strict";
+    init_define_rule();
     init_json();
-    init_kinds();
-    CONTAINER_ROLE_LABELS = {
-      container: "Container",
-      init: "Init container",
-      sidecar: "Sidecar container",
-      ephemeral: "Ephemeral container"
-    };
+    init_kubernetes_errors();
+    POD_RESTART_POLICIES = ["Always", "OnFailure", "Never"];
+    KEEP_RUNNING = /* @__PURE__ */ new Set(["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet"]);
+    pod_restart_policy_default = defineRule({
+      id: "pod-restart-policy",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require the restartPolicy a Pod's controller accepts: Always for Deployment, ReplicaSet, ReplicationController, StatefulSet and DaemonSet; OnFailure or Never for Job and CronJob (Never with a podFailurePolicy); one of the three for a bare Pod.",
+          remediation: "Set `restartPolicy: Always` (or leave it out) in the templates of long-running controllers; set `restartPolicy: OnFailure` or `Never` in Job templates, where leaving it out means Always."
+        },
+        messages: {
+          keepRunning: `A {{kind}} keeps its Pods running, so its template's restartPolicy must be Always, not "{{value}}". Kubernetes rejects it: {{error}}.`,
+          jobAlways: "A {{kind}} runs its Pods to completion, so the template needs restartPolicy OnFailure or Never{{omitted}}. Kubernetes rejects it: {{error}}.",
+          jobUnsupported: `A {{kind}}'s template cannot have restartPolicy "{{value}}". Kubernetes rejects it: {{error}}.`,
+          unsupported: 'restartPolicy "{{value}}" is not one Kubernetes knows. Kubernetes rejects it: {{error}}.',
+          podFailurePolicy: 'This {{kind}} has a podFailurePolicy, which works only with restartPolicy Never, not "{{value}}". Kubernetes rejects it: {{error}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        const kind = pod.owner.kind;
+        const path14 = [...pod.specPath, "restartPolicy"];
+        const written = pod.spec.restartPolicy;
+        if (written !== void 0 && written !== null && typeof written !== "string") return;
+        const value = written ?? "";
+        const error = (text) => `${kubernetesPath(pod, path14)}: ${text}`;
+        if (KEEP_RUNNING.has(kind)) {
+          if (value === "" || value === "Always") return;
+          report({
+            path: path14,
+            messageId: "keepRunning",
+            data: { kind, value, error: error(unsupportedValue(value, ["Always"])) },
+            fix: { title: "Set restartPolicy to Always", path: path14, text: "Always" }
+          });
+          return;
+        }
+        if (kind !== "Job" && kind !== "CronJob") {
+          if (value !== "" && !POD_RESTART_POLICIES.includes(value)) {
+            report({ path: path14, messageId: "unsupported", data: { value, error: error(unsupportedValue(value, POD_RESTART_POLICIES)) } });
+          }
+          return;
+        }
+        if (value === "" || value === "Always") {
+          report({
+            path: path14,
+            messageId: "jobAlways",
+            data: {
+              kind,
+              omitted: value === "" ? " (left out, it defaults to Always)" : ", not Always",
+              error: error(`Required value: valid values: ${goQuote("OnFailure")}, ${goQuote("Never")}`)
+            }
+          });
+        } else if (value !== "OnFailure" && value !== "Never") {
+          report({ path: path14, messageId: "jobUnsupported", data: { kind, value, error: error(unsupportedValue(value, ["OnFailure", "Never"])) } });
+        } else if (value === "OnFailure" && hasPodFailurePolicy(pod)) {
+          report({
+            path: path14,
+            messageId: "podFailurePolicy",
+            data: { kind, value, error: error(`Invalid value: ${goQuote(value)}: only ${goQuote("Never")} is supported when podFailurePolicy is specified`) },
+            fix: { title: "Set restartPolicy to Never", path: path14, text: "Never" }
+          });
+        }
+      }
+    });
   }
 });
 
@@ -8261,6 +9165,136 @@ var init_privileged_container = __esm({
   }
 });
 
+// rules/probe-port.ts
+function validPortNumber(text) {
+  const number = Number(text);
+  return number >= 1 && number <= 65535;
+}
+function portNames(container) {
+  return asArray(container.spec.ports).map((port) => asString(asObject(port)?.name)).filter((name) => name !== void 0 && name !== "");
+}
+function valueAt3(root, path14) {
+  let value = root;
+  for (const key of path14) value = asObject(value?.[key]);
+  return value;
+}
+var CHECKS, HANDLERS, probe_port_default;
+var init_probe_port = __esm({
+  "rules/probe-port.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_pod_view();
+    init_run_to_completion();
+    CHECKS = [
+      { path: ["livenessProbe"], label: "livenessProbe" },
+      { path: ["readinessProbe"], label: "readinessProbe" },
+      { path: ["startupProbe"], label: "startupProbe" },
+      { path: ["lifecycle", "postStart"], label: "postStart hook" },
+      { path: ["lifecycle", "preStop"], label: "preStop hook" }
+    ];
+    HANDLERS = ["httpGet", "tcpSocket"];
+    probe_port_default = defineRule({
+      id: "probe-port",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require every named port of a probe or lifecycle hook (httpGet, tcpSocket) to be declared by a port of the same container.",
+          remediation: "Add a port with that name to the container's `ports`, fix the name to match one, or use the port number."
+        },
+        messages: {
+          undeclared: 'The {{check}} of {{role}} "{{container}}" uses the port name "{{port}}", which {{declared}}: the kubelet cannot resolve it, so the check never succeeds.',
+          quotedNumber: 'The {{check}} of {{role}} "{{container}}" has port "{{port}}" in quotes, so Kubernetes reads it as a port name. {{rejection}}: {{error}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        for (const container of probedContainers(pod)) {
+          const names = portNames(container);
+          const declared = names.length === 0 ? "the container does not declare (it has no named ports)" : `no port of the container declares (it names ${names.map((name) => `"${name}"`).join(", ")})`;
+          for (const check of CHECKS) {
+            const handler = valueAt3(container.spec, check.path);
+            if (!handler) continue;
+            for (const kind of HANDLERS) {
+              const port = asString(asObject(handler[kind])?.port);
+              if (port === void 0) continue;
+              const path14 = [...container.path, ...check.path, kind, "port"];
+              const data = { check: check.label, role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(), container: container.name, port };
+              if (/^[0-9]+$/.test(port)) {
+                report({
+                  path: path14,
+                  messageId: "quotedNumber",
+                  data: {
+                    ...data,
+                    rejection: rejection(pod),
+                    error: `${kubernetesPath(pod, path14)}: Invalid value: ${goQuote(port)}: must contain at least one letter (a-z)`
+                  },
+                  ...validPortNumber(port) ? { fix: { title: `Use the port number ${Number(port)}`, path: path14, text: String(Number(port)), verbatim: true } } : {}
+                });
+              } else if (!names.includes(port)) {
+                report({ path: path14, messageId: "undeclared", data: { ...data, declared } });
+              }
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/probe-success-threshold.ts
+var PROBES, probe_success_threshold_default;
+var init_probe_success_threshold = __esm({
+  "rules/probe-success-threshold.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_pod_view();
+    init_run_to_completion();
+    PROBES = ["livenessProbe", "startupProbe"];
+    probe_success_threshold_default = defineRule({
+      id: "probe-success-threshold",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require successThreshold 1 (or unset) on liveness and startup probes, the only value Kubernetes accepts there.",
+          remediation: "Remove `successThreshold` from the liveness or startup probe (it defaults to 1); to demand several successes before traffic, raise it on the readiness probe instead."
+        },
+        messages: {
+          mustBeOne: 'The {{probe}} of {{role}} "{{container}}" has successThreshold {{value}}; one success is what makes a container live or started. {{rejection}}: {{error}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        for (const container of probedContainers(pod)) {
+          for (const probe of PROBES) {
+            const path14 = [...container.path, probe, "successThreshold"];
+            const value = asNumber(asObject(container.spec[probe])?.successThreshold);
+            if (value === void 0 || !Number.isInteger(value) || value === 0 || value === 1) continue;
+            report({
+              path: path14,
+              messageId: "mustBeOne",
+              data: {
+                probe,
+                role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(),
+                container: container.name,
+                value,
+                rejection: rejection(pod),
+                error: `${kubernetesPath(pod, path14)}: Invalid value: ${value}: must be 1`
+              },
+              fix: { title: "Set successThreshold to 1", path: path14, text: "1" }
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
 // rules/removed-api-version.ts
 var removed_api_version_default;
 var init_removed_api_version = __esm({
@@ -8296,13 +9330,13 @@ var init_removed_api_version = __esm({
         const api = unservedApi(version, apiVersion, kind);
         const replacement = api.servedAs.join(" or ");
         const data = { apiVersion, kind, version, replacement, removedIn: api.removedIn ?? "", servedFrom: api.servedFrom ?? "", closestKind: api.closestKind ?? "" };
-        const path13 = ["apiVersion"];
-        if (api.removedIn !== void 0 && api.servedAs.length > 0) report({ path: path13, messageId: "removed", data });
-        else if (api.removedIn !== void 0) report({ path: path13, messageId: "removedForGood", data });
-        else if (api.servedFrom !== void 0) report({ path: path13, messageId: "notYet", data });
-        else if (api.servedAs.length > 0) report({ path: path13, messageId: "unserved", data });
+        const path14 = ["apiVersion"];
+        if (api.removedIn !== void 0 && api.servedAs.length > 0) report({ path: path14, messageId: "removed", data });
+        else if (api.removedIn !== void 0) report({ path: path14, messageId: "removedForGood", data });
+        else if (api.servedFrom !== void 0) report({ path: path14, messageId: "notYet", data });
+        else if (api.servedAs.length > 0) report({ path: path14, messageId: "unserved", data });
         else if (api.closestKind !== void 0) report({ path: ["kind"], messageId: "misspelled", data });
-        else report({ path: path13, messageId: "unknown", data });
+        else report({ path: path14, messageId: "unknown", data });
       }
     });
   }
@@ -8339,6 +9373,222 @@ var init_schema_validation = __esm({
       check({ object, kubernetesVersion, customSchemas, report }) {
         const validation = validateObject(object, { kubernetesVersion, customSchemas });
         for (const problem of schemaProblems(validation, object)) report(problem);
+      }
+    });
+  }
+});
+
+// src/k8s/label-selector.ts
+function labelSelectorRequirements(selector) {
+  const requirements = [];
+  const matchLabels = selector.matchLabels;
+  if (matchLabels !== void 0 && matchLabels !== null) {
+    if (!isObject(matchLabels)) return void 0;
+    for (const [key, value] of Object.entries(matchLabels)) {
+      const text = labelText(value);
+      if (text === void 0) return void 0;
+      requirements.push({ key, operator: "In", values: [text], path: ["matchLabels", key] });
+    }
+  }
+  const expressions = selector.matchExpressions;
+  if (expressions !== void 0 && expressions !== null && !Array.isArray(expressions)) return void 0;
+  for (const [index, item] of asArray(expressions).entries()) {
+    const expression = asObject(item);
+    const key = asString(expression?.key);
+    const operator = asString(expression?.operator);
+    if (!expression || key === void 0 || !isOperator(operator)) return void 0;
+    const values = [];
+    for (const value of asArray(expression.values)) {
+      const text = labelText(value);
+      if (text === void 0) return void 0;
+      values.push(text);
+    }
+    if ((operator === "In" || operator === "NotIn") !== values.length > 0) return void 0;
+    requirements.push({ key, operator, values, path: ["matchExpressions", index, "key"] });
+  }
+  return requirements;
+}
+function mapSelectorRequirements(selector) {
+  const requirements = [];
+  for (const [key, value] of Object.entries(selector)) {
+    const text = labelText(value);
+    if (text === void 0) return void 0;
+    requirements.push({ key, operator: "In", values: [text], path: [key] });
+  }
+  return requirements;
+}
+function matchesRequirement(requirement, labels2) {
+  const has = Object.hasOwn(labels2, requirement.key);
+  const value = labels2[requirement.key];
+  switch (requirement.operator) {
+    case "In":
+      return has && requirement.values.includes(value);
+    case "NotIn":
+      return !has || !requirement.values.includes(value);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+  }
+}
+function labelMap(labels2) {
+  const result = {};
+  for (const [key, value] of Object.entries(asObject(labels2) ?? {})) {
+    const text = labelText(value);
+    if (text !== void 0) result[key] = text;
+  }
+  return result;
+}
+function labelText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function isOperator(operator) {
+  return operator === "In" || operator === "NotIn" || operator === "Exists" || operator === "DoesNotExist";
+}
+var init_label_selector = __esm({
+  "src/k8s/label-selector.ts"() {
+    "use strict";
+    init_json();
+  }
+});
+
+// rules/selector-label-mismatch.ts
+function describe3(requirement) {
+  const values = requirement.values.join(", ");
+  switch (requirement.operator) {
+    case "In":
+      return requirement.values.length === 1 ? `${requirement.key}=${values}` : `${requirement.key} in (${values})`;
+    case "NotIn":
+      return `${requirement.key} not in (${values})`;
+    case "Exists":
+      return `a label ${requirement.key}`;
+    case "DoesNotExist":
+      return `no label ${requirement.key}`;
+  }
+}
+function actual(requirement, labels2) {
+  const value = labels2[requirement.key];
+  return value === void 0 ? `have no ${requirement.key}` : `have ${requirement.key}=${value}`;
+}
+function goJson(labels2) {
+  const object = asObject(labels2);
+  if (!object) return "null";
+  return JSON.stringify(Object.fromEntries(Object.keys(object).sort().map((key) => [key, object[key]])));
+}
+var SELECTOR_PATHS, selector_label_mismatch_default;
+var init_selector_label_mismatch = __esm({
+  "rules/selector-label-mismatch.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_label_selector();
+    init_path();
+    SELECTOR_PATHS = {
+      Deployment: ["spec", "selector"],
+      ReplicaSet: ["spec", "selector"],
+      StatefulSet: ["spec", "selector"],
+      DaemonSet: ["spec", "selector"],
+      ReplicationController: ["spec", "selector"],
+      Job: ["spec", "selector"]
+    };
+    selector_label_mismatch_default = defineRule({
+      id: "selector-label-mismatch",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require a controller's selector to match its own pod template's labels (Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController, and a Job with manualSelector).",
+          remediation: "Make the template's `metadata.labels` satisfy every requirement of `spec.selector`; the selector of a Deployment, ReplicaSet, StatefulSet or DaemonSet cannot be changed later, so fix the labels."
+        },
+        messages: {
+          mismatch: "The selector requires {{requirement}}, but the template's labels {{actual}}. Kubernetes rejects it: {{error}}."
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        const selectorPath = SELECTOR_PATHS[pod.owner.kind];
+        const spec = asObject(pod.object.value.spec);
+        const selector = asObject(spec?.selector);
+        if (!selectorPath || !selector) return;
+        if (pod.owner.kind === "Job" && spec?.manualSelector !== true) return;
+        const requirements = pod.owner.kind === "ReplicationController" ? mapSelectorRequirements(selector) : labelSelectorRequirements(selector);
+        if (!requirements || requirements.length === 0) return;
+        const written = pod.metadata?.labels;
+        const labels2 = labelMap(written);
+        const labelsPath = [...pod.metadataPath, "labels"];
+        const error = `${formatPath(labelsPath)}: Invalid value: ${goJson(written)}: \`selector\` does not match template \`labels\``;
+        for (const requirement of requirements) {
+          if (matchesRequirement(requirement, labels2)) continue;
+          report({
+            path: [...selectorPath, ...requirement.path],
+            messageId: "mismatch",
+            data: { requirement: describe3(requirement), actual: actual(requirement, labels2), error }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/undeclared-volume-mount.ts
+function declaredVolumes(pod) {
+  const names = asArray(pod.spec.volumes).map((volume) => asString(asObject(volume)?.name));
+  if (pod.owner.kind === "StatefulSet") {
+    const templates = asArray(asObject(pod.object.value.spec)?.volumeClaimTemplates);
+    names.push(...templates.map((template) => asString(asObject(asObject(template)?.metadata)?.name)));
+  }
+  return [...new Set(names.filter((name) => name !== void 0 && name !== ""))];
+}
+var undeclared_volume_mount_default;
+var init_undeclared_volume_mount = __esm({
+  "rules/undeclared-volume-mount.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_pod_view();
+    undeclared_volume_mount_default = defineRule({
+      id: "undeclared-volume-mount",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require every volumeMount and volumeDevice to name a volume of the Pod (or, in a StatefulSet, one of its volumeClaimTemplates).",
+          remediation: "Declare the volume under the pod spec's `volumes` (or the StatefulSet's `volumeClaimTemplates`), or fix the name in the mount so it matches one.",
+          rationale: "A StatefulSet's volumeClaimTemplates become volumes of its Pods, so mounts may name them. The API server does not validate a StatefulSet's template as a pod spec: the StatefulSet is accepted and each Pod the controller creates is rejected, which the message says."
+        },
+        messages: {
+          notFound: '{{role}} "{{container}}" {{what}} "{{name}}", but the Pod {{declared}}. {{rejection}}: {{error}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        const volumes = declaredVolumes(pod);
+        const declared = volumes.length === 0 ? "declares no volumes" : `declares only ${volumes.map((name) => `"${name}"`).join(", ")}`;
+        for (const container of pod.containers) {
+          for (const list of ["volumeMounts", "volumeDevices"]) {
+            asArray(container.spec[list]).forEach((item, index) => {
+              const name = asString(asObject(item)?.name);
+              if (!name || volumes.includes(name)) return;
+              const path14 = [...container.path, list, index, "name"];
+              report({
+                path: path14,
+                messageId: "notFound",
+                data: {
+                  role: CONTAINER_ROLE_LABELS[container.role],
+                  container: container.name,
+                  what: list === "volumeMounts" ? "mounts the volume" : "uses the block device volume",
+                  name,
+                  declared,
+                  rejection: rejection(pod),
+                  error: `${kubernetesPath(pod, path14)}: Not found: ${goQuote(name)}`
+                }
+              });
+            });
+          }
+        }
       }
     });
   }
@@ -8470,7 +9720,7 @@ var init_security_context = __esm({
 });
 
 // rules/privilege-escalation.ts
-function describe2(text, name) {
+function describe4(text, name) {
   return name === "ALL" ? `${text} (every capability, CAP_SYS_ADMIN among them)` : text;
 }
 var privilege_escalation_default;
@@ -8508,22 +9758,22 @@ var init_privilege_escalation = __esm({
         if (isWindowsPod(pod)) return;
         for (const container of pod.containers) {
           const securityContext = containerSecurityContext(container);
-          const path13 = [...container.path, "securityContext", "allowPrivilegeEscalation"];
+          const path14 = [...container.path, "securityContext", "allowPrivilegeEscalation"];
           const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
           const privileged = securityContext?.privileged === true;
           const sysAdmin = addedCapabilities(container).filter((entry) => entry.name === "SYS_ADMIN" || entry.name === "ALL");
           const allowPrivilegeEscalation = securityContext?.allowPrivilegeEscalation;
           if (allowPrivilegeEscalation === false) {
-            if (privileged) report({ path: path13, messageId: "rejectedPrivileged", data, severity: "error" });
+            if (privileged) report({ path: path14, messageId: "rejectedPrivileged", data, severity: "error" });
             for (const entry of sysAdmin) {
-              if (entry.text === "CAP_SYS_ADMIN") report({ path: path13, messageId: "rejectedCapability", data, severity: "error" });
-              else report({ path: path13, messageId: "ineffective", data: { ...data, capability: describe2(entry.text, entry.name) } });
+              if (entry.text === "CAP_SYS_ADMIN") report({ path: path14, messageId: "rejectedCapability", data, severity: "error" });
+              else report({ path: path14, messageId: "ineffective", data: { ...data, capability: describe4(entry.text, entry.name) } });
             }
             continue;
           }
-          if (privileged) report({ path: path13, messageId: "privileged", data });
-          else if (sysAdmin[0]) report({ path: path13, messageId: "capability", data: { ...data, capability: describe2(sysAdmin[0].text, sysAdmin[0].name) } });
-          else report({ path: path13, messageId: allowPrivilegeEscalation === true ? "allowed" : "unset", data });
+          if (privileged) report({ path: path14, messageId: "privileged", data });
+          else if (sysAdmin[0]) report({ path: path14, messageId: "capability", data: { ...data, capability: describe4(sysAdmin[0].text, sysAdmin[0].name) } });
+          else report({ path: path14, messageId: allowPrivilegeEscalation === true ? "allowed" : "unset", data });
         }
       }
     });
@@ -8604,7 +9854,7 @@ var init_dangerous_capabilities = __esm({
 });
 
 // rules/host-namespaces.ts
-function kubernetesPath(specPath, field) {
+function kubernetesPath2(specPath, field) {
   const name = field === "hostNetwork" ? "hostNetwork" : field === "hostPID" ? "HostPID" : "HostIPC";
   return formatPath([...specPath, name]);
 }
@@ -8650,11 +9900,11 @@ var init_host_namespaces = __esm({
       check({ pod, report }, options) {
         for (const field of NAMESPACES) {
           if (pod.spec[field] !== true) continue;
-          const path13 = [...pod.specPath, field];
+          const path14 = [...pod.specPath, field];
           if (pod.spec.hostUsers === false) {
-            report({ path: path13, messageId: "userNamespace", data: { field, path: kubernetesPath(pod.specPath, field) }, severity: "error" });
+            report({ path: path14, messageId: "userNamespace", data: { field, path: kubernetesPath2(pod.specPath, field) }, severity: "error" });
           } else if (!options.allowed.includes(field)) {
-            report({ path: path13, messageId: field });
+            report({ path: path14, messageId: field });
           }
         }
       }
@@ -8685,9 +9935,9 @@ function normalizeHostPath(hostPath) {
   const joined = `/${segments.join("/")}`;
   return joined === "/var/run" || joined.startsWith("/var/run/") ? joined.slice("/var".length) : joined;
 }
-function isWithin(path13, directory) {
-  if (directory === "/") return path13.startsWith("/");
-  return path13 === directory || path13.startsWith(`${directory}/`);
+function isWithin(path14, directory) {
+  if (directory === "/") return path14.startsWith("/");
+  return path14 === directory || path14.startsWith(`${directory}/`);
 }
 function hostPathMounts(pod) {
   const byName = new Map(hostPathVolumes(pod).map((volume) => [volume.name, volume]));
@@ -8710,11 +9960,11 @@ var init_host_paths = __esm({
 });
 
 // rules/host-path-volume.ts
-function classify(path13, sensitive) {
-  if (sensitive.includes(path13)) return { relation: "sensitive", sensitive: path13 };
-  const parent = sensitive.filter((entry) => isWithin(path13, entry)).sort((a, b) => b.length - a.length)[0];
+function classify(path14, sensitive) {
+  if (sensitive.includes(path14)) return { relation: "sensitive", sensitive: path14 };
+  const parent = sensitive.filter((entry) => isWithin(path14, entry)).sort((a, b) => b.length - a.length)[0];
   if (parent) return { relation: "inside", sensitive: parent };
-  const child = sensitive.find((entry) => isWithin(entry, path13));
+  const child = sensitive.find((entry) => isWithin(entry, path14));
   if (child) return { relation: "contains", sensitive: child };
   return void 0;
 }
@@ -8785,14 +10035,14 @@ var init_host_path_volume = __esm({
         const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
         const sensitive = options.sensitivePaths.map(normalizeHostPath);
         for (const volume of hostPathVolumes(pod)) {
-          const path13 = volume.normalized;
-          if (!path13.startsWith("/") || allowed.some((pattern) => pattern.test(path13))) continue;
+          const path14 = volume.normalized;
+          if (!path14.startsWith("/") || allowed.some((pattern) => pattern.test(path14))) continue;
           const data = { volume: volume.name, path: volume.hostPath };
-          if (path13 === "/") {
+          if (path14 === "/") {
             if (sensitive.includes("/")) report({ path: volume.path, messageId: "root", data });
             continue;
           }
-          const match = classify(path13, sensitive.filter((entry) => entry !== "/"));
+          const match = classify(path14, sensitive.filter((entry) => entry !== "/"));
           if (match) report({ path: volume.path, messageId: match.relation, data: { ...data, sensitive: match.sensitive } });
         }
       }
@@ -8848,14 +10098,14 @@ var init_docker_socket_mount = __esm({
       check({ pod, report }, options) {
         const sockets = options.sockets.map(normalizeHostPath);
         for (const volume of hostPathVolumes(pod)) {
-          const path13 = volume.normalized;
-          if (!path13.startsWith("/") || path13 === "/") continue;
+          const path14 = volume.normalized;
+          if (!path14.startsWith("/") || path14 === "/") continue;
           const data = { volume: volume.name, path: volume.hostPath };
-          if (sockets.includes(path13)) {
+          if (sockets.includes(path14)) {
             report({ path: volume.path, messageId: "socket", data });
             continue;
           }
-          const socket = sockets.find((candidate) => isWithin(candidate, path13));
+          const socket = sockets.find((candidate) => isWithin(candidate, path14));
           if (socket) report({ path: volume.path, messageId: "directory", data: { ...data, socket } });
         }
       }
@@ -8952,7 +10202,7 @@ function checkWindows({ pod, report }, container) {
 function sourceLabel(from) {
   return from === "container" ? "container's" : "Pod's";
 }
-var messages, run_as_root_default;
+var messages2, run_as_root_default;
 var init_run_as_root = __esm({
   "rules/run-as-root.ts"() {
     "use strict";
@@ -8960,7 +10210,7 @@ var init_run_as_root = __esm({
     init_json();
     init_pod_view();
     init_security_context();
-    messages = {
+    messages2 = {
       unset: `{{role}} "{{container}}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser, so the image's USER decides.`,
       rootUser: '{{role}} "{{container}}" runs as root: runAsUser is 0 in the {{source}} securityContext.',
       allowsRoot: '{{role}} "{{container}}" may run as root: runAsNonRoot is false in the {{source}} securityContext and no non-zero runAsUser is set.',
@@ -8980,7 +10230,7 @@ var init_run_as_root = __esm({
           remediation: "Set `runAsNonRoot: true` (and a non-zero `runAsUser` when the image has no numeric USER) in the Pod's `securityContext`, and override it only in the containers that must differ. On Windows, set `runAsNonRoot: true` or a `windowsOptions.runAsUserName` other than ContainerAdministrator.",
           rationale: "Root in a container is root on the node unless the Pod runs in a user namespace, so a container escape is a node compromise. Only `runAsNonRoot: true` (enforced by the kubelet against the image's user) or a non-zero `runAsUser` guarantee otherwise; each is resolved as the kubelet does, the container's value overriding the Pod's. Every role is checked, since every container runs a process. `runAsNonRoot: true` with `runAsUser: 0`, from either level, is an error: the kubelet refuses to start the container. Pods with `hostUsers: false` are exempt from the rest, their root being an unprivileged user of the node. On Windows the rule asks for `runAsNonRoot: true` or a `runAsUserName` other than ContainerAdministrator, as Kubernetes forbids `runAsUser` on Windows Pods."
         },
-        messages,
+        messages: messages2,
         defaultOptions: {}
       },
       check(context) {
@@ -9164,17 +10414,17 @@ var init_unsafe_sysctls = __esm({
           const written = asString(asObject(item)?.name);
           if (written === void 0 || written === "") return;
           const name = normalizeSysctlName(written);
-          const path13 = [...pod.specPath, "securityContext", "sysctls", index, "name"];
+          const path14 = [...pod.specPath, "securityContext", "sysctls", index, "name"];
           const namespace = sysctlNamespace(name);
           const hostField = namespace === "net" && pod.spec.hostNetwork === true ? "hostNetwork" : namespace === "ipc" && pod.spec.hostIPC === true ? "hostIPC" : void 0;
           if (hostField) {
-            report({ path: path13, messageId: "hostNamespace", data: { name: written, field: hostField, path: formatPath(path13) }, severity: "error" });
+            report({ path: path14, messageId: "hostNamespace", data: { name: written, field: hostField, path: formatPath(path14) }, severity: "error" });
             return;
           }
           if (SAFE_SYSCTLS.includes(name)) return;
-          if (namespace === "node") report({ path: path13, messageId: "notNamespaced", data: { name } });
+          if (namespace === "node") report({ path: path14, messageId: "notNamespaced", data: { name } });
           else if (!options.allowedUnsafeSysctls.some((pattern) => matchesSysctlPattern(name, pattern))) {
-            report({ path: path13, messageId: "unsafe", data: { name } });
+            report({ path: path14, messageId: "unsafe", data: { name } });
           }
         });
       }
@@ -9213,10 +10463,10 @@ var init_unmasked_proc_mount = __esm({
         if (isWindowsPod(pod)) return;
         for (const container of pod.containers) {
           if (containerSecurityContext(container)?.procMount !== "Unmasked") continue;
-          const path13 = [...container.path, "securityContext", "procMount"];
+          const path14 = [...container.path, "securityContext", "procMount"];
           const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
-          if (usesUserNamespace(pod)) report({ path: path13, messageId: "unmasked", data });
-          else report({ path: path13, messageId: "rejected", data: { ...data, path: formatPath(path13) }, severity: "error" });
+          if (usesUserNamespace(pod)) report({ path: path14, messageId: "unmasked", data });
+          else report({ path: path14, messageId: "rejected", data: { ...data, path: formatPath(path14) }, severity: "error" });
         }
       }
     });
@@ -9399,16 +10649,16 @@ var init_secret_in_env_value = __esm({
             const name = asString(variable?.name);
             const value = asString(variable?.value);
             if (name === void 0 || value === void 0) return;
-            const path13 = [...container.path, "env", index, "value"];
+            const path14 = [...container.path, "env", index, "value"];
             const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name, name };
             const what = options.detectCredentials ? credentialFormat(value) : void 0;
             if (what) {
-              report({ path: path13, messageId: "credential", data: { ...data, what } });
+              report({ path: path14, messageId: "credential", data: { ...data, what } });
               return;
             }
             const canonical = canonicalEnvName(name);
             if (!secretNames.some((pattern) => pattern.test(canonical)) || ignoredNames.some((pattern) => pattern.test(canonical))) return;
-            if (couldBeSecret(value)) report({ path: path13, messageId: "secretName", data });
+            if (couldBeSecret(value)) report({ path: path14, messageId: "secretName", data });
           });
         }
       }
@@ -9541,18 +10791,18 @@ var init_deprecated_service_account = __esm({
       },
       check({ pod, report }) {
         if (!Object.hasOwn(pod.spec, "serviceAccount")) return;
-        const path13 = [...pod.specPath, "serviceAccount"];
+        const path14 = [...pod.specPath, "serviceAccount"];
         const deprecated = asString(pod.spec.serviceAccount) ?? "";
         const current = asString(pod.spec.serviceAccountName) ?? "";
         if (!Object.hasOwn(pod.spec, "serviceAccountName")) {
-          const fix = { title: "Rename serviceAccount to serviceAccountName", path: path13, target: "key", text: "serviceAccountName" };
-          report({ path: path13, messageId: "deprecated", deprecated: true, fix });
+          const fix = { title: "Rename serviceAccount to serviceAccountName", path: path14, target: "key", text: "serviceAccountName" };
+          report({ path: path14, messageId: "deprecated", deprecated: true, fix });
         } else if (current === "") {
-          report({ path: path13, messageId: "deprecated", deprecated: true });
+          report({ path: path14, messageId: "deprecated", deprecated: true });
         } else if (deprecated === "" || deprecated === current) {
-          report({ path: path13, messageId: "redundant", deprecated: true });
+          report({ path: path14, messageId: "redundant", deprecated: true });
         } else {
-          report({ path: path13, messageId: "ignored", data: { name: current, deprecated }, deprecated: true });
+          report({ path: path14, messageId: "ignored", data: { name: current, deprecated }, deprecated: true });
         }
       }
     });
@@ -9665,15 +10915,30 @@ var builtinRules;
 var init_rules = __esm({
   "rules/index.ts"() {
     "use strict";
+    init_duplicate_container_name();
+    init_duplicate_container_port();
+    init_duplicate_env_var();
     init_duplicate_key();
     init_duplicate_list_entry();
+    init_duplicate_mount_path();
     init_file_too_large();
     init_helm_template();
+    init_image_pull_policy();
+    init_init_container_probes();
+    init_init_container_restart_policy();
     init_invalid_encoding();
     init_latest_image_tag();
+    init_missing_liveness_probe();
+    init_missing_readiness_probe();
+    init_missing_startup_probe();
+    init_pod_restart_policy();
     init_privileged_container();
+    init_probe_port();
+    init_probe_success_threshold();
     init_removed_api_version();
     init_schema_validation();
+    init_selector_label_mismatch();
+    init_undeclared_volume_mount();
     init_unknown_kind();
     init_yaml_syntax();
     init_privilege_escalation();
@@ -9725,7 +10990,23 @@ var init_rules = __esm({
       default_service_account_default,
       deprecated_service_account_default,
       privileged_port_default,
-      ssh_port_default
+      ssh_port_default,
+      // Pod rules: correctness, probes, restart policies, duplicates.
+      duplicate_container_name_default,
+      duplicate_container_port_default,
+      duplicate_env_var_default,
+      duplicate_mount_path_default,
+      undeclared_volume_mount_default,
+      init_container_restart_policy_default,
+      init_container_probes_default,
+      pod_restart_policy_default,
+      probe_success_threshold_default,
+      probe_port_default,
+      missing_liveness_probe_default,
+      missing_readiness_probe_default,
+      missing_startup_probe_default,
+      image_pull_policy_default,
+      selector_label_mismatch_default
     ];
   }
 });
@@ -9802,7 +11083,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path13 = __require("path");
+    var path14 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -9814,7 +11095,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path13.resolve(cwd, filepath);
+      return path14.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -10176,8 +11457,8 @@ var require_to_regex_range = __commonJS({
       let relax = String(opts.relaxZeros);
       let shorthand = String(opts.shorthand);
       let capture = String(opts.capture);
-      let wrap = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
+      let wrap2 = String(opts.wrap);
+      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap2;
       if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
         return toRegexRange.cache[cacheKey].result;
       }
@@ -10447,9 +11728,9 @@ var require_fill_range = __commonJS({
     };
     var toRegex = (start, end, options) => {
       if (Array.isArray(start)) {
-        let wrap = options.wrap === true;
+        let wrap2 = options.wrap === true;
         let prefix = options.capture ? "" : "?:";
-        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
+        return wrap2 ? `(${prefix}${start.join("|")})` : start.join("|");
       }
       return toRegexRange(start, end, options);
     };
@@ -11111,7 +12392,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
+    var path14 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -11285,7 +12566,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path13.sep,
+      SEP: path14.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -11312,7 +12593,7 @@ var require_constants2 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path13 = __require("path");
+    var path14 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -11341,7 +12622,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path13.sep === "\\";
+      return win32 === true || path14.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -12705,7 +13986,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
+    var path14 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils3();
@@ -12790,7 +14071,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path13.basename(input));
+      return regex.test(path14.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -13017,7 +14298,7 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path13 = __require("path");
+    var path14 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -13112,7 +14393,7 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path13.basename(pattern);
+      const basename = path14.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -13170,7 +14451,7 @@ var require_pattern2 = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path13.isAbsolute(pattern);
+      return path14.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -13347,8 +14628,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path13 = require_path();
-    exports.path = path13;
+    var path14 = require_path();
+    exports.path = path14;
     var pattern = require_pattern2();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -13460,8 +14741,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path13, settings, callback) {
-      settings.fs.lstat(path13, (lstatError, lstat) => {
+    function read(path14, settings, callback) {
+      settings.fs.lstat(path14, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -13470,7 +14751,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path13, (statError, stat) => {
+        settings.fs.stat(path14, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -13502,13 +14783,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path13, settings) {
-      const lstat = settings.fs.lstatSync(path13);
+    function read(path14, settings) {
+      const lstat = settings.fs.lstatSync(path14);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path13);
+        const stat = settings.fs.statSync(path14);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -13579,17 +14860,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path13, optionsOrSettingsOrCallback, callback) {
+    function stat(path14, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path13, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path14, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path13, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path14, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path13, optionsOrSettings) {
+    function statSync3(path14, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path13, settings);
+      return sync.read(path14, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -13805,16 +15086,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path13 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path14 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path13, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path14, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path13,
+                path: path14,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -13932,7 +15213,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path13 = __require("path");
+    var path14 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -13940,7 +15221,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path13.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path14.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -13967,17 +15248,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path13, optionsOrSettingsOrCallback, callback) {
+    function scandir(path14, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path13, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path14, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path13, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path14, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path13, optionsOrSettings) {
+    function scandirSync(path14, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path13, settings);
+      return sync.read(path14, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -14625,7 +15906,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path13 = __require("path");
+    var path14 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -14635,7 +15916,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path13.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path14.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -14697,7 +15978,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path13 = __require("path");
+    var path14 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -14710,7 +15991,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path13.resolve(this._settings.cwd, filepath);
+        return path14.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -15126,7 +16407,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path13 = __require("path");
+    var path14 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -15140,7 +16421,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path13.resolve(this._settings.cwd, task.base);
+        return path14.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -15978,26 +17259,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path13) => {
-      const end = path13.length - 1;
-      const index = path13.lastIndexOf(
+    var basenameOf = (path14) => {
+      const end = path14.length - 1;
+      const index = path14.lastIndexOf(
         SLASH,
-        path13[end] === SLASH ? end - 1 : end
+        path14[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path13 : path13.slice(index + 1);
+      return index < 0 ? path14 : path14.slice(index + 1);
     };
-    var parentOf = (path13) => {
-      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path13.split(SLASH).filter(Boolean);
+    var parentOf = (path14) => {
+      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path14.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path13.length - 1;
-      const cut = path13.lastIndexOf(
+      const end = path14.length - 1;
+      const cut = path14.lastIndexOf(
         SLASH,
-        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -16147,7 +17428,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path13) {
+      testLiteral(path14) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -16156,7 +17437,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path13)) {
+          if (rule.checkRegex.test(path14)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -16176,15 +17457,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path13, mode) {
+      test(path14, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path13) : path13;
+        const basename = shortcut ? basenameOf(path14) : path14;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path13
+            shortcut && rule._basenameOnly ? basename : path14
           )) {
             const { negative } = rule;
             const ret = {
@@ -16206,17 +17487,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path13, originalPath, doThrow) => {
-      if (!isString(path13)) {
+    var checkPath = (path14, originalPath, doThrow) => {
+      if (!isString(path14)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path13) {
+      if (!path14) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path13)) {
+      if (checkPath.isNotRelative(path14)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -16225,25 +17506,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path13) => {
-      const first = path13.charCodeAt(0);
+    var isNotRelative = (path14) => {
+      const first = path14.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path13.length === 1) {
+      if (path14.length === 1) {
         return true;
       }
-      const second = path13.charCodeAt(1);
+      const second = path14.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
+      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -16274,58 +17555,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path13) {
+      _test(originalPath, cache2, path14) {
         checkPath(
-          path13,
+          path14,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path13 ? this._t(path13, cache2) : {
+        return path14 ? this._t(path14, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path13 = convertPath(target);
-        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path13);
+        const path14 = convertPath(target);
+        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path14);
         }
-        const dir = this._t(path13, this._testCache);
+        const dir = this._t(path14, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path13);
+        const literal = this._rules.testLiteral(path14);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path13, cache2) {
-        if (path13 in cache2) {
-          return cache2[path13];
+      _t(path14, cache2) {
+        if (path14 in cache2) {
+          return cache2[path14];
         }
-        const parentPath = parentOf(path13);
+        const parentPath = parentOf(path14);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
+        return cache2[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
       }
-      ignores(path13) {
-        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
+      ignores(path14) {
+        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
       }
       createFilter() {
-        return (path13) => !this.ignores(path13);
+        return (path14) => !this.ignores(path14);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path13) {
-        return this._test(path13, this._testCache, convertPath(path13));
+      test(path14) {
+        return this._test(path14, this._testCache, convertPath(path14));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
+    var isPathValid = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
+      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -16411,8 +17692,8 @@ function runRule(configured, object, settings, findings, pod) {
         ...fix ? { fixes: [fix] } : {}
       });
     },
-    lineOf(path13) {
-      return sourceMap.resolve([...object.documentPath, ...path13]).range.start.line + 1;
+    lineOf(path14) {
+      return sourceMap.resolve([...object.documentPath, ...path14]).range.start.line + 1;
     }
   };
   if (isPodRule(rule)) {
@@ -16425,7 +17706,7 @@ function resolveFix(sourceMap, object, fix) {
   const location = sourceMap.resolve([...object.documentPath, ...fix.path], fix.target);
   if (!location.exact) return void 0;
   const original = object.file.text.slice(location.range.startOffset, location.range.endOffset);
-  return { title: fix.title, edits: [{ range: location.range, newText: quotedLike(original, fix.text) }] };
+  return { title: fix.title, edits: [{ range: location.range, newText: fix.verbatim ? fix.text : quotedLike(original, fix.text) }] };
 }
 function quotedLike(original, text) {
   if (original.startsWith('"')) return JSON.stringify(text);
@@ -16518,17 +17799,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path13) {
-      const ctrl = callVisitor(key, node, visitor, path13);
+    function visit_(key, node, visitor, path14) {
+      const ctrl = callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16539,13 +17820,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16566,17 +17847,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path13) {
-      const ctrl = await callVisitor(key, node, visitor, path13);
+    async function visitAsync_(key, node, visitor, path14) {
+      const ctrl = await callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16587,13 +17868,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16620,23 +17901,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path13) {
+    function callVisitor(key, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node, path13);
+        return visitor(key, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path13);
+        return visitor.Map?.(key, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path13);
+        return visitor.Seq?.(key, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path13);
+        return visitor.Pair?.(key, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path13);
+        return visitor.Scalar?.(key, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path13);
+        return visitor.Alias?.(key, node, path14);
       return void 0;
     }
-    function replaceNode(key, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -17248,10 +18529,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -17270,7 +18551,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -17300,11 +18581,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path14;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -17318,8 +18599,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -17333,8 +18614,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -17352,8 +18633,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -17363,8 +18644,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -18082,9 +19363,9 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug(logLevel, ...messages2) {
+    function debug(logLevel, ...messages3) {
       if (logLevel === "debug")
-        console.log(...messages2);
+        console.log(...messages3);
     }
     function warn(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -19879,9 +21160,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -19956,14 +21237,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -19978,10 +21259,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -19992,10 +21273,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -20012,13 +21293,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection.isEmptyPath(path13)) {
+      setIn(path14, value) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -21979,9 +23260,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path13) => {
+    visit2.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -21990,23 +23271,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path13) => {
-      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit2.parentCollection = (cst, path14) => {
+      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22017,10 +23298,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -23888,18 +25169,18 @@ var init_source_map = __esm({
       }
       document;
       lines;
-      resolve(path13, target = "value") {
+      resolve(path14, target = "value") {
         let node = this.document.contents;
         let viaPair;
         let depth = 0;
-        for (const segment of path13) {
+        for (const segment of path14) {
           const next = this.child(node, segment);
           if (!next) break;
           node = next.node;
           viaPair = next.pair;
           depth++;
         }
-        const exact = depth === path13.length;
+        const exact = depth === path14.length;
         return { range: this.rangeOf(node, exact && target === "key" ? viaPair : void 0, viaPair), exact, depth };
       }
       /** The range of the whole document's root node, for findings about a document as such. */
@@ -24198,17 +25479,17 @@ var init_results = __esm({
 
 // src/lint.ts
 import { readFileSync as readFileSync5 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 function lintBytes(filePath, absolutePath, bytes, settings) {
   const file = safeLoad(filePath, bytes);
   return fileResult(filePath, absolutePath, lintLoadedFile(file, settings));
 }
 function lintText(filePath, text, settings, cwd = process.cwd()) {
-  return lintBytes(filePath, path5.resolve(cwd, filePath), Buffer.from(text, "utf8"), settings);
+  return lintBytes(filePath, path6.resolve(cwd, filePath), Buffer.from(text, "utf8"), settings);
 }
 function lintFiles(files, settings, cwd = process.cwd()) {
   return files.map((filePath) => {
-    const absolutePath = path5.resolve(cwd, filePath);
+    const absolutePath = path6.resolve(cwd, filePath);
     return lintBytes(filePath, absolutePath, readFileSync5(absolutePath), settings);
   });
 }
@@ -32981,7 +34262,7 @@ var require_files = __commonJS({
     exports.resolveGlobalYarnPath = resolveGlobalYarnPath;
     exports.resolveModulePath = resolveModulePath;
     var url = __importStar(__require("url"));
-    var path13 = __importStar(__require("path"));
+    var path14 = __importStar(__require("path"));
     var fs = __importStar(__require("fs"));
     var child_process_1 = __require("child_process");
     function uriToFilePath(uri) {
@@ -33000,7 +34281,7 @@ var require_files = __commonJS({
           segments.shift();
         }
       }
-      return path13.normalize(segments.join("/"));
+      return path14.normalize(segments.join("/"));
     }
     function isWindows() {
       return process.platform === "win32";
@@ -33030,7 +34311,7 @@ var require_files = __commonJS({
         Object.keys(env).forEach((key) => newEnv[key] = env[key]);
         if (nodePath && fs.existsSync(nodePath)) {
           if (newEnv[nodePathKey]) {
-            newEnv[nodePathKey] = nodePath + path13.delimiter + newEnv[nodePathKey];
+            newEnv[nodePathKey] = nodePath + path14.delimiter + newEnv[nodePathKey];
           } else {
             newEnv[nodePathKey] = nodePath;
           }
@@ -33100,9 +34381,9 @@ var require_files = __commonJS({
         }
         if (prefix.length > 0) {
           if (isWindows()) {
-            return path13.join(prefix, "node_modules");
+            return path14.join(prefix, "node_modules");
           } else {
-            return path13.join(prefix, "lib", "node_modules");
+            return path14.join(prefix, "lib", "node_modules");
           }
         }
         return void 0;
@@ -33139,7 +34420,7 @@ var require_files = __commonJS({
           try {
             const yarn = JSON.parse(line);
             if (yarn.type === "log") {
-              return path13.join(yarn.data, "node_modules");
+              return path14.join(yarn.data, "node_modules");
             }
           } catch (e) {
           }
@@ -33168,17 +34449,17 @@ var require_files = __commonJS({
       FileSystem2.isCaseSensitive = isCaseSensitive;
       function isParent(parent, child) {
         if (isCaseSensitive()) {
-          return path13.normalize(child).indexOf(path13.normalize(parent)) === 0;
+          return path14.normalize(child).indexOf(path14.normalize(parent)) === 0;
         } else {
-          return path13.normalize(child).toLowerCase().indexOf(path13.normalize(parent).toLowerCase()) === 0;
+          return path14.normalize(child).toLowerCase().indexOf(path14.normalize(parent).toLowerCase()) === 0;
         }
       }
       FileSystem2.isParent = isParent;
     })(FileSystem || (exports.FileSystem = FileSystem = {}));
     function resolveModulePath(workspaceRoot, moduleName, nodePath, tracer) {
       if (nodePath) {
-        if (!path13.isAbsolute(nodePath)) {
-          nodePath = path13.join(workspaceRoot, nodePath);
+        if (!path14.isAbsolute(nodePath)) {
+          nodePath = path14.join(workspaceRoot, nodePath);
         }
         return resolve(moduleName, nodePath, nodePath, tracer).then((value) => {
           if (FileSystem.isParent(nodePath, value)) {
@@ -33415,7 +34696,7 @@ var require_main = __commonJS({
     exports.createMessageConnection = createMessageConnection;
     var ril_1 = __importDefault(require_ril());
     ril_1.default.install();
-    var path13 = __importStar(__require("path"));
+    var path14 = __importStar(__require("path"));
     var os = __importStar(__require("os"));
     var fs = __importStar(__require("fs"));
     var crypto_1 = __require("crypto");
@@ -33567,7 +34848,7 @@ var require_main = __commonJS({
         throw new Error(`Unable to generate a random pipe name with ${randomLength} characters.`);
       }
       const randomSuffix = (0, crypto_1.randomBytes)(Math.floor(randomLength / 2)).toString("hex");
-      return path13.join(tmpDir, `lsp-${randomSuffix}.sock`);
+      return path14.join(tmpDir, `lsp-${randomSuffix}.sock`);
     }
     function createClientPipeTransport(pipeName, encoding = "utf-8") {
       let connectResolve;
@@ -34492,7 +35773,7 @@ var init_debounce = __esm({
 });
 
 // src/lsp/settings.ts
-import path9 from "node:path";
+import path10 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function settingsForDocument(uri) {
   void uri;
@@ -34505,7 +35786,7 @@ function isConfigFile(uri) {
 function documentPath(uri) {
   if (!uri.startsWith("file:")) return uri;
   try {
-    return path9.normalize(fileURLToPath2(uri));
+    return path10.normalize(fileURLToPath2(uri));
   } catch {
     return uri;
   }
@@ -34523,10 +35804,10 @@ var init_settings = __esm({
 });
 
 // src/lsp/lint-document.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function lintDocument(uri, text, settings) {
   const filePath = documentPath(uri);
-  const cwd = path10.isAbsolute(filePath) ? path10.dirname(filePath) : process.cwd();
+  const cwd = path11.isAbsolute(filePath) ? path11.dirname(filePath) : process.cwd();
   return visibleFindings(lintText(filePath, text, settings, cwd).findings, text);
 }
 function visibleFindings(findings, text) {
@@ -34574,7 +35855,7 @@ function startLanguageServer(connection, options = {}) {
   });
   connection.onInitialized(() => {
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(import_vscode_languageserver3.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch((error) => connection.console.warn(`podlint: cannot watch configuration files: ${describe3(error)}`));
+      void connection.client.register(import_vscode_languageserver3.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch((error) => connection.console.warn(`podlint: cannot watch configuration files: ${describe5(error)}`));
     }
   });
   connection.onShutdown(() => debouncer.dispose());
@@ -34589,7 +35870,7 @@ function startLanguageServer(connection, options = {}) {
         reportedSettingsError = generation;
         void connection.sendNotification(import_vscode_languageserver3.ShowMessageNotification.type, {
           type: import_vscode_languageserver3.MessageType.Error,
-          message: `podlint: ${describe3(error)} Using the built-in defaults until it is fixed.`
+          message: `podlint: ${describe5(error)} Using the built-in defaults until it is fixed.`
         });
       }
       settings = settingsForDocument(uri);
@@ -34644,7 +35925,7 @@ function startLanguageServer(connection, options = {}) {
     settingsCache.clear();
     if (pull) {
       if (client.workspace?.diagnostics?.refreshSupport) {
-        connection.languages.diagnostics.refresh().catch((error) => connection.console.warn(`podlint: diagnostic refresh failed: ${describe3(error)}`));
+        connection.languages.diagnostics.refresh().catch((error) => connection.console.warn(`podlint: diagnostic refresh failed: ${describe5(error)}`));
       }
       return;
     }
@@ -34688,7 +35969,7 @@ function initializationDebounce(initializationOptions) {
   const value = initializationOptions?.debounceMs;
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : void 0;
 }
-function describe3(error) {
+function describe5(error) {
   return error instanceof Error ? error.message : String(error);
 }
 var import_vscode_languageserver3, DEFAULT_DEBOUNCE_MS;
@@ -34778,18 +36059,18 @@ import { fileURLToPath as fileURLToPath3 } from "node:url";
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync as appendFileSync2, readFileSync as readFileSync8 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/cli/main.ts
 init_rules();
 import { readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/discover/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
 import { existsSync as existsSync3, readFileSync as readFileSync4, statSync } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 var MANIFEST_EXTENSIONS = ["yaml", "yml", "json"];
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 var DiscoverError = class extends Error {
@@ -34799,12 +36080,12 @@ async function discoverFiles(inputs, options) {
   const { cwd } = options;
   const found = /* @__PURE__ */ new Map();
   const add = (file) => {
-    const absolute = path4.resolve(cwd, file);
+    const absolute = path5.resolve(cwd, file);
     if (!found.has(absolute)) found.set(absolute, file);
   };
   const ignores = new IgnoreRules(cwd, options.ignorePatterns ?? [], options.useGitignore ?? true);
   for (const input of inputs.length > 0 ? inputs : ["."]) {
-    const absolute = path4.resolve(cwd, input);
+    const absolute = path5.resolve(cwd, input);
     if (existsSync3(absolute)) {
       if (statSync(absolute).isDirectory()) {
         const pattern = `${import_fast_glob.default.convertPathToPattern(toPosix(input))}/**/*.{${MANIFEST_EXTENSIONS.join(",")}}`;
@@ -34826,14 +36107,14 @@ async function expand(pattern, cwd) {
   return (0, import_fast_glob.default)(pattern, { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, dot: false, followSymbolicLinks: true });
 }
 function toPosix(file) {
-  return file.split(path4.sep).join("/");
+  return file.split(path5.sep).join("/");
 }
 var IgnoreRules = class {
   constructor(cwd, patterns, useGitignore) {
     this.cwd = cwd;
     this.useGitignore = useGitignore;
     this.cliRules = (0, import_ignore.default)().add([...patterns]);
-    this.root = repositoryRoot(cwd) ?? path4.parse(path4.resolve(cwd)).root;
+    this.root = repositoryRoot(cwd) ?? path5.parse(path5.resolve(cwd)).root;
   }
   cwd;
   useGitignore;
@@ -34841,20 +36122,20 @@ var IgnoreRules = class {
   cliRules;
   root;
   ignores(file) {
-    const absolute = path4.resolve(this.cwd, file);
-    const relativeToCwd = toPosix(path4.relative(this.cwd, absolute));
+    const absolute = path5.resolve(this.cwd, file);
+    const relativeToCwd = toPosix(path5.relative(this.cwd, absolute));
     if (!relativeToCwd.startsWith("../") && this.cliRules.ignores(relativeToCwd)) return true;
     if (!this.useGitignore) return false;
-    for (let dir = path4.dirname(absolute); ; dir = path4.dirname(dir)) {
+    for (let dir = path5.dirname(absolute); ; dir = path5.dirname(dir)) {
       const rules = this.gitignoreOf(dir);
-      if (rules && rules.ignores(toPosix(path4.relative(dir, absolute)))) return true;
-      if (dir === this.root || dir === path4.dirname(dir)) return false;
+      if (rules && rules.ignores(toPosix(path5.relative(dir, absolute)))) return true;
+      if (dir === this.root || dir === path5.dirname(dir)) return false;
     }
   }
   gitignoreOf(dir) {
     let rules = this.cache.get(dir);
     if (rules === void 0) {
-      const file = path4.join(dir, ".gitignore");
+      const file = path5.join(dir, ".gitignore");
       rules = existsSync3(file) ? (0, import_ignore.default)().add(readFileSync4(file, "utf8")) : null;
       this.cache.set(dir, rules);
     }
@@ -34862,9 +36143,9 @@ var IgnoreRules = class {
   }
 };
 function repositoryRoot(start) {
-  for (let dir = path4.resolve(start); ; dir = path4.dirname(dir)) {
-    if (existsSync3(path4.join(dir, ".git"))) return dir;
-    if (dir === path4.dirname(dir)) return void 0;
+  for (let dir = path5.resolve(start); ; dir = path5.dirname(dir)) {
+    if (existsSync3(path5.join(dir, ".git"))) return dir;
+    if (dir === path5.dirname(dir)) return void 0;
   }
 }
 
@@ -34874,24 +36155,24 @@ init_lint();
 
 // src/report/repository-root.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function findRepositoryRoot(absolutePaths, cwd) {
   const first = absolutePaths[0];
-  return (first !== void 0 ? gitRootAbove(path6.dirname(first)) : void 0) ?? gitRootAbove(cwd) ?? cwd;
+  return (first !== void 0 ? gitRootAbove(path7.dirname(first)) : void 0) ?? gitRootAbove(cwd) ?? cwd;
 }
 function gitRootAbove(start) {
-  let dir = path6.resolve(start);
+  let dir = path7.resolve(start);
   for (; ; ) {
-    if (existsSync4(path6.join(dir, ".git"))) return dir;
-    const parent = path6.dirname(dir);
+    if (existsSync4(path7.join(dir, ".git"))) return dir;
+    const parent = path7.dirname(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
 function relativeToRoot(root, absolutePath) {
-  const relative = path6.relative(root, absolutePath);
-  if (relative === "" || relative.startsWith("..") || path6.isAbsolute(relative)) return void 0;
-  return relative.split(path6.sep).join("/");
+  const relative = path7.relative(root, absolutePath);
+  if (relative === "" || relative.startsWith("..") || path7.isAbsolute(relative)) return void 0;
+  return relative.split(path7.sep).join("/");
 }
 
 // src/report/github.ts
@@ -35101,8 +36382,8 @@ function logicalLocations(finding) {
   const objectName = [object.kind, object.namespace, object.name ?? "(unnamed)"].filter((part) => part !== void 0).join("/");
   const locations = [{ kind: "resource", name: object.name ?? object.kind, fullyQualifiedName: objectName }];
   if (finding.path && finding.path.length > 0) {
-    const path13 = formatPath(finding.path);
-    locations.push({ kind: "property", name: path13, fullyQualifiedName: `${objectName}:${path13}` });
+    const path14 = formatPath(finding.path);
+    locations.push({ kind: "property", name: path14, fullyQualifiedName: `${objectName}:${path14}` });
   }
   return locations;
 }
@@ -35156,10 +36437,10 @@ var RuleTable = class {
   indexOf(finding) {
     return this.add(finding.ruleId, () => unknownRuleDescriptor(finding.ruleId, finding.severity));
   }
-  add(id, describe4) {
+  add(id, describe6) {
     const known = this.indexes.get(id);
     if (known !== void 0) return known;
-    const index = this.descriptors.push(describe4()) - 1;
+    const index = this.descriptors.push(describe6()) - 1;
     this.indexes.set(id, index);
     return index;
   }
@@ -35291,13 +36572,31 @@ function useColor(flag, isTTY, env) {
 }
 
 // src/cli/list-rules.ts
-function listRules(rules) {
-  const idWidth = Math.max(...rules.map((rule) => rule.id.length));
-  const lines = rules.map(
-    (rule) => `${rule.id.padEnd(idWidth)}  ${rule.meta.defaultSeverity.padEnd(7)}  ${rule.meta.docs.description}`
-  );
+function listRules(rules, width) {
+  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const idWidth = Math.max(...sorted.map((rule) => rule.id.length));
+  const indent = idWidth + 2 + 7 + 2;
+  const lines = sorted.map((rule) => {
+    const description = width ? wrap(rule.meta.docs.description, Math.max(width - indent, 30)).join(`
+${" ".repeat(indent)}`) : rule.meta.docs.description;
+    return `${rule.id.padEnd(idWidth)}  ${rule.meta.defaultSeverity.padEnd(7)}  ${description}`;
+  });
   return `${lines.join("\n")}
 `;
+}
+function wrap(text, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 // src/cli/main.ts
@@ -35307,7 +36606,7 @@ init_kubernetes_version();
 
 // src/cli/side-reports.ts
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/report/job-summary.ts
 init_rules();
@@ -35408,14 +36707,14 @@ function formatContextFor(results, rules, options, io, color) {
 }
 function writeSideReports(results, context, options, io) {
   if (options.sarifFile !== void 0) {
-    const file = path7.resolve(io.cwd, options.sarifFile);
-    mkdirSync(path7.dirname(file), { recursive: true });
+    const file = path8.resolve(io.cwd, options.sarifFile);
+    mkdirSync(path8.dirname(file), { recursive: true });
     writeFileSync(file, formatSarif(results, { ...context, color: false }));
   }
   const summaryFile = options.summaryFile !== void 0 ? options.summaryFile || void 0 : io.env.GITHUB_STEP_SUMMARY || void 0;
   if (summaryFile !== void 0) {
     const markdown = renderJobSummary({ results, repositoryRoot: context.repositoryRoot, env: io.env });
-    appendFileSync(path7.resolve(io.cwd, summaryFile), `${markdown}
+    appendFileSync(path8.resolve(io.cwd, summaryFile), `${markdown}
 `);
   }
 }
@@ -35431,7 +36730,7 @@ import { readdirSync, readFileSync as readFileSync6, statSync as statSync2 } fro
 var import_yaml3 = __toESM(require_dist(), 1);
 init_options();
 init_json();
-import path8 from "node:path";
+import path9 from "node:path";
 var SchemaDirError = class extends UsageError {
   name = "SchemaDirError";
 };
@@ -35443,9 +36742,9 @@ function loadSchemaDirs(dirs, cwd) {
     if (!schemas.has(key)) schemas.set(key, schema);
   };
   for (const dir of dirs) {
-    const root = path8.resolve(cwd, dir);
+    const root = path9.resolve(cwd, dir);
     for (const file of schemaFiles(root, dir)) {
-      const relative = path8.relative(cwd, file) || file;
+      const relative = path9.relative(cwd, file) || file;
       for (const document of readDocuments(file, relative)) {
         if (isCrd(document)) {
           for (const [apiVersion, kind, schema, version] of crdSchemas(document)) {
@@ -35472,7 +36771,7 @@ function schemaFiles(root, given) {
     throw new SchemaDirError(`--schema-dir ${given}: no such file or directory.`);
   }
   if (stat.isFile()) return [root];
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && SCHEMA_FILE.test(entry.name)).map((entry) => path8.join(entry.parentPath, entry.name)).sort();
+  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && SCHEMA_FILE.test(entry.name)).map((entry) => path9.join(entry.parentPath, entry.name)).sort();
 }
 function readDocuments(file, relative) {
   const text = readFileSync6(file, "utf8");
@@ -35515,11 +36814,11 @@ function gvkKeys(schema) {
   return keys.length > 0 ? keys : void 0;
 }
 function fileNameKeys(file, root) {
-  const base = path8.basename(file).replace(SCHEMA_FILE, "");
+  const base = path9.basename(file).replace(SCHEMA_FILE, "");
   const dashed = /^([a-z0-9]+)-(?:(.+)-)?(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
   if (dashed) return [[dashed[2] ? `${dashed[2]}/${dashed[3]}` : dashed[3], dashed[1]]];
   const underscored = /^([a-z0-9]+)_(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
-  const group = path8.relative(root, path8.dirname(file)).split(path8.sep).pop();
+  const group = path9.relative(root, path9.dirname(file)).split(path9.sep).pop();
   if (underscored && group) return [[`${group}/${underscored[2]}`, underscored[1]]];
   return void 0;
 }
@@ -35604,11 +36903,11 @@ function parsePodTemplatePaths(values) {
   const paths = {};
   for (const value of values) {
     const match = /^(.+)\/([^/=]+)=(.+)$/.exec(value);
-    const path13 = match ? parseTemplatePath(match[3]) : [];
-    if (!match || path13.length === 0) {
+    const path14 = match ? parseTemplatePath(match[3]) : [];
+    if (!match || path14.length === 0) {
       throw new UsageError(`--pod-template-path needs <apiVersion>/<kind>=<path>, for example example.com/v1/MyKind=spec.template (got "${value}").`);
     }
-    paths[`${match[1]}/${match[2]}`] = path13;
+    paths[`${match[1]}/${match[2]}`] = path14;
   }
   return paths;
 }
@@ -35621,7 +36920,8 @@ var processIO = {
   stdin: () => readFileSync7(0),
   cwd: process.cwd(),
   env: process.env,
-  isTTY: Boolean(process.stdout.isTTY)
+  isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns
 };
 async function main(argv, io = processIO) {
   let options;
@@ -35637,7 +36937,7 @@ async function main(argv, io = processIO) {
 `);
         return EXIT.clean;
       case "list-rules":
-        io.stdout(listRules(builtinRules));
+        io.stdout(listRules(builtinRules, io.isTTY ? io.columns : void 0));
         return EXIT.clean;
       case "lint":
         return await lint(options, io);
@@ -35673,7 +36973,7 @@ async function lint(options, io) {
   let results;
   if (readsStdin) {
     const name = options.stdinFilename ?? "<stdin>";
-    results = [lintBytes(name, path11.resolve(io.cwd, name), io.stdin(), settings)];
+    results = [lintBytes(name, path12.resolve(io.cwd, name), io.stdin(), settings)];
   } else {
     const files = await discoverFiles(options.paths, {
       cwd: io.cwd,
@@ -35686,7 +36986,7 @@ async function lint(options, io) {
   const toFile = options.outputFile !== void 0;
   const context = formatContextFor(results, settings.rules, options, io, !toFile && useColor(options.color, io.isTTY, io.env));
   const output = formatter(results, context);
-  if (toFile) writeFileSync2(path11.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
+  if (toFile) writeFileSync2(path12.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
 `);
   else if (output) io.stdout(output.endsWith("\n") ? output : `${output}
 `);
@@ -35738,7 +37038,7 @@ function cliArguments(inputs) {
 }
 async function runAction(io) {
   const inputs = readInputs(io.env);
-  const cwd = path12.resolve(io.env.GITHUB_WORKSPACE ?? io.cwd, inputs.workingDirectory);
+  const cwd = path13.resolve(io.env.GITHUB_WORKSPACE ?? io.cwd, inputs.workingDirectory);
   let results = [];
   const cliIO = {
     stdout: io.stdout,
@@ -35754,7 +37054,7 @@ async function runAction(io) {
   const code = await main(cliArguments(inputs), cliIO);
   const count = (key) => results.reduce((sum, result) => sum + result[key], 0);
   setOutputs(io.env, {
-    "sarif-file": inputs.sarifFile && code !== 2 ? path12.resolve(cwd, inputs.sarifFile) : "",
+    "sarif-file": inputs.sarifFile && code !== 2 ? path13.resolve(cwd, inputs.sarifFile) : "",
     "error-count": String(count("errorCount")),
     "warning-count": String(count("warningCount")),
     "info-count": String(count("infoCount"))
