@@ -8885,9 +8885,16 @@ function longRunningContainers(pod) {
 function probedContainers(pod) {
   return pod.containers.filter((container) => container.role === "container" || container.role === "sidecar");
 }
+function containersWithoutProbe(pod, probe, ignoreContainers) {
+  const ignored = ignoreContainers.map(globToRegExp);
+  return longRunningContainers(pod).filter(
+    (container) => (container.spec[probe] === void 0 || container.spec[probe] === null) && !ignored.some((pattern) => pattern.test(container.name))
+  );
+}
 var init_run_to_completion = __esm({
   "src/k8s/run-to-completion.ts"() {
     "use strict";
+    init_glob_pattern();
   }
 });
 
@@ -8897,7 +8904,6 @@ var init_missing_liveness_probe = __esm({
   "rules/missing-liveness-probe.ts"() {
     "use strict";
     init_define_rule();
-    init_glob_pattern();
     init_run_to_completion();
     init_pod_view();
     missing_liveness_probe_default = defineRule({
@@ -8927,10 +8933,7 @@ var init_missing_liveness_probe = __esm({
         defaultOptions: { ignoreContainers: [] }
       },
       check({ pod, report }, options) {
-        const ignored = options.ignoreContainers.map(globToRegExp);
-        for (const container of longRunningContainers(pod)) {
-          if (container.spec.livenessProbe !== void 0 && container.spec.livenessProbe !== null) continue;
-          if (ignored.some((pattern) => pattern.test(container.name))) continue;
+        for (const container of containersWithoutProbe(pod, "livenessProbe", options.ignoreContainers)) {
           report({
             path: [...container.path, "livenessProbe"],
             messageId: "missing",
@@ -8948,7 +8951,6 @@ var init_missing_readiness_probe = __esm({
   "rules/missing-readiness-probe.ts"() {
     "use strict";
     init_define_rule();
-    init_glob_pattern();
     init_run_to_completion();
     init_pod_view();
     missing_readiness_probe_default = defineRule({
@@ -8978,10 +8980,7 @@ var init_missing_readiness_probe = __esm({
         defaultOptions: { ignoreContainers: [] }
       },
       check({ pod, report }, options) {
-        const ignored = options.ignoreContainers.map(globToRegExp);
-        for (const container of longRunningContainers(pod)) {
-          if (container.spec.readinessProbe !== void 0 && container.spec.readinessProbe !== null) continue;
-          if (ignored.some((pattern) => pattern.test(container.name))) continue;
+        for (const container of containersWithoutProbe(pod, "readinessProbe", options.ignoreContainers)) {
           report({
             path: [...container.path, "readinessProbe"],
             messageId: "missing",
@@ -8999,7 +8998,6 @@ var init_missing_startup_probe = __esm({
   "rules/missing-startup-probe.ts"() {
     "use strict";
     init_define_rule();
-    init_glob_pattern();
     init_run_to_completion();
     init_pod_view();
     missing_startup_probe_default = defineRule({
@@ -9030,10 +9028,7 @@ var init_missing_startup_probe = __esm({
         defaultOptions: { ignoreContainers: [] }
       },
       check({ pod, report }, options) {
-        const ignored = options.ignoreContainers.map(globToRegExp);
-        for (const container of longRunningContainers(pod)) {
-          if (container.spec.startupProbe !== void 0 && container.spec.startupProbe !== null) continue;
-          if (ignored.some((pattern) => pattern.test(container.name))) continue;
+        for (const container of containersWithoutProbe(pod, "startupProbe", options.ignoreContainers)) {
           report({
             path: [...container.path, "startupProbe"],
             messageId: container.role === "sidecar" ? "missingSidecar" : "missing",

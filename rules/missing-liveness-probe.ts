@@ -1,6 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { globToRegExp } from '../src/glob-pattern.js';
-import { longRunningContainers } from '../src/k8s/run-to-completion.js';
+import { containersWithoutProbe } from '../src/k8s/run-to-completion.js';
 import { CONTAINER_ROLE_LABELS } from '../src/k8s/pod-view.js';
 
 export default defineRule({
@@ -33,10 +32,7 @@ export default defineRule({
     defaultOptions: { ignoreContainers: [] as string[] },
   },
   check({ pod, report }, options) {
-    const ignored = options.ignoreContainers.map(globToRegExp);
-    for (const container of longRunningContainers(pod)) {
-      if (container.spec.livenessProbe !== undefined && container.spec.livenessProbe !== null) continue;
-      if (ignored.some((pattern) => pattern.test(container.name))) continue;
+    for (const container of containersWithoutProbe(pod, 'livenessProbe', options.ignoreContainers)) {
       report({
         path: [...container.path, 'livenessProbe'],
         messageId: 'missing',

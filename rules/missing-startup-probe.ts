@@ -1,6 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { globToRegExp } from '../src/glob-pattern.js';
-import { longRunningContainers } from '../src/k8s/run-to-completion.js';
+import { containersWithoutProbe } from '../src/k8s/run-to-completion.js';
 import { CONTAINER_ROLE_LABELS } from '../src/k8s/pod-view.js';
 
 export default defineRule({
@@ -36,10 +35,7 @@ export default defineRule({
     defaultOptions: { ignoreContainers: [] as string[] },
   },
   check({ pod, report }, options) {
-    const ignored = options.ignoreContainers.map(globToRegExp);
-    for (const container of longRunningContainers(pod)) {
-      if (container.spec.startupProbe !== undefined && container.spec.startupProbe !== null) continue;
-      if (ignored.some((pattern) => pattern.test(container.name))) continue;
+    for (const container of containersWithoutProbe(pod, 'startupProbe', options.ignoreContainers)) {
       report({
         path: [...container.path, 'startupProbe'],
         messageId: container.role === 'sidecar' ? 'missingSidecar' : 'missing',

@@ -1,3 +1,4 @@
+import { globToRegExp } from '../glob-pattern.js';
 import type { ContainerView, PodView } from './pod-view.js';
 
 /**
@@ -24,4 +25,18 @@ export function longRunningContainers(pod: PodView): ContainerView[] {
 /** The containers Kubernetes validates probes and lifecycle hooks on: regular containers and sidecars. */
 export function probedContainers(pod: PodView): ContainerView[] {
   return pod.containers.filter((container) => container.role === 'container' || container.role === 'sidecar');
+}
+
+export type ProbeField = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
+
+/**
+ * The long-running containers that lack a probe, less those the user exempts by name
+ * (`ignoreContainers` patterns, `*` any characters): what the missing-*-probe rules report.
+ */
+export function containersWithoutProbe(pod: PodView, probe: ProbeField, ignoreContainers: readonly string[]): ContainerView[] {
+  const ignored = ignoreContainers.map(globToRegExp);
+  return longRunningContainers(pod).filter(
+    (container) =>
+      (container.spec[probe] === undefined || container.spec[probe] === null) && !ignored.some((pattern) => pattern.test(container.name)),
+  );
 }
