@@ -7,16 +7,21 @@ import duplicateKey from './duplicate-key.js';
 import duplicateListEntry from './duplicate-list-entry.js';
 import duplicateMountPath from './duplicate-mount-path.js';
 import fileTooLarge from './file-too-large.js';
+import fractionalByteQuantity from './fractional-byte-quantity.js';
 import helmTemplate from './helm-template.js';
 import imagePullPolicy from './image-pull-policy.js';
 import initContainerProbes from './init-container-probes.js';
 import initContainerRestartPolicy from './init-container-restart-policy.js';
 import invalidEncoding from './invalid-encoding.js';
+import invalidQuantity from './invalid-quantity.js';
+import invalidResourceRequirements from './invalid-resource-requirements.js';
 import latestImageTag from './latest-image-tag.js';
 import missingLivenessProbe from './missing-liveness-probe.js';
 import missingReadinessProbe from './missing-readiness-probe.js';
 import missingStartupProbe from './missing-startup-probe.js';
 import podRestartPolicy from './pod-restart-policy.js';
+import missingResourceLimits from './missing-resource-limits.js';
+import missingResourceRequests from './missing-resource-requests.js';
 import privilegedContainer from './privileged-container.js';
 import probePort from './probe-port.js';
 import probeSuccessThreshold from './probe-success-threshold.js';
@@ -25,6 +30,8 @@ import schemaValidation from './schema-validation.js';
 import selectorLabelMismatch from './selector-label-mismatch.js';
 import undeclaredVolumeMount from './undeclared-volume-mount.js';
 import unknownKind from './unknown-kind.js';
+import qosClass from './qos-class.js';
+import requestsExceedLimits from './requests-exceed-limits.js';
 import yamlSyntax from './yaml-syntax.js';
 // Security and host access (issue 5, part A).
 import privilegeEscalation from './privilege-escalation.js';
@@ -94,4 +101,12 @@ export const builtinRules: readonly AnyRule[] = [
   missingStartupProbe,
   imagePullPolicy,
   selectorLabelMismatch,
+  // Resources (quantities, requests and limits, QoS).
+  invalidQuantity,
+  requestsExceedLimits,
+  invalidResourceRequirements,
+  fractionalByteQuantity,
+  missingResourceRequests,
+  missingResourceLimits,
+  qosClass,
 ];

@@ -22,6 +22,16 @@ export type { K8sObject, LoadedDocument, LoadedFile, SourceComment } from './loa
 export type { Position, SourceRange } from './load/position.js';
 export { podView, valueAt, type ContainerRole, type ContainerView, type PodOwner, type PodView, type ReplicaCount } from './k8s/pod-view.js';
 export { parseImageReference, type ImageReference } from './k8s/image-reference.js';
+export { parseQuantity, Quantity, QuantityError, QuantityRangeError, QUANTITY_ERRORS, type QuantityFormat } from './k8s/quantity.js';
+export { quantityFromJson, quantityFromManifestValue } from './k8s/quantity-json.js';
+export { readResourceList, type QuantityField, type ResourceMap } from './k8s/resource-list.js';
+export { podResources, type ContainerResources, type PodResources, type PodResourcesOptions } from './k8s/pod-resources.js';
+export { explainPodQos, getPodQosClass, podQosClass, type QosClass, type QosExplanation } from './k8s/qos.js';
+export { effectivePodLimits, effectivePodRequests, workloadResources, type EffectiveResourcesOptions, type WorkloadResources } from './k8s/resources.js';
+export { resourceReport, type ResourceReport, type ResourceReportEntry, type NamespaceTotal } from './report/resources-report.js';
+export { formatResourcesMarkdown, type ResourcesMarkdownOptions } from './report/resources-markdown.js';
+export { formatResourcesJson } from './report/resources-json.js';
+export { formatResourcesTable } from './report/resources-table.js';
 export type { Path, PathSegment } from './path.js';
 export { builtinRules } from '../rules/index.js';
 export { loadValidator, bundledKinds, type CompiledValidator, type SchemaError } from './validate/load-validator.js';

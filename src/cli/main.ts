@@ -48,6 +48,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   try {
     // Subcommands come before the lint options; loaded on demand so a lint run does not pay for them.
     if (argv[0] === 'lsp') return await (await import('./lsp.js')).runLsp(argv.slice(1), io);
+    // A directory of that name is linted as `./resources`.
+    if (argv[0] === 'resources') return await (await import('./resources.js')).resourcesCommand(argv.slice(1), io);
     options = parseCliOptions(argv);
     switch (options.command) {
       case 'help':

@@ -32,6 +32,7 @@ export interface CliOptions {
 
 export const HELP = `Usage: podlint [options] [paths or globs ...]
        podlint lsp --stdio          Run the language server for editors (docs/editors.md)
+       podlint resources [paths]    Show effective requests, limits, QoS class and totals (--help)
 
 Lints Kubernetes Pod and workload manifests (YAML or JSON). Paths default to the current
 directory; "-" reads standard input.

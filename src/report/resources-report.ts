@@ -1,0 +1,144 @@
+// The data of `podlint resources`: per object, what its Pods ask for and what that adds up to;
+// per namespace, the grand totals. The table, JSON and Markdown renderers all read this.
+import { podView, type ReplicaCount } from '../k8s/pod-view.js';
+import { addResources } from '../k8s/pod-resources.js';
+import type { QosClass } from '../k8s/qos.js';
+import type { Quantity } from '../k8s/quantity.js';
+import { everyQuantityField } from '../k8s/quantity-fields.js';
+import type { ResourceMap } from '../k8s/resource-list.js';
+import { workloadResources } from '../k8s/resources.js';
+import type { LoadedFile } from '../load/types.js';
+
+export interface ResourceReportEntry {
+  /** The file as given or found. */
+  readonly filePath: string;
+  /** 1-based line where the object starts. */
+  readonly line: number;
+  readonly kind: string;
+  readonly name: string | undefined;
+  readonly namespace: string | undefined;
+  readonly qosClass: QosClass;
+  readonly podRequests: ResourceMap;
+  readonly podLimits: ResourceMap;
+  readonly replicas: ReplicaCount;
+  /** × replicas; per node for a DaemonSet; empty for a PodTemplate. */
+  readonly totalRequests: ResourceMap;
+  readonly totalLimits: ResourceMap;
+}
+
+/** A value podlint left out of the sums because Kubernetes could not decode it. */
+export interface IgnoredQuantity {
+  readonly filePath: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface NamespaceTotal {
+  /** undefined: objects without a namespace (they go to the namespace of the kubectl context). */
+  readonly namespace: string | undefined;
+  readonly objects: number;
+  /** Sum of the totals of objects with a replica count. */
+  readonly requests: ResourceMap;
+  readonly limits: ResourceMap;
+  /** Sum over DaemonSets, which run one Pod per node. */
+  readonly perNodeRequests: ResourceMap;
+  readonly perNodeLimits: ResourceMap;
+}
+
+export interface ResourceReport {
+  readonly entries: readonly ResourceReportEntry[];
+  readonly namespaces: readonly NamespaceTotal[];
+  readonly ignored: readonly IgnoredQuantity[];
+}
+
+/** Builds the report over loaded files: every object that carries a pod spec, in file order. */
+export function resourceReport(files: readonly LoadedFile[]): ResourceReport {
+  const entries: ResourceReportEntry[] = [];
+  const ignored: IgnoredQuantity[] = [];
+  for (const file of files) {
+    for (const document of file.documents) {
+      for (const object of document.objects) {
+        const pod = podView(object);
+        if (!pod) continue;
+        const start = document.sourceMap.resolve(object.documentPath).range.start;
+        const resources = workloadResources(pod);
+        entries.push({
+          filePath: file.filePath,
+          line: start.line + 1,
+          kind: object.kind,
+          name: object.name,
+          namespace: object.namespace,
+          qosClass: resources.qosClass,
+          podRequests: resources.podRequests,
+          podLimits: resources.podLimits,
+          replicas: resources.replicas,
+          totalRequests: resources.totalRequests,
+          totalLimits: resources.totalLimits,
+        });
+        for (const field of everyQuantityField(pod)) {
+          if (!field.problem) continue;
+          const at = document.sourceMap.resolve([...object.documentPath, ...field.path]).range.start;
+          ignored.push({ filePath: file.filePath, line: at.line + 1, column: at.column + 1, message: field.problem.message });
+        }
+      }
+    }
+  }
+  return { entries, namespaces: namespaceTotals(entries), ignored };
+}
+
+/** Grand totals per namespace, in order of first appearance. */
+export function namespaceTotals(entries: readonly ResourceReportEntry[]): NamespaceTotal[] {
+  const totals = new Map<string | undefined, { objects: number; requests: Map<string, Quantity>; limits: Map<string, Quantity>; perNodeRequests: Map<string, Quantity>; perNodeLimits: Map<string, Quantity> }>();
+  for (const entry of entries) {
+    let total = totals.get(entry.namespace);
+    if (!total) {
+      total = { objects: 0, requests: new Map(), limits: new Map(), perNodeRequests: new Map(), perNodeLimits: new Map() };
+      totals.set(entry.namespace, total);
+    }
+    total.objects++;
+    if (entry.replicas === 'per-node') {
+      addResources(total.perNodeRequests, entry.totalRequests);
+      addResources(total.perNodeLimits, entry.totalLimits);
+    } else {
+      addResources(total.requests, entry.totalRequests);
+      addResources(total.limits, entry.totalLimits);
+    }
+  }
+  return [...totals].map(([namespace, total]) => ({ namespace, ...total }));
+}
+
+/**
+ * The rows of a resource table: cpu and memory always, then ephemeral-storage and every other
+ * resource that any of the maps names (hugepages, extended resources), by name.
+ */
+export function resourceNames(...maps: readonly ResourceMap[]): string[] {
+  const present = new Set<string>();
+  for (const map of maps) for (const name of map.keys()) present.add(name);
+  present.delete('cpu');
+  present.delete('memory');
+  const storage = present.delete('ephemeral-storage') ? ['ephemeral-storage'] : [];
+  return ['cpu', 'memory', ...storage, ...[...present].sort()];
+}
+
+/** A map as canonical quantity strings, in table order. */
+export function quantityRecord(map: ResourceMap): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const name of resourceNames(map)) {
+    const quantity = map.get(name);
+    if (quantity) record[name] = quantity.toString();
+  }
+  return record;
+}
+
+/** `Deployment/web`, or the kind alone for an object without a name. */
+export function objectLabel(entry: Pick<ResourceReportEntry, 'kind' | 'name'>): string {
+  return entry.name ? `${entry.kind}/${entry.name}` : entry.kind;
+}
+
+export function replicasLabel(replicas: ReplicaCount): string {
+  if (replicas === 'per-node') return 'one per node';
+  if (replicas === 'none') return 'none (a template)';
+  return String(replicas);
+}
