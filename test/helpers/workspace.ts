@@ -26,6 +26,7 @@ spec:
     - name: shell
       image: busybox:1.37
       securityContext: { privileged: true, readOnlyRootFilesystem: true }
+      resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }
   securityContext: { runAsNonRoot: true }
   restartPolicy: Never
 `;
@@ -39,6 +40,7 @@ spec:
     - name: web
       image: nginx
       securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
+      resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }
   securityContext: { runAsNonRoot: true }
   restartPolicy: Never
 `;
@@ -52,6 +54,7 @@ spec:
     - name: web
       image: nginx:1.27
       securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
+      resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }
   securityContext: { runAsNonRoot: true }
   restartPolicy: Never
 `;
