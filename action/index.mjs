@@ -37885,7 +37885,7 @@ async function resourcesCommand(argv, io) {
   }
   for (const file of files) {
     for (const problem of file.problems) {
-      io.stderr(`podlint resources: ${file.filePath}:${problem.range.start.line + 1}:${problem.range.start.column + 1}: skipped: ${problem.message}
+      io.stderr(`podlint resources: ${file.filePath}:${problem.range.start.line + 1}:${problem.range.start.column + 1}: ${problem.ruleId}: ${problem.message}
 `);
     }
   }

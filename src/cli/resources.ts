@@ -76,10 +76,10 @@ export async function resourcesCommand(argv: readonly string[], io: CliIO): Prom
     files = paths.map((file) => safeLoad(file, readFileSync(path.resolve(io.cwd, file))));
   }
 
-  // Files that do not parse, and values Kubernetes cannot decode, are left out: say so.
+  // Documents that do not parse, and values Kubernetes cannot decode, are left out: say so.
   for (const file of files) {
     for (const problem of file.problems) {
-      io.stderr(`podlint resources: ${file.filePath}:${problem.range.start.line + 1}:${problem.range.start.column + 1}: skipped: ${problem.message}\n`);
+      io.stderr(`podlint resources: ${file.filePath}:${problem.range.start.line + 1}:${problem.range.start.column + 1}: ${problem.ruleId}: ${problem.message}\n`);
     }
   }
   const report = resourceReport(files);

@@ -136,6 +136,14 @@ Total for namespace shop  1 object
     expect(run.stderr).toMatch(/^podlint resources: pod\.yaml:5:69: value left out: quantities must match/);
   });
 
+  it('names on standard error the documents it could not read, and goes on', () => {
+    const dir = workspace({ 'broken.yaml': 'kind: Pod\nspec: [\n', 'agent.yaml': DAEMONSET });
+    const run = runCli(['resources', '-f', 'json'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^podlint resources: broken\.yaml:\d+:\d+: yaml-syntax: /);
+    expect(JSON.parse(run.stdout).map((entry: { name: string }) => entry.name)).toEqual(['agent']);
+  });
+
   it('exits 2 on usage errors, and still lints a directory named resources as ./resources', () => {
     expect(runCli(['resources', '--format', 'sarif'])).toMatchObject({ status: 2, stderr: 'podlint: Unknown format "sarif"; use one of: table, json, markdown.\n' });
     expect(runCli(['resources', '--bogus']).status).toBe(2);
