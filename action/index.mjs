@@ -26698,16 +26698,30 @@ var init_source_map = __esm({
 
 // src/load/yaml-schema.ts
 function kubernetesTags(tags) {
-  return tags.filter((tag) => {
+  const kept = tags.filter((tag) => {
     if (typeof tag !== "object" || tag === null) return true;
     const { tag: uri, format: format2 } = tag;
     return uri !== "tag:yaml.org,2002:timestamp" && format2 !== "TIME";
   });
+  return [...kept, GO_PREFIXED_INT];
 }
-var KUBERNETES_YAML_OPTIONS, KUBERNETES_TO_JS_OPTIONS;
+var GO_PREFIXED_INT, KUBERNETES_YAML_OPTIONS, KUBERNETES_TO_JS_OPTIONS;
 var init_yaml_schema = __esm({
   "src/load/yaml-schema.ts"() {
     "use strict";
+    GO_PREFIXED_INT = {
+      tag: "tag:yaml.org,2002:int",
+      format: "GO",
+      default: true,
+      test: /^[-+]?0(?:[oO]_*[0-7][0-7_]*|[xX]_*[0-9a-fA-F][0-9a-fA-F_]*|[bB]_*[01][01_]*)$/,
+      resolve(text) {
+        const sign = text.startsWith("-") ? -1n : 1n;
+        const digits = text.replace(/^[-+]/, "").replace(/_/g, "").toLowerCase();
+        const value2 = sign * BigInt(digits);
+        const fits = value2 >= -(2n ** 63n) && (sign < 0n ? true : value2 < 2n ** 64n);
+        return fits ? Number(value2) : text;
+      }
+    };
     KUBERNETES_YAML_OPTIONS = {
       version: "1.1",
       customTags: kubernetesTags,

@@ -5,12 +5,31 @@ import type { DocumentOptions, ParseOptions, SchemaOptions, Tags, ToJSOptions } 
 // and no timestamps when decoding into untyped JSON (a date stays a string). The yaml package's
 // 1.1 schema has those two, so they are dropped.
 function kubernetesTags(tags: Tags): Tags {
-  return tags.filter((tag) => {
+  const kept = tags.filter((tag) => {
     if (typeof tag !== 'object' || tag === null) return true;
     const { tag: uri, format } = tag as { tag?: string; format?: string };
     return uri !== 'tag:yaml.org,2002:timestamp' && format !== 'TIME';
   });
+  return [...kept, GO_PREFIXED_INT];
 }
+
+// go-yaml v2 strips underscores and hands a plain scalar to Go's strconv.ParseInt(s, 0, 64), which
+// also reads the prefixes YAML 1.1 lacks: 0o17 and 0O17 (octal), 0X1F, 0B1, with a sign. The yaml
+// package keeps those as strings; Kubernetes sees numbers. Out of int64 range (and uint64 for
+// positive values) Go fails and the scalar stays a string.
+const GO_PREFIXED_INT = {
+  tag: 'tag:yaml.org,2002:int',
+  format: 'GO',
+  default: true,
+  test: /^[-+]?0(?:[oO]_*[0-7][0-7_]*|[xX]_*[0-9a-fA-F][0-9a-fA-F_]*|[bB]_*[01][01_]*)$/,
+  resolve(text: string): number | string {
+    const sign = text.startsWith('-') ? -1n : 1n;
+    const digits = text.replace(/^[-+]/, '').replace(/_/g, '').toLowerCase();
+    const value = sign * BigInt(digits); // BigInt reads 0o, 0x and 0b itself
+    const fits = value >= -(2n ** 63n) && (sign < 0n ? true : value < 2n ** 64n);
+    return fits ? Number(value) : text;
+  },
+};
 
 export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',

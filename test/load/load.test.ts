@@ -48,6 +48,12 @@ describe('documents and objects', () => {
     expect(data).toEqual({ a: true, b: true, c: 493, d: '1:20', e: '2001-12-14', f: true, g: 5, h: 'yes' });
   });
 
+  it("reads the integer prefixes Go's ParseInt accepts beyond YAML 1.1, as go-yaml v2 does", () => {
+    const file = loadText('x.yaml', 'kind: ConfigMap\ndata:\n  a: 0o17\n  b: -0O1_7\n  c: 0X1f\n  d: 0B11\n  e: 0o8\n  f: 0x\n  g: "0o17"\n  h: 0o2000000000000000000000\n');
+    const data = file.documents[0]!.objects[0]!.value.data;
+    expect(data).toEqual({ a: 15, b: -15, c: 31, d: 3, e: '0o8', f: '0x', g: '0o17', h: '0o2000000000000000000000' });
+  });
+
   it('keeps comments with their positions for suppression directives', () => {
     const file = loadText('x.yaml', '# top\nkind: Pod # trailing\nspec:\n  # inside\n  containers: []\n');
     expect(file.comments.map((comment) => [comment.text, comment.range.start.line, comment.range.start.column])).toEqual([
