@@ -15,6 +15,7 @@ import initContainerRestartPolicy from './init-container-restart-policy.js';
 import invalidEncoding from './invalid-encoding.js';
 import invalidQuantity from './invalid-quantity.js';
 import invalidResourceRequirements from './invalid-resource-requirements.js';
+import invalidSuppression from './invalid-suppression.js';
 import latestImageTag from './latest-image-tag.js';
 import missingLivenessProbe from './missing-liveness-probe.js';
 import missingReadinessProbe from './missing-readiness-probe.js';
@@ -32,6 +33,7 @@ import undeclaredVolumeMount from './undeclared-volume-mount.js';
 import unknownKind from './unknown-kind.js';
 import qosClass from './qos-class.js';
 import requestsExceedLimits from './requests-exceed-limits.js';
+import unusedSuppression from './unused-suppression.js';
 import yamlSyntax from './yaml-syntax.js';
 // Security and host access (issue 5, part A).
 import privilegeEscalation from './privilege-escalation.js';
@@ -64,6 +66,9 @@ export const builtinRules: readonly AnyRule[] = [
   removedApiVersion,
   unknownKind,
   duplicateListEntry,
+  // Reported by the suppression stage, after the other rules.
+  invalidSuppression,
+  unusedSuppression,
   // Pod rules.
   latestImageTag,
   privilegedContainer,

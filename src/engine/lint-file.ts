@@ -4,6 +4,7 @@ import type { LoadedFile, K8sObject } from '../load/types.js';
 import type { Path } from '../path.js';
 import type { SourceMap } from '../load/source-map.js';
 import type { CustomSchemas } from '../validate/custom-schemas.js';
+import { applySuppressions } from '../suppress/apply.js';
 import { formatMessage, isObjectRule, isPodRule, type ReportDescriptor, type ReportedFix } from './define-rule.js';
 import { compareFindings, type Finding, type FindingFix, type ObjectIdentity } from './finding.js';
 import type { ConfiguredRule } from './rule-settings.js';
@@ -15,9 +16,17 @@ export interface LintSettings {
   readonly customSchemas?: CustomSchemas;
   /** Where custom kinds keep a pod template (`apiVersion/kind` → path), so pod rules apply. */
   readonly podTemplatePaths?: PodTemplatePaths;
+  /**
+   * Every rule id that exists for this file, on or off (built-in and custom), so a suppression
+   * naming a rule that is off is not reported as unknown. Default: the built-in and configured rules.
+   */
+  readonly knownRuleIds?: ReadonlySet<string>;
 }
 
-/** Runs the configured rules over one loaded file and resolves every report to a range. */
+/**
+ * Runs the configured rules over one loaded file, resolves every report to a range, and marks
+ * what directives and annotations suppress (suppressed findings stay, with `suppressions` set).
+ */
 export function lintLoadedFile(file: LoadedFile, settings: LintSettings): Finding[] {
   const findings: Finding[] = [];
   const byId = new Map(settings.rules.map((configured) => [configured.rule.id, configured]));
@@ -43,7 +52,7 @@ export function lintLoadedFile(file: LoadedFile, settings: LintSettings): Findin
       for (const configured of podRules) runRule(configured, object, settings, findings, pod);
     }
   }
-  return findings.sort(compareFindings);
+  return applySuppressions(file, findings.sort(compareFindings), settings);
 }
 
 function runRule(

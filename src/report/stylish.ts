@@ -1,3 +1,4 @@
+import type { FindingSuppression } from '../engine/finding.js';
 import type { Severity } from '../engine/severity.js';
 import type { FileResult, Formatter } from './results.js';
 
@@ -5,7 +6,8 @@ const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, underline: 4, bold: 1 } 
 
 /**
  * ESLint's default look: findings grouped under each file's path, one line each as
- * `line:col  severity  message  rule-id`, columns aligned, and a summary line.
+ * `line:col  severity  message  rule-id`, columns aligned, and a summary line. Suppressed
+ * findings appear only when the run shows them (`--include-suppressed`), marked and not counted.
  */
 export const formatStylish: Formatter = (results, { color }) => {
   const paint = (style: keyof typeof ANSI, text: string) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
@@ -14,7 +16,9 @@ export const formatStylish: Formatter = (results, { color }) => {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let suppressed = 0;
   for (const result of results) {
+    suppressed += result.suppressedCount;
     if (result.findings.length === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
@@ -22,7 +26,7 @@ export const formatStylish: Formatter = (results, { color }) => {
     const rows = result.findings.map((finding) => [
       `${finding.range.start.line + 1}:${finding.range.start.column + 1}`,
       finding.severity,
-      finding.message,
+      finding.suppressions?.length ? `${finding.message} ${suppressionNote(finding.suppressions)}` : finding.message,
       finding.ruleId,
     ]);
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
@@ -34,11 +38,21 @@ export const formatStylish: Formatter = (results, { color }) => {
     }
   }
   const total = errors + warnings + infos;
-  if (total === 0) return '';
-  const summary = `✖ ${total} ${plural(total, 'problem')} (${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}${infos ? `, ${infos} info` : ''})`;
-  out.push('', paint(errors > 0 ? 'red' : 'yellow', paint('bold', summary)), '');
+  if (total === 0 && out.length === 0) return '';
+  const suppressedText = suppressed ? `, ${suppressed} suppressed` : '';
+  const summary =
+    total === 0
+      ? `✔ 0 problems${suppressedText}`
+      : `✖ ${total} ${plural(total, 'problem')} (${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}${infos ? `, ${infos} info` : ''}${suppressedText})`;
+  out.push('', paint(errors > 0 ? 'red' : total > 0 ? 'yellow' : 'gray', paint('bold', summary)), '');
   return out.join('\n');
 };
+
+/** `(suppressed by directive: reason)`, naming each suppression once. */
+function suppressionNote(suppressions: readonly FindingSuppression[]): string {
+  const parts = suppressions.map((suppression) => `${suppression.kind}${suppression.reason ? `: ${suppression.reason}` : ''}`);
+  return `(suppressed by ${[...new Set(parts)].join('; ')})`;
+}
 
 function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`;

@@ -10,7 +10,7 @@ import { PULL_CLIENT, PUSH_CLIENT, spawnServer, type SpawnedServer } from '../he
 
 // Flip to true once suppression directives (issue 7) are in the engine: the diagnostic a
 // "Disable ... for this line" action targets must then disappear after the edit.
-const SUPPRESSION_DIRECTIVES_LANDED = false;
+const SUPPRESSION_DIRECTIVES_LANDED = true;
 
 const DOCS = 'https://github.com/podlint/podlint/blob/main/docs/rules';
 
