@@ -37,3 +37,7 @@ export { builtinRules } from '../rules/index.js';
 export { loadValidator, bundledKinds, type CompiledValidator, type SchemaError } from './validate/load-validator.js';
 export { loadSchemaDirs, type CustomSchema, type CustomSchemas } from './validate/custom-schemas.js';
 export type { PodTemplatePaths } from './k8s/kinds.js';
+export { ConfigResolver, type FileConfig } from './config/resolve-config.js';
+export { ConfigError, type ConfigProblem } from './config/config-error.js';
+export type { CliSettings } from './config/types.js';
+export { CustomRuleError } from './custom-rules/custom-rule-error.js';

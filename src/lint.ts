@@ -20,11 +20,19 @@ export function lintText(filePath: string, text: string, settings: LintSettings,
   return lintBytes(filePath, path.resolve(cwd, filePath), Buffer.from(text, 'utf8'), settings);
 }
 
-/** Lints files from disk, in the order given. */
-export function lintFiles(files: readonly string[], settings: LintSettings, cwd = process.cwd()): FileResult[] {
+/**
+ * Lints files from disk, in the order given, with one set of settings or the settings of each
+ * file (a configuration resolved per file, see src/config/).
+ */
+export function lintFiles(
+  files: readonly string[],
+  settings: LintSettings | ((absolutePath: string) => LintSettings),
+  cwd = process.cwd(),
+): FileResult[] {
   return files.map((filePath) => {
     const absolutePath = path.resolve(cwd, filePath);
-    return lintBytes(filePath, absolutePath, readFileSync(absolutePath), settings);
+    const fileSettings = typeof settings === 'function' ? settings(absolutePath) : settings;
+    return lintBytes(filePath, absolutePath, readFileSync(absolutePath), fileSettings);
   });
 }
 

@@ -1,20 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinRules } from '../../rules/index.js';
+import { ConfigError } from '../config/config-error.js';
+import { printConfig } from '../config/print-config.js';
+import { CustomRuleError } from '../custom-rules/custom-rule-error.js';
 import { DiscoverError, discoverFiles } from '../discover/discover.js';
-import type { Finding } from '../engine/finding.js';
-import { configureRules, RuleSettingsError } from '../engine/rule-settings.js';
+import { compareFindings, type Finding } from '../engine/finding.js';
+import { RuleSettingsError, type ConfiguredRule } from '../engine/rule-settings.js';
 import { lintBytes, lintFiles } from '../lint.js';
 import { FORMATTERS } from '../report/formatters.js';
-import { fileResult, type FileResult } from '../report/results.js';
+import { fileResult, withSuppressedShown, type FileResult } from '../report/results.js';
 import { useColor } from './color.js';
+import { cliSettings, configureFiles, ConfigResolver, failsAtLevel } from './configured-run.js';
 import { listRules } from './list-rules.js';
 import { HELP, parseCliOptions, UsageError, type CliOptions } from './options.js';
 import { packageVersion } from './package-info.js';
-import { resolveKubernetesVersion } from './kubernetes-version.js';
 import { formatContextFor, writeSideReports } from './side-reports.js';
-import { atLeast, type Severity } from '../engine/severity.js';
-import { resolveSchemaSettings } from './schema-options.js';
+import type { Severity } from '../engine/severity.js';
 
 /** Exit codes: 0 clean, 1 findings at or over the failing level, 2 usage error or internal failure. */
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
@@ -61,11 +63,18 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       case 'list-rules':
         io.stdout(listRules(builtinRules, io.isTTY ? io.columns : undefined));
         return EXIT.clean;
+      case 'print-config': {
+        const file = path.resolve(io.cwd, options.printConfigFor!);
+        io.stdout(printConfig(file, await new ConfigResolver(io.cwd, cliSettings(options, io.cwd)).forFile(file), io.cwd));
+        return EXIT.clean;
+      }
       case 'lint':
         return await lint(options, io);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DiscoverError || error instanceof RuleSettingsError) {
+    if (error instanceof ConfigError) {
+      io.stderr(`podlint: the configuration cannot be used:\n${error.format(io.cwd)}\n`);
+    } else if (error instanceof UsageError || error instanceof DiscoverError || error instanceof RuleSettingsError || error instanceof CustomRuleError) {
       io.stderr(`podlint: ${error.message}\n`);
     } else if (options?.debug) {
       io.stderr(`podlint: internal error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -81,11 +90,11 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   if (!formatter) {
     throw new UsageError(`Unknown format "${options.format}"; use one of: ${Object.keys(FORMATTERS).join(', ')}.`);
   }
-  const settings = {
-    rules: configureRules(builtinRules),
-    kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion),
-    ...resolveSchemaSettings(options.schemaDirs, options.podTemplatePaths, io.cwd),
-  };
+  // Settings are resolved per file: the nearest configuration file (or --config), then the flags.
+  const resolver = new ConfigResolver(io.cwd, cliSettings(options, io.cwd));
+  const failLevels = new Map<string, Severity>();
+  const ran = new Map<string, ConfiguredRule>();
+  const noteRules = (rules: readonly ConfiguredRule[]) => rules.forEach((configured) => ran.has(configured.rule.id) || ran.set(configured.rule.id, configured));
 
   const readsStdin = options.paths.includes('-');
   if (readsStdin && options.paths.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
@@ -94,38 +103,51 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   let results: FileResult[];
   if (readsStdin) {
     const name = options.stdinFilename ?? '<stdin>';
-    results = [lintBytes(name, path.resolve(io.cwd, name), io.stdin(), settings)];
+    const absolute = path.resolve(io.cwd, name);
+    const config = await resolver.forFile(absolute);
+    failLevels.set(absolute, config.failLevel);
+    noteRules(config.settings.rules);
+    results = [lintBytes(name, absolute, io.stdin(), config.settings)];
   } else {
-    const files = await discoverFiles(options.paths, {
+    const found = await discoverFiles(options.paths, {
       cwd: io.cwd,
       ignorePatterns: options.ignorePatterns,
       useGitignore: options.gitignore,
     });
-    results = lintFiles(files, settings, io.cwd);
+    const { files, configs } = await configureFiles(found, options.paths, resolver, io.cwd);
+    for (const [file, config] of configs) {
+      failLevels.set(file, config.failLevel);
+      noteRules(config.settings.rules);
+    }
+    results = lintFiles(files, (absolute) => configs.get(absolute)!.settings, io.cwd);
   }
   if (options.quiet) results = results.map(onlyErrors);
+  // Suppressed findings are shown only when asked; formatters then see them with `suppressions` set.
+  const shown = options.includeSuppressed ? results.map((result) => withSuppressedShown(result, compareFindings)) : results;
 
   const toFile = options.outputFile !== undefined;
-  const context = formatContextFor(results, settings.rules, options, io, !toFile && useColor(options.color, io.isTTY, io.env));
-  const output = formatter(results, context);
+  const context = {
+    ...formatContextFor(shown, [...ran.values()], options, io, !toFile && useColor(options.color, io.isTTY, io.env)),
+    ...(options.includeSuppressed ? { includeSuppressed: true } : {}),
+  };
+  const output = formatter(shown, context);
   if (toFile) writeFileSync(path.resolve(io.cwd, options.outputFile!), output.endsWith('\n') || output === '' ? output : `${output}\n`);
   else if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
-  writeSideReports(results, context, options, io);
+  writeSideReports(shown, context, options, io);
   io.onResults?.(results);
 
-  return exitCode(results, options.maxWarnings, options.failLevel ?? 'error');
+  return exitCode(results, options.maxWarnings, (file) => failLevels.get(file) ?? 'error');
 }
 
 function onlyErrors(result: FileResult): FileResult {
-  const errors: Finding[] = result.findings.filter((finding) => finding.severity === 'error');
+  const errors: Finding[] = [...result.findings, ...result.suppressed].filter((finding) => finding.severity === 'error');
   return fileResult(result.filePath, result.absolutePath, errors);
 }
 
-function exitCode(results: readonly FileResult[], maxWarnings: number | undefined, failLevel: Severity): number {
-  const count = (severity: Severity) => results.reduce((sum, result) => sum + result[`${severity}Count`], 0);
-  const warnings = count('warning');
-  const failing = (['error', 'warning', 'info'] as const).filter((severity) => atLeast(severity, failLevel));
-  if (failing.some((severity) => count(severity) > 0)) return EXIT.findings;
+/** Exit code 1 on a counted finding at or over its file's fail level (flag, configuration, or error). */
+function exitCode(results: readonly FileResult[], maxWarnings: number | undefined, failLevelOf: (file: string) => Severity): number {
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (failsAtLevel(results, failLevelOf)) return EXIT.findings;
   if (maxWarnings !== undefined && warnings > maxWarnings) return EXIT.findings;
   return EXIT.clean;
 }

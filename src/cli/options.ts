@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { Severity } from '../engine/severity.js';
+import type { RuleSetting } from '../engine/rule-settings.js';
+import { isRuleSeverity, type Severity } from '../engine/severity.js';
 
 /** A command line podlint cannot act on: exit code 2 with a one-line message. */
 export class UsageError extends Error {
@@ -7,7 +8,7 @@ export class UsageError extends Error {
 }
 
 export interface CliOptions {
-  readonly command: 'lint' | 'help' | 'version' | 'list-rules';
+  readonly command: 'lint' | 'help' | 'version' | 'list-rules' | 'print-config';
   readonly paths: readonly string[];
   readonly format: string;
   readonly outputFile: string | undefined;
@@ -28,6 +29,14 @@ export interface CliOptions {
   readonly summaryFile: string | undefined;
   /** Findings at or over this severity make the exit code 1 (error when not given). */
   readonly failLevel: Severity | undefined;
+  /** `--config FILE`: use this configuration for every file instead of searching. */
+  readonly configFile: string | undefined;
+  /** `--print-config FILE`: print the configuration resolved for FILE. */
+  readonly printConfigFor: string | undefined;
+  /** `--rule id=severity`, repeatable; wins over every configuration file. */
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly reportUnusedDirectives: boolean;
+  readonly includeSuppressed: boolean;
 }
 
 export const HELP = `Usage: podlint [options] [paths or globs ...]
@@ -55,12 +64,19 @@ Options:
       --schema-dir <dir>       JSON Schemas or CRD manifests for custom kinds (repeatable)
       --pod-template-path <k=p> Where a custom kind keeps its pod template, so pod rules apply:
                                example.com/v1/MyKind=spec.template (repeatable)
+  -c, --config <file>          Use this configuration file for every file (default: the nearest
+                               .podlint.yaml, .podlint.yml or .podlint.json up to the repository root)
+      --print-config <file>    Print the configuration resolved for a file, as JSON
+      --rule <id=severity>     Set a rule's severity (off, info, warning, error); repeatable
+      --report-unused-directives  Report suppression directives and annotations that suppress nothing
+      --include-suppressed     Show suppressed findings too (they are still not counted)
       --list-rules             List the rules with their default severity and description
       --debug                  Print stack traces for podlint's own failures
   -h, --help                   Show this help
   -v, --version                Show the version
 
-Exit codes: 0 clean, 1 findings at or over --fail-level (or warnings over --max-warnings), 2 usage error or internal failure.
+Exit codes: 0 clean, 1 findings at or over --fail-level (or warnings over --max-warnings), 2 usage error,
+unusable configuration or internal failure.
 `;
 
 export function parseCliOptions(argv: readonly string[]): CliOptions {
@@ -89,6 +105,11 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         'sarif-file': { type: 'string' },
         'sarif-category': { type: 'string' },
         summary: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'print-config': { type: 'string' },
+        rule: { type: 'string', multiple: true, default: [] },
+        'report-unused-directives': { type: 'boolean', default: false },
+        'include-suppressed': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -97,7 +118,15 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  const command = values.help ? 'help' : values.version ? 'version' : values['list-rules'] ? 'list-rules' : 'lint';
+  const command = values.help
+    ? 'help'
+    : values.version
+      ? 'version'
+      : values['list-rules']
+        ? 'list-rules'
+        : values['print-config'] !== undefined
+          ? 'print-config'
+          : 'lint';
   return {
     command,
     paths: positionals,
@@ -117,7 +146,24 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     sarifCategory: values['sarif-category'],
     summaryFile: values.summary,
     failLevel: parseFailLevel(values['fail-level']),
+    configFile: values.config,
+    printConfigFor: values['print-config'],
+    rules: parseRuleFlags(values.rule),
+    reportUnusedDirectives: values['report-unused-directives'],
+    includeSuppressed: values['include-suppressed'],
   };
+}
+
+function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  for (const flag of flags) {
+    const match = /^([^=\s]+)=(\S+)$/.exec(flag.trim());
+    if (!match || !isRuleSeverity(match[2])) {
+      throw new UsageError(`--rule needs <rule-id>=<off|info|warning|error>, got "${flag}".`);
+    }
+    rules[match[1]!] = match[2];
+  }
+  return rules;
 }
 
 function parseFailLevel(value: string | undefined): Severity | undefined {

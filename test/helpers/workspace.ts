@@ -58,3 +58,17 @@ spec:
   securityContext: { runAsNonRoot: true }
   restartPolicy: Never
 `;
+
+/**
+ * A temporary directory outside the project with the given files. It holds `.git` unless told
+ * not to, so the configuration search stops there and never finds a file of the machine's.
+ */
+export function repoWorkspace(files: Record<string, string | Buffer>, options: { git?: boolean } = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'podlint-ws-'));
+  if (options.git ?? true) mkdirSync(path.join(dir, '.git'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
