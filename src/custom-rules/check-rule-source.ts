@@ -1,10 +1,16 @@
 // Loaded with import() only when a TypeScript custom rule is configured: the parser and the
 // TypeScript compiler behind it cost a few hundred milliseconds that a plain run never pays.
-import estree, { type TSESTree } from '@typescript-eslint/typescript-estree';
+import { createRequire } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { SEVERITIES } from '../engine/severity.js';
 import { LineIndex, type SourceRange } from '../load/position.js';
 import type { ConfigProblem } from '../config/config-error.js';
 import { RULE_ID_PATTERN } from '../suppress/directives.js';
+
+// A require, not an import: the GitHub Action bundle leaves the parser out, and a require fails
+// only here, when a TypeScript rule is configured (see scripts/build-action.mjs).
+const require = createRequire(import.meta.url);
+const estree = require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
 
 type Node = TSESTree.Node;
 

@@ -5,21 +5,25 @@ import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { packageAsset } from '../package-root.js';
 import { specifiersOf, type ModuleSpecifier } from './check-rule-source.js';
 
-/**
- * The running podlint's public entry: what `import ... from 'podlint'` means in a custom rule.
- * Found from the package root, so it is the built entry whether this file runs from dist/ or,
- * in podlint's own tests, from src/.
- */
-export const PODLINT_ENTRY_URL = pathToFileURL(path.join(packageRoot(), 'dist/src/index.js')).href;
+// A require, not an import, for the same reason as the parser's (see check-rule-source.ts).
+const require = createRequire(import.meta.url);
+const ts = require('typescript') as typeof import('typescript');
 
-function packageRoot(): string {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'dist'))) return dir;
-    if (dir === path.dirname(dir)) return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-  }
+/**
+ * What `import ... from 'podlint'` means in a custom rule: the running podlint's built entry,
+ * found from the package root whether this code runs from dist/ or, in podlint's own tests, from
+ * src/. The GitHub Action's bundle has no dist/: there it is a stand-in that provides defineRule.
+ */
+function podlintEntryUrl(): string {
+  const entry = packageAsset('dist/src/index.js');
+  if (existsSync(entry)) return pathToFileURL(entry).href;
+  outputDir ??= createOutputDir();
+  const standIn = path.join(outputDir, 'podlint.mjs');
+  if (!existsSync(standIn)) writeFileSync(standIn, 'export function defineRule(rule) {\n  return rule;\n}\n');
+  return pathToFileURL(standIn).href;
 }
 
 const TYPESCRIPT = /\.(ts|mts|cts|tsx)$/;
@@ -74,7 +78,7 @@ function compileToFile(filePath: string, text: string, specifiers: readonly Modu
 }
 
 function resolveSpecifier(specifier: string, fromFile: string, compiling: Set<string>): string {
-  if (specifier === 'podlint') return PODLINT_ENTRY_URL;
+  if (specifier === 'podlint') return podlintEntryUrl();
   if (isBuiltin(specifier) || specifier.startsWith('data:')) return specifier;
   if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('file:')) {
     const resolved = specifier.startsWith('file:') ? fileURLToPath(specifier) : path.resolve(path.dirname(fromFile), specifier);

@@ -34,10 +34,9 @@ export function loadCodeRule(filePath: string): Promise<LoadedCodeRule> {
 /** TypeScript: read and checked from source first, then compiled and imported. */
 async function loadTypeScriptRule(filePath: string): Promise<LoadedCodeRule> {
   const text = readSource(filePath);
-  const { checkRuleSource } = await import('./check-rule-source.js');
+  const { checkRuleSource, importCompiled } = await typeScriptTooling(filePath);
   const checked = checkRuleSource(filePath, text);
   if (checked.problems.length > 0) throw new ConfigError(checked.problems);
-  const { importCompiled } = await import('./compile-module.js');
   const exported = await importOrFail(filePath, () => importCompiled(filePath, text, checked.specifiers));
   const rule = shapedRule(filePath, exported, checked.idRange);
   if (checked.id !== undefined && rule.id !== checked.id) {
@@ -58,12 +57,33 @@ async function loadJavaScriptRule(filePath: string): Promise<LoadedCodeRule> {
       const { code, message } = error as { code?: string; message?: string };
       if (code !== 'ERR_MODULE_NOT_FOUND' || !/'podlint'/.test(message ?? '')) throw error;
       const text = readSource(filePath);
-      const { specifiersOf } = await import('./check-rule-source.js');
-      const { importCompiled } = await import('./compile-module.js');
+      const { specifiersOf, importCompiled } = await typeScriptTooling(filePath);
       return importCompiled(filePath, text, specifiersOf(filePath, text));
     }
   });
   return { rule: guarded(shapedRule(filePath, exported, undefined), filePath), filePath };
+}
+
+/**
+ * The parser and the compiler, loaded on first use. A podlint without them (the GitHub Action's
+ * bundle leaves them out) says what to do instead of failing on a missing module.
+ */
+async function typeScriptTooling(filePath: string) {
+  try {
+    const [check, compile] = await Promise.all([import('./check-rule-source.js'), import('./compile-module.js')]);
+    return { checkRuleSource: check.checkRuleSource, specifiersOf: check.specifiersOf, importCompiled: compile.importCompiled };
+  } catch (error) {
+    const { code } = error as { code?: string };
+    if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new ConfigError([
+      {
+        filePath,
+        range: firstLine(),
+        message:
+          'This rule needs TypeScript and @typescript-eslint/typescript-estree, which this podlint does not include (the GitHub Action bundle leaves them out): run podlint installed from npm, or write the rule in JavaScript without importing \'podlint\' (export the rule object).',
+      },
+    ]);
+  }
 }
 
 function readSource(filePath: string): string {
