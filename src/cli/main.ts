@@ -5,11 +5,11 @@ import { ConfigError } from '../config/config-error.js';
 import { printConfig } from '../config/print-config.js';
 import { CustomRuleError } from '../custom-rules/custom-rule-error.js';
 import { DiscoverError, discoverFiles } from '../discover/discover.js';
-import { compareFindings, type Finding } from '../engine/finding.js';
+import type { Finding } from '../engine/finding.js';
 import { RuleSettingsError, type ConfiguredRule } from '../engine/rule-settings.js';
 import { lintBytes, lintFiles } from '../lint.js';
 import { FORMATTERS } from '../report/formatters.js';
-import { fileResult, withSuppressedShown, type FileResult } from '../report/results.js';
+import { fileResult, type FileResult } from '../report/results.js';
 import { useColor } from './color.js';
 import { cliSettings, configureFiles, ConfigResolver, failsAtLevel } from './configured-run.js';
 import { listRules } from './list-rules.js';
@@ -122,25 +122,24 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
     results = lintFiles(files, (absolute) => configs.get(absolute)!.settings, io.cwd);
   }
   if (options.quiet) results = results.map(onlyErrors);
-  // Suppressed findings are shown only when asked; formatters then see them with `suppressions` set.
-  const shown = options.includeSuppressed ? results.map((result) => withSuppressedShown(result, compareFindings)) : results;
 
   const toFile = options.outputFile !== undefined;
   const context = {
-    ...formatContextFor(shown, [...ran.values()], options, io, !toFile && useColor(options.color, io.isTTY, io.env)),
+    ...formatContextFor(results, [...ran.values()], options, io, !toFile && useColor(options.color, io.isTTY, io.env)),
+    // Formatters leave suppressed findings out unless asked (SARIF then lists them with suppressions[]).
     ...(options.includeSuppressed ? { includeSuppressed: true } : {}),
   };
-  const output = formatter(shown, context);
+  const output = formatter(results, context);
   if (toFile) writeFileSync(path.resolve(io.cwd, options.outputFile!), output.endsWith('\n') || output === '' ? output : `${output}\n`);
   else if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
-  writeSideReports(shown, context, options, io);
+  writeSideReports(results, context, options, io);
   io.onResults?.(results);
 
   return exitCode(results, options.maxWarnings, (file) => failLevels.get(file) ?? 'error');
 }
 
 function onlyErrors(result: FileResult): FileResult {
-  const errors: Finding[] = [...result.findings, ...result.suppressed].filter((finding) => finding.severity === 'error');
+  const errors: Finding[] = result.findings.filter((finding) => finding.severity === 'error');
   return fileResult(result.filePath, result.absolutePath, errors);
 }
 

@@ -14,7 +14,7 @@ function toEslintResult(result: FileResult) {
   return {
     filePath: result.absolutePath,
     messages: result.findings.filter((finding) => !isSuppressed(finding)).map(toEslintMessage),
-    suppressedMessages: result.suppressed.map(toSuppressedMessage),
+    suppressedMessages: result.findings.filter(isSuppressed).map(toSuppressedMessage),
     errorCount: result.errorCount,
     warningCount: result.warningCount,
     infoCount: result.infoCount,

@@ -7,42 +7,30 @@ export interface FileResult {
   readonly filePath: string;
   readonly absolutePath: string;
   /**
-   * The findings to show. Suppressed findings are not among them unless the run asked for them
-   * (`--include-suppressed`); then they are, with `suppressions` set, and still not counted.
+   * Every finding, in position order. Suppressed ones (a directive, an annotation or the
+   * configuration) keep their place with `suppressions` set; formatters leave them out unless
+   * `FormatContext.includeSuppressed` (`--include-suppressed`), and they are never counted.
    */
   readonly findings: readonly Finding[];
-  /** Every finding a directive, annotation or the configuration suppressed, shown or not. */
-  readonly suppressed: readonly Finding[];
   readonly errorCount: number;
   readonly warningCount: number;
   readonly infoCount: number;
   readonly suppressedCount: number;
 }
 
-/** Splits a file's findings into counted ones and suppressed ones. */
+/** Counts a file's findings by severity; suppressed findings are counted apart. */
 export function fileResult(filePath: string, absolutePath: string, findings: readonly Finding[]): FileResult {
   let errorCount = 0;
   let warningCount = 0;
   let infoCount = 0;
-  const active: Finding[] = [];
-  const suppressed: Finding[] = [];
+  let suppressedCount = 0;
   for (const finding of findings) {
-    if (isSuppressed(finding)) {
-      suppressed.push(finding);
-      continue;
-    }
-    active.push(finding);
-    if (finding.severity === 'error') errorCount++;
+    if (isSuppressed(finding)) suppressedCount++;
+    else if (finding.severity === 'error') errorCount++;
     else if (finding.severity === 'warning') warningCount++;
     else infoCount++;
   }
-  return { filePath, absolutePath, findings: active, suppressed, errorCount, warningCount, infoCount, suppressedCount: suppressed.length };
-}
-
-/** The result with its suppressed findings shown among the others, in position order (counts unchanged). */
-export function withSuppressedShown(result: FileResult, order: (a: Finding, b: Finding) => number): FileResult {
-  if (result.suppressed.length === 0) return result;
-  return { ...result, findings: [...result.findings, ...result.suppressed].sort(order) };
+  return { filePath, absolutePath, findings, errorCount, warningCount, infoCount, suppressedCount };
 }
 
 export interface FormatContext {

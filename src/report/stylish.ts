@@ -1,6 +1,6 @@
 import type { FindingSuppression } from '../engine/finding.js';
 import type { Severity } from '../engine/severity.js';
-import type { FileResult, Formatter } from './results.js';
+import { isSuppressed, type Formatter } from './results.js';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, underline: 4, bold: 1 } as const;
 
@@ -9,7 +9,7 @@ const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, underline: 4, bold: 1 } 
  * `line:col  severity  message  rule-id`, columns aligned, and a summary line. Suppressed
  * findings appear only when the run shows them (`--include-suppressed`), marked and not counted.
  */
-export const formatStylish: Formatter = (results, { color }) => {
+export const formatStylish: Formatter = (results, { color, includeSuppressed }) => {
   const paint = (style: keyof typeof ANSI, text: string) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const severityColor: Record<Severity, keyof typeof ANSI> = { error: 'red', warning: 'yellow', info: 'blue' };
   const out: string[] = [];
@@ -19,11 +19,12 @@ export const formatStylish: Formatter = (results, { color }) => {
   let suppressed = 0;
   for (const result of results) {
     suppressed += result.suppressedCount;
-    if (result.findings.length === 0) continue;
+    const shown = includeSuppressed ? result.findings : result.findings.filter((finding) => !isSuppressed(finding));
+    if (shown.length === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
     infos += result.infoCount;
-    const rows = result.findings.map((finding) => [
+    const rows = shown.map((finding) => [
       `${finding.range.start.line + 1}:${finding.range.start.column + 1}`,
       finding.severity,
       finding.suppressions?.length ? `${finding.message} ${suppressionNote(finding.suppressions)}` : finding.message,

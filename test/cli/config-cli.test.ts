@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { repoWorkspace as workspace } from '../helpers/workspace.js';
+import { PRIVILEGED_POD as PRIVILEGED, repoWorkspace as workspace } from '../helpers/workspace.js';
 
+// Hardened against every default rule but the ones these tests are about (see helpers/workspace.ts).
 const UNTAGGED = `apiVersion: v1
 kind: Pod
 metadata: { name: web }
@@ -10,17 +11,11 @@ spec:
   containers:
     - name: web
       image: nginx # podlint-disable-line latest-image-tag -- pinned by digest at deploy time
+      securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
     - name: cache
+      securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
       image: redis
-`;
-const PRIVILEGED = `apiVersion: v1
-kind: Pod
-metadata: { name: debug }
-spec:
-  containers:
-    - name: shell
-      image: busybox:1.37
-      securityContext: { privileged: true }
+  securityContext: { runAsNonRoot: true }
 `;
 
 interface JsonResult {
@@ -35,7 +30,7 @@ describe('configuration on the command line', () => {
     const dir = workspace({ '.podlint.yaml': 'rules: { latest-image-tag: error }', 'apps/pod.yaml': UNTAGGED });
     const run = runCli(['apps'], { cwd: dir });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('9:14  error  Container "cache" has no tag on "redis", which means latest.  latest-image-tag');
+    expect(run.stdout).toContain('11:14  error  Container "cache" has no tag on "redis", which means latest.  latest-image-tag');
     expect(run.stdout).toContain('✖ 1 problem (1 error, 0 warnings, 1 suppressed)');
     expect(runCli(['apps', '--rule', 'latest-image-tag=warning'], { cwd: dir }).status).toBe(0);
   });
@@ -120,7 +115,7 @@ describe('suppressed findings in the output', () => {
 
     for (const args of [['-f', 'json'], ['-f', 'json', '--include-suppressed']]) {
       const [result] = JSON.parse(runCli(args, { cwd: dir }).stdout) as JsonResult[];
-      expect(result!.messages.map((message) => `${message.ruleId}@${message.line}`)).toEqual(['latest-image-tag@9']);
+      expect(result!.messages.map((message) => `${message.ruleId}@${message.line}`)).toEqual(['latest-image-tag@11']);
       expect(result!.suppressedCount).toBe(1);
       expect(result!.suppressedMessages).toMatchObject([
         { ruleId: 'latest-image-tag', line: 7, suppressions: [{ kind: 'directive', justification: 'pinned by digest at deploy time', line: 7, column: 20 }] },
@@ -132,7 +127,7 @@ describe('suppressed findings in the output', () => {
     const dir = workspace({ 'pod.yaml': UNTAGGED.replace('image: redis', 'image: redis:7 # podlint-disable-line latest-image-tag') });
     expect(runCli([], { cwd: dir }).stdout).not.toContain('unused-suppression');
     const run = runCli(['--report-unused-directives'], { cwd: dir });
-    expect(run.stdout).toContain('9:45  warning  The podlint-disable-line directive suppressed no "latest-image-tag" finding; remove "latest-image-tag" from it.  unused-suppression');
+    expect(run.stdout).toContain('11:45  warning  The podlint-disable-line directive suppressed no "latest-image-tag" finding; remove "latest-image-tag" from it.  unused-suppression');
   });
 
   it('a custom rule that throws stops the run with exit code 2', () => {
