@@ -41,7 +41,7 @@ export function measureNode(args, { cwd = ROOT } = {}) {
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const rss = /podlint-bench-max-rss-kib=(\d+)/.exec(result.stderr);
   if (!rss) throw new Error(`no RSS report from node ${args.join(' ')}: ${result.stderr.slice(0, 500)}`);
-  return { wallMs, peakRssMiB: Number(rss[1]) / 1024, status: result.status, stdout: result.stdout };
+  return { wallMs, peakRssMiB: Number(rss[1]) / 1024, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 export function median(values) {

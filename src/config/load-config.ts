@@ -38,28 +38,50 @@ export interface LoadedConfig {
  * order), builds its declarative rules and loads its rule modules, then checks that every rule
  * id it configures exists. All problems are collected and thrown together as a ConfigError.
  */
-export async function loadConfig(filePath: string, builtinRules: readonly AnyRule[]): Promise<LoadedConfig> {
+export async function loadConfig(filePath: string, builtinRules: readonly AnyRule[], cache: ConfigLoadCache = new ConfigLoadCache()): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
   const layers: ConfigLayer[] = [];
-  collectLayers(path.resolve(filePath), [], layers, problems);
+  collectLayers(path.resolve(filePath), [], layers, problems, cache);
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const customRules = await loadCustomRules(layers, builtinRules, problems);
+  const customRules = await loadCustomRules(layers, builtinRules, problems, cache);
   const rules = [...builtinRules, ...customRules.map((custom) => custom.rule)];
-  checkRuleSettings(layers, rules, new Set(builtinRules.map((rule) => rule.id)), problems);
+  checkRuleSettings(layers, rules, new Set(builtinRules.map((rule) => rule.id)), problems, cache);
   if (problems.length > 0) throw new ConfigError(problems);
   return { filePath: path.resolve(filePath), layers, customRules, rules };
 }
 
-function collectLayers(filePath: string, stack: readonly string[], layers: ConfigLayer[], problems: ConfigProblem[]): void {
-  const { source, problems: readProblems } = readConfigFile(filePath);
+/**
+ * What loading configurations shares within a run: files read and validated, and declarative
+ * rules built, by where they are written. A base that many configurations extend (a team's file
+ * in the repository root) is read, validated and compiled once.
+ */
+export class ConfigLoadCache {
+  readonly files = new Map<string, { source?: ConfigSource; problems: readonly ConfigProblem[] }>();
+  readonly declarative = new Map<string, AnyRule | undefined>();
+  private sharedAjv: ReturnType<typeof newAjv> | undefined;
+
+  get ajv(): ReturnType<typeof newAjv> {
+    this.sharedAjv ??= newAjv();
+    return this.sharedAjv;
+  }
+
+  readValidated(filePath: string): { source?: ConfigSource; problems: readonly ConfigProblem[] } {
+    let entry = this.files.get(filePath);
+    if (!entry) {
+      const { source, problems } = readConfigFile(filePath);
+      const invalid = source ? validateConfig(source) : [];
+      entry = invalid.length > 0 ? { problems: invalid } : source ? { source, problems } : { problems };
+      this.files.set(filePath, entry);
+    }
+    return entry;
+  }
+}
+
+function collectLayers(filePath: string, stack: readonly string[], layers: ConfigLayer[], problems: ConfigProblem[], cache: ConfigLoadCache): void {
+  const { source, problems: readProblems } = cache.readValidated(filePath);
   if (!source) {
     problems.push(...readProblems);
-    return;
-  }
-  const invalid = validateConfig(source);
-  if (invalid.length > 0) {
-    problems.push(...invalid);
     return;
   }
   const data = source.data as ConfigData;
@@ -81,7 +103,7 @@ function collectLayers(filePath: string, stack: readonly string[], layers: Confi
       return;
     }
     const before = problems.length;
-    collectLayers(target, [...stack, filePath], layers, problems);
+    collectLayers(target, [...stack, filePath], layers, problems, cache);
     // A file that cannot be read is reported where it is named.
     for (let i = before; i < problems.length; i++) {
       const problem = problems[i]!;
@@ -91,7 +113,12 @@ function collectLayers(filePath: string, stack: readonly string[], layers: Confi
   layers.push({ kind: 'file', source, dir, data });
 }
 
-async function loadCustomRules(layers: readonly ConfigLayer[], builtinRules: readonly AnyRule[], problems: ConfigProblem[]): Promise<CustomRule[]> {
+async function loadCustomRules(
+  layers: readonly ConfigLayer[],
+  builtinRules: readonly AnyRule[],
+  problems: ConfigProblem[],
+  cache: ConfigLoadCache,
+): Promise<CustomRule[]> {
   const custom: CustomRule[] = [];
   const definedAt = new Map<string, string>(builtinRules.map((rule) => [rule.id, 'a built-in rule']));
   const seenModules = new Set<string>();
@@ -104,15 +131,16 @@ async function loadCustomRules(layers: readonly ConfigLayer[], builtinRules: rea
     definedAt.set(id, where);
     return true;
   };
-  let ajv: ReturnType<typeof newAjv> | undefined;
-
   for (const layer of layers) {
     if (layer.kind !== 'file') continue;
     const { source, dir, data } = layer;
     for (const [index, entry] of (data.customRules ?? []).entries()) {
       if (typeof entry !== 'string') {
-        ajv ??= newAjv();
-        const rule = buildDeclarative(entry, source, ['customRules', index], ajv, problems);
+        const key = `${source.filePath}\u0000${index}`;
+        const before = problems.length;
+        const rule = cache.declarative.has(key) ? cache.declarative.get(key) : buildDeclarative(entry, source, ['customRules', index], cache.ajv, problems);
+        // Only a rule that built cleanly is shared; a broken one is reported by every load.
+        if (problems.length === before) cache.declarative.set(key, rule);
         if (rule && claim(rule.id, `the custom rule at ${relative(source.filePath)}:${source.locate(['customRules', index, 'id']).start.line + 1}`, (message) => problems.push({ filePath: source.filePath, range: source.locate(['customRules', index, 'id']), message }))) {
           custom.push({ rule, filePath: source.filePath, declarative: true });
         }
@@ -170,9 +198,14 @@ function buildDeclarative(
 }
 
 /** Every rule id a file layer configures must exist, and a custom rule's options must fit its schema. */
-function checkRuleSettings(layers: readonly ConfigLayer[], rules: readonly AnyRule[], builtin: ReadonlySet<string>, problems: ConfigProblem[]): void {
+function checkRuleSettings(
+  layers: readonly ConfigLayer[],
+  rules: readonly AnyRule[],
+  builtin: ReadonlySet<string>,
+  problems: ConfigProblem[],
+  cache: ConfigLoadCache,
+): void {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  let ajv: ReturnType<typeof newAjv> | undefined;
   for (const layer of layers) {
     if (layer.kind !== 'file') continue;
     const { source, data } = layer;
@@ -190,8 +223,7 @@ function checkRuleSettings(layers: readonly ConfigLayer[], rules: readonly AnyRu
         }
         // Built-in rules' options are in the configuration schema; custom rules' are checked here.
         if (builtin.has(id) || !Array.isArray(setting) || setting.length < 2 || !rule.meta.schema) continue;
-        ajv ??= newAjv();
-        const validate = ajv.compile(rule.meta.schema);
+        const validate = cache.ajv.compile(rule.meta.schema);
         problems.push(...validateAt(source, [...at, id, 1], { ...rule.meta.defaultOptions, ...(setting[1] as object) }, validate));
       }
     }

@@ -9,7 +9,7 @@ import type { RuleSeverity, Severity } from '../engine/severity.js';
 import { parseTemplatePath, type PodTemplatePaths } from '../k8s/kinds.js';
 import type { Path } from '../path.js';
 import { ConfigFinder } from './find-config.js';
-import { loadConfig, type ConfigLayer, type CustomRule, type LoadedConfig } from './load-config.js';
+import { ConfigLoadCache, loadConfig, type ConfigLayer, type CustomRule, type LoadedConfig } from './load-config.js';
 import { presetRules } from './presets.js';
 import { asList, type CliSettings, type OverrideData } from './types.js';
 
@@ -53,6 +53,7 @@ export class ConfigResolver {
   private readonly finder = new ConfigFinder();
   private readonly prepared = new Map<string, Promise<PreparedConfig>>();
   private readonly settingsCache = new Map<string, Omit<FileConfig, 'ignored'>>();
+  private readonly loadCache = new ConfigLoadCache();
 
   constructor(
     private readonly cwd: string,
@@ -94,7 +95,7 @@ export class ConfigResolver {
   }
 
   private async load(configFile: string): Promise<PreparedConfig> {
-    const loaded = await loadConfig(configFile, this.builtins);
+    const loaded = await loadConfig(configFile, this.builtins, this.loadCache);
     const overrides: Override[] = [];
     const ignores: { dir: string; rules: Ignore }[] = [];
     loaded.layers.forEach((layer, layerIndex) => {
