@@ -13,8 +13,12 @@ const require = createRequire(path.join(root, 'package.json'));
 let tsc;
 try {
   tsc = require.resolve('typescript/bin/tsc');
+  // TypeScript is a runtime dependency (custom rules), so it is there even without dev
+  // dependencies; the build also needs Node's types, which only the dev dependencies bring.
+  require.resolve('@types/node/package.json');
 } catch {
-  console.error('podlint: TypeScript is not installed, so dist/ is not built; bin/podlint.js runs action/index.mjs.');
+  tsc = undefined;
+  console.error('podlint: the dev dependencies are not installed, so dist/ is not built; bin/podlint.js runs action/index.mjs.');
 }
 if (tsc) {
   const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { PRIVILEGED_POD as PRIVILEGED, repoWorkspace as workspace } from '../helpers/workspace.js';
 
-// Hardened against every default rule but the ones these tests are about (see helpers/workspace.ts).
+// Hardened against every default rule but the ones these tests are about, and a one-off Pod so
+// the probe rules leave it alone (see helpers/workspace.ts).
 const UNTAGGED = `apiVersion: v1
 kind: Pod
 metadata: { name: web }
@@ -16,6 +17,7 @@ spec:
       securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
       image: redis
   securityContext: { runAsNonRoot: true }
+  restartPolicy: Never
 `;
 
 interface JsonResult {
@@ -92,6 +94,30 @@ describe('configuration on the command line', () => {
     const files = (args: string[]) => (JSON.parse(runCli(['-f', 'json', ...args], { cwd: dir }).stdout) as JsonResult[]).map((result) => path.relative(dir, result.filePath));
     expect(files([])).toEqual(['pod.yaml']);
     expect(files(['generated/pod.yaml'])).toEqual(['generated/pod.yaml']);
+  });
+
+  it('podTemplatePaths gives the pod rules custom kinds; --pod-template-path wins for the same kind', () => {
+    const workload = `apiVersion: example.com/v1
+kind: Runner
+metadata: { name: job }
+spec:
+  runner:
+    template:
+      spec:
+        containers:
+          - name: shell
+            image: busybox:1.37
+            securityContext: { privileged: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
+        securityContext: { runAsNonRoot: true }
+        restartPolicy: Never
+`;
+    const dir = workspace({ '.podlint.yaml': 'podTemplatePaths:\n  example.com/v1/Runner: spec.runner.template\n', 'runner.yaml': workload });
+    const privileged = (args: string[]) =>
+      (JSON.parse(runCli(['-f', 'json', ...args], { cwd: dir }).stdout) as JsonResult[])[0]!.messages.filter((message) => message.ruleId === 'privileged-container').map((message) => message.line);
+    expect(privileged([])).toEqual([11]);
+    expect(privileged(['--pod-template-path', 'example.com/v1/Runner=spec.elsewhere'])).toEqual([]);
+    const printed = JSON.parse(runCli(['--print-config', 'runner.yaml'], { cwd: dir }).stdout) as { podTemplatePaths: Record<string, string> };
+    expect(printed.podTemplatePaths).toEqual({ 'example.com/v1/Runner': 'spec.runner.template' });
   });
 
   it('resolves the configuration of standard input from --stdin-filename', () => {
