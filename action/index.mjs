@@ -97,9 +97,9 @@ var init_json = __esm({
 });
 
 // src/path.ts
-function formatPath(path15) {
+function formatPath(path22) {
   let text = "";
-  for (const segment of path15) {
+  for (const segment of path22) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${segment}]`;
@@ -113,9 +113,9 @@ var init_path = __esm({
 });
 
 // src/k8s/kubernetes-errors.ts
-function kubernetesPath(pod, path15) {
-  if (!podValidatedAtCreation(pod) || !startsWith(path15, pod.specPath)) return formatPath(path15);
-  return formatPath(["spec", ...path15.slice(pod.specPath.length)]);
+function kubernetesPath(pod, path22) {
+  if (!podValidatedAtCreation(pod) || !startsWith(path22, pod.specPath)) return formatPath(path22);
+  return formatPath(["spec", ...path22.slice(pod.specPath.length)]);
 }
 function rejection(pod) {
   return podValidatedAtCreation(pod) ? "Kubernetes accepts the StatefulSet but rejects each Pod it creates" : "Kubernetes rejects it";
@@ -123,8 +123,8 @@ function rejection(pod) {
 function podValidatedAtCreation(pod) {
   return pod.owner.kind === "StatefulSet";
 }
-function startsWith(path15, prefix) {
-  return prefix.length <= path15.length && prefix.every((segment, index) => path15[index] === segment);
+function startsWith(path22, prefix) {
+  return prefix.length <= path22.length && prefix.every((segment, index) => path22[index] === segment);
 }
 function goQuote(value2) {
   return JSON.stringify(value2);
@@ -257,9 +257,9 @@ function roleOf(list, container) {
   if (list === "ephemeralContainers") return "ephemeral";
   return container.restartPolicy === "Always" ? "sidecar" : "init";
 }
-function valueAt(root, path15) {
+function valueAt(root, path22) {
   let value2 = root;
-  for (const segment of path15) {
+  for (const segment of path22) {
     if (typeof segment === "number") value2 = Array.isArray(value2) ? value2[segment] : void 0;
     else value2 = isObject(value2) ? value2[segment] : void 0;
     if (value2 === void 0) return void 0;
@@ -317,9 +317,9 @@ var init_duplicate_container_name = __esm({
             byName.set(name, container);
             continue;
           }
-          const path15 = [...container.path, "name"];
+          const path22 = [...container.path, "name"];
           report({
-            path: path15,
+            path: path22,
             messageId: "duplicate",
             data: {
               role: CONTAINER_ROLE_LABELS[container.role],
@@ -327,7 +327,7 @@ var init_duplicate_container_name = __esm({
               otherRole: CONTAINER_ROLE_LABELS[earlier.role].toLowerCase(),
               line: lineOf([...earlier.path, "name"]),
               rejection: rejection(pod),
-              error: `${kubernetesPath(pod, path15)}: Duplicate value: ${goQuote(name)}`
+              error: `${kubernetesPath(pod, path22)}: Duplicate value: ${goQuote(name)}`
             }
           });
         }
@@ -423,14 +423,14 @@ var init_duplicate_container_port = __esm({
           asArray(container.spec.ports).forEach((item, index) => {
             const name = asString(asObject(item)?.name);
             if (name === void 0 || !isValidPortName(name)) return;
-            const path15 = [...container.path, "ports", index];
+            const path22 = [...container.path, "ports", index];
             const earlier = seen.get(name);
             if (!earlier) {
-              seen.set(name, path15);
+              seen.set(name, path22);
               return;
             }
             report({
-              path: [...path15, "name"],
+              path: [...path22, "name"],
               messageId: "duplicateName",
               data: {
                 name,
@@ -438,7 +438,7 @@ var init_duplicate_container_port = __esm({
                 role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(),
                 container: container.name,
                 rejection: rejection(pod),
-                error: `${kubernetesPath(pod, [...path15, "name"])}: Duplicate value: ${goQuote(name)}`
+                error: `${kubernetesPath(pod, [...path22, "name"])}: Duplicate value: ${goQuote(name)}`
               }
             });
           });
@@ -459,9 +459,9 @@ var init_duplicate_container_port = __esm({
               continue;
             }
             hostPortErrors.add(entry);
-            const path15 = [...entry.path, entry.hostPortDefaulted ? "containerPort" : "hostPort"];
+            const path22 = [...entry.path, entry.hostPortDefaulted ? "containerPort" : "hostPort"];
             report({
-              path: path15,
+              path: path22,
               messageId: "hostPortConflict",
               data: {
                 hostPort: entry.hostPort,
@@ -491,11 +491,11 @@ var init_duplicate_container_port = __esm({
             role: roleOf2(entry),
             container: entry.container.name
           };
-          const path15 = [...entry.path, "containerPort"];
+          const path22 = [...entry.path, "containerPort"];
           if (sameContainer) {
             const warning = sameContainer.warning;
             report({
-              path: path15,
+              path: path22,
               messageId: warning ? "sameContainer" : "sameContainerHostPorts",
               data: { ...data, line: line(sameContainer.other), warning: warning ? describe(pod, entry, sameContainer.other, warning) : "" },
               ...warning ? {} : { severity: "warning" }
@@ -505,7 +505,7 @@ var init_duplicate_container_port = __esm({
           const across = warned.find(({ warning }) => warning !== void 0);
           if (!across) continue;
           report({
-            path: path15,
+            path: path22,
             messageId: "acrossContainers",
             severity: "warning",
             data: {
@@ -558,22 +558,22 @@ var init_duplicate_env_var = __esm({
             const variable = asObject(item);
             const name = asString(variable?.name);
             if (!variable || name === void 0) return;
-            const path15 = [...container.path, "env", index];
+            const path22 = [...container.path, "env", index];
             const earlier = first.get(name);
             if (!earlier) {
-              first.set(name, path15);
+              first.set(name, path22);
               return;
             }
             if (!hidesPrevious(variable, name)) return;
             report({
-              path: [...path15, "name"],
+              path: [...path22, "name"],
               messageId: "duplicate",
               data: {
                 name,
                 role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(),
                 container: container.name,
                 line: lineOf([...earlier, "name"]),
-                warning: `${kubernetesPath(pod, path15)}: hides previous definition of ${goQuote(name)}, which may be dropped when using apply`
+                warning: `${kubernetesPath(pod, path22)}: hides previous definition of ${goQuote(name)}, which may be dropped when using apply`
               }
             });
           });
@@ -644,9 +644,9 @@ var init_list_maps = __esm({
 });
 
 // src/validate/schema-walk.ts
-function schemaAt(root, path15, resolve) {
+function schemaAt(root, path22, resolve) {
   let node = deref(root, resolve);
-  for (const segment of path15) {
+  for (const segment of path22) {
     if (!node) return void 0;
     node = deref(childOf(node, segment, resolve), resolve);
   }
@@ -768,52 +768,52 @@ function schemaProblems(validation, object) {
   }
   for (const error of rest) {
     if (error.keyword === "additionalProperties") continue;
-    const path15 = toPath(error.instancePath, value2);
+    const path22 = toPath(error.instancePath, value2);
     if (error.keyword === "required") {
       const field = String(error.params.missingProperty);
       if (explained.has(`${error.instancePath}\0${field}`)) continue;
-      problems.push({ path: path15, messageId: "requiredField", data: { field, parent: parentLabel(path15, object) } });
+      problems.push({ path: path22, messageId: "requiredField", data: { field, parent: parentLabel(path22, object) } });
     } else {
-      problems.push({ path: path15, messageId: "invalid", data: { path: fieldLabel(path15, object), problem: `fails the schema's "${error.keyword}" check` } });
+      problems.push({ path: path22, messageId: "invalid", data: { path: fieldLabel(path22, object), problem: `fails the schema's "${error.keyword}" check` } });
     }
   }
   const enumPaths = new Set(errors.filter((error) => error.keyword === "enum").map((error) => error.instancePath));
   for (const error of byValue.values()) {
-    const path15 = toPath(error.instancePath, value2);
-    problems.push(valueProblem(error, path15, valueAt2(value2, error.instancePath), object, enumPaths.has(error.instancePath)));
+    const path22 = toPath(error.instancePath, value2);
+    problems.push(valueProblem(error, path22, valueAt2(value2, error.instancePath), object, enumPaths.has(error.instancePath)));
   }
   return problems;
 }
-function valueProblem(error, path15, actual2, object, isEnum) {
-  const field = fieldLabel(path15, object);
+function valueProblem(error, path22, actual2, object, isEnum) {
+  const field = fieldLabel(path22, object);
   switch (error.keyword) {
     case "enum": {
       const allowed = error.params.allowedValues.filter((candidate) => candidate !== "");
       return {
-        path: path15,
+        path: path22,
         messageId: "unsupportedValue",
         data: { path: field, value: goValue(actual2), allowed: allowed.map((candidate) => goValue(candidate)).join(", ") }
       };
     }
     case "minimum":
     case "maximum":
-      return { path: path15, messageId: "outOfRange", data: { path: field, value: String(actual2), min: -2147483648, max: 2147483647 } };
+      return { path: path22, messageId: "outOfRange", data: { path: field, value: String(actual2), min: -2147483648, max: 2147483647 } };
     default:
-      return typeProblem(String(error.params.type), path15, actual2, object, field, isEnum);
+      return typeProblem(String(error.params.type), path22, actual2, object, field, isEnum);
   }
 }
-function typeProblem(expectedTypes, path15, actual2, object, field, isEnum) {
+function typeProblem(expectedTypes, path22, actual2, object, field, isEnum) {
   const expected = expectedTypes.split(",");
-  const base = { path: path15, messageId: "wrongType" };
+  const base = { path: path22, messageId: "wrongType" };
   const data = { path: field, expected: expected.map(typeName).join(" or "), actual: describe2(actual2) };
-  const raw = plainScalarText(object, path15);
+  const raw = plainScalarText(object, path22);
   const stringOnly = expected.length === 1 && expected[0] === "string" && !isEnum;
   if (stringOnly && (typeof actual2 === "boolean" || typeof actual2 === "number") && raw !== void 0) {
     const read = String(actual2) === raw ? "" : `YAML 1.1 reads the unquoted ${raw} as ${String(actual2)}, `;
     return {
       ...base,
       data: { ...data, hint: `; ${read}quote it: ${JSON.stringify(raw)}` },
-      fix: { title: `Quote ${raw}`, path: path15, text: JSON.stringify(raw) }
+      fix: { title: `Quote ${raw}`, path: path22, text: JSON.stringify(raw) }
     };
   }
   if (expected.includes("integer") && !expected.includes("string") && typeof actual2 === "string" && /^-?\d+$/.test(actual2.trim())) {
@@ -821,8 +821,8 @@ function typeProblem(expectedTypes, path15, actual2, object, field, isEnum) {
   }
   return { ...base, data: { ...data, hint: "" } };
 }
-function plainScalarText(object, path15) {
-  const location = object.document.sourceMap.resolve([...object.documentPath, ...path15]);
+function plainScalarText(object, path22) {
+  const location = object.document.sourceMap.resolve([...object.documentPath, ...path22]);
   if (!location.exact) return void 0;
   const text = object.file.text.slice(location.range.startOffset, location.range.endOffset);
   if (text === "" || /^["'|>[{]/.test(text) || text.includes("\n")) return void 0;
@@ -830,20 +830,20 @@ function plainScalarText(object, path15) {
 }
 function toPath(pointer2, root) {
   if (pointer2 === "") return [];
-  const path15 = [];
+  const path22 = [];
   let node = root;
   for (const raw of pointer2.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     if (Array.isArray(node)) {
       const index = Number(key);
-      path15.push(index);
+      path22.push(index);
       node = node[index];
     } else {
-      path15.push(key);
+      path22.push(key);
       node = isObject(node) ? node[key] : void 0;
     }
   }
-  return path15;
+  return path22;
 }
 function valueAt2(root, pointer2) {
   let node = root;
@@ -855,11 +855,11 @@ function valueAt2(root, pointer2) {
 function objectLabel(object) {
   return object.kind || "the object";
 }
-function parentLabel(path15, object) {
-  return path15.length === 0 ? objectLabel(object) : formatPath(path15);
+function parentLabel(path22, object) {
+  return path22.length === 0 ? objectLabel(object) : formatPath(path22);
 }
-function fieldLabel(path15, object) {
-  return path15.length === 0 ? objectLabel(object) : formatPath(path15);
+function fieldLabel(path22, object) {
+  return path22.length === 0 ? objectLabel(object) : formatPath(path22);
 }
 function typeName(type) {
   switch (type) {
@@ -914,12 +914,12 @@ function duplicateEntries(validation) {
     if (error.keyword !== LIST_MAP_KEYWORD) continue;
     const list = String(error.params.list);
     if (POD_RULE_LISTS.has(list)) continue;
-    const path15 = toPath(error.instancePath, validation.value);
-    const firstPath = [...path15.slice(0, -1), Number(error.params.first)];
+    const path22 = toPath(error.instancePath, validation.value);
+    const firstPath = [...path22.slice(0, -1), Number(error.params.first)];
     const keys = JSON.parse(String(error.params.keys));
-    const entry = entryAt(validation.value, path15);
+    const entry = entryAt(validation.value, path22);
     duplicates.push({
-      path: path15,
+      path: path22,
       firstPath,
       list,
       keys,
@@ -929,9 +929,9 @@ function duplicateEntries(validation) {
   }
   return duplicates;
 }
-function entryAt(root, path15) {
+function entryAt(root, path22) {
   let node = root;
-  for (const segment of path15) node = node?.[segment];
+  for (const segment of path22) node = node?.[segment];
   return typeof node === "object" && node !== null ? node : void 0;
 }
 var init_duplicate_entries = __esm({
@@ -939,6 +939,22 @@ var init_duplicate_entries = __esm({
     "use strict";
     init_list_maps();
     init_schema_problems();
+  }
+});
+
+// src/engine/severity.ts
+function atLeast(severity, threshold) {
+  return RANK[severity] >= RANK[threshold];
+}
+function isRuleSeverity(value2) {
+  return typeof value2 === "string" && value2 in RANK;
+}
+var SEVERITIES, RANK;
+var init_severity = __esm({
+  "src/engine/severity.ts"() {
+    "use strict";
+    SEVERITIES = ["off", "info", "warning", "error"];
+    RANK = { off: 0, info: 1, warning: 2, error: 3 };
   }
 });
 
@@ -970,6 +986,11 @@ function parseCliOptions(argv) {
         "sarif-file": { type: "string" },
         "sarif-category": { type: "string" },
         summary: { type: "string" },
+        config: { type: "string", short: "c" },
+        "print-config": { type: "string" },
+        rule: { type: "string", multiple: true, default: [] },
+        "report-unused-directives": { type: "boolean", default: false },
+        "include-suppressed": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false }
       }
@@ -978,7 +999,7 @@ function parseCliOptions(argv) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  const command = values.help ? "help" : values.version ? "version" : values["list-rules"] ? "list-rules" : "lint";
+  const command = values.help ? "help" : values.version ? "version" : values["list-rules"] ? "list-rules" : values["print-config"] !== void 0 ? "print-config" : "lint";
   return {
     command,
     paths: positionals,
@@ -997,8 +1018,24 @@ function parseCliOptions(argv) {
     sarifFile: values["sarif-file"],
     sarifCategory: values["sarif-category"],
     summaryFile: values.summary,
-    failLevel: parseFailLevel(values["fail-level"])
+    failLevel: parseFailLevel(values["fail-level"]),
+    configFile: values.config,
+    printConfigFor: values["print-config"],
+    rules: parseRuleFlags(values.rule),
+    reportUnusedDirectives: values["report-unused-directives"],
+    includeSuppressed: values["include-suppressed"]
   };
+}
+function parseRuleFlags(flags) {
+  const rules = {};
+  for (const flag of flags) {
+    const match = /^([^=\s]+)=(\S+)$/.exec(flag.trim());
+    if (!match || !isRuleSeverity(match[2])) {
+      throw new UsageError(`--rule needs <rule-id>=<off|info|warning|error>, got "${flag}".`);
+    }
+    rules[match[1]] = match[2];
+  }
+  return rules;
 }
 function parseFailLevel(value2) {
   if (value2 === void 0 || value2 === "error" || value2 === "warning" || value2 === "info") return value2;
@@ -1013,6 +1050,7 @@ var UsageError, HELP;
 var init_options = __esm({
   "src/cli/options.ts"() {
     "use strict";
+    init_severity();
     UsageError = class extends Error {
       name = "UsageError";
     };
@@ -1041,12 +1079,19 @@ Options:
       --schema-dir <dir>       JSON Schemas or CRD manifests for custom kinds (repeatable)
       --pod-template-path <k=p> Where a custom kind keeps its pod template, so pod rules apply:
                                example.com/v1/MyKind=spec.template (repeatable)
+  -c, --config <file>          Use this configuration file for every file (default: the nearest
+                               .podlint.yaml, .podlint.yml or .podlint.json up to the repository root)
+      --print-config <file>    Print the configuration resolved for a file, as JSON
+      --rule <id=severity>     Set a rule's severity (off, info, warning, error); repeatable
+      --report-unused-directives  Report suppression directives and annotations that suppress nothing
+      --include-suppressed     Show suppressed findings too (they are still not counted)
       --list-rules             List the rules with their default severity and description
       --debug                  Print stack traces for podlint's own failures
   -h, --help                   Show this help
   -v, --version                Show the version
 
-Exit codes: 0 clean, 1 findings at or over --fail-level (or warnings over --max-warnings), 2 usage error or internal failure.
+Exit codes: 0 clean, 1 findings at or over --fail-level (or warnings over --max-warnings), 2 usage error,
+unusable configuration or internal failure.
 `;
   }
 });
@@ -1109,12 +1154,12 @@ var init_package_root = __esm({
 import { readFileSync as readFileSync2 } from "node:fs";
 import path2 from "node:path";
 function bundledDefinitions(version) {
-  let loaded = definitions.get(version);
-  if (!loaded) {
-    loaded = readJson(version, "definitions.json").definitions;
-    definitions.set(version, loaded);
+  let loaded2 = definitions.get(version);
+  if (!loaded2) {
+    loaded2 = readJson(version, "definitions.json").definitions;
+    definitions.set(version, loaded2);
   }
-  return loaded;
+  return loaded2;
 }
 function bundledKindSchemas(version) {
   return readJson(version, "kinds.json");
@@ -2703,8 +2748,8 @@ var require_dataType = __commonJS({
       return types;
     }
     exports.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+    function getJSONTypes(ts2) {
+      const types = Array.isArray(ts2) ? ts2 : ts2 ? [ts2] : [];
       if (types.every(rules_1.isJSONType))
         return types;
       throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
@@ -3746,18 +3791,18 @@ var require_validate = __commonJS({
       });
       narrowSchemaTypes(it, types);
     }
-    function checkMultipleTypes(it, ts) {
-      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+    function checkMultipleTypes(it, ts2) {
+      if (ts2.length > 1 && !(ts2.length === 2 && ts2.includes("null"))) {
         strictTypesError(it, "use allowUnionTypes to allow union type keyword");
       }
     }
-    function checkKeywordTypes(it, ts) {
+    function checkKeywordTypes(it, ts2) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
         const rule = rules[keyword];
         if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
           const { type } = rule.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+          if (type.length && !type.some((t) => hasApplicableType(ts2, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
         }
@@ -3766,18 +3811,18 @@ var require_validate = __commonJS({
     function hasApplicableType(schTs, kwdT) {
       return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
     }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
+    function includesType(ts2, t) {
+      return ts2.includes(t) || t === "integer" && ts2.includes("number");
     }
     function narrowSchemaTypes(it, withTypes) {
-      const ts = [];
+      const ts2 = [];
       for (const t of it.dataTypes) {
         if (includesType(withTypes, t))
-          ts.push(t);
+          ts2.push(t);
         else if (withTypes.includes("integer") && t === "number")
-          ts.push("integer");
+          ts2.push("integer");
       }
-      it.dataTypes = ts;
+      it.dataTypes = ts2;
     }
     function strictTypesError(it, msg) {
       const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
@@ -3980,11 +4025,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -4448,8 +4493,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path22) {
+      let input = path22;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4523,11 +4568,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path22) {
+      if (path22 === "" || path22[0] === "/") {
+        return removeDotSegments(path22);
       }
-      const segments = path15.split("/");
+      const segments = path22.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -4890,8 +4935,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -4903,11 +4948,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -5097,50 +5142,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options, skipNormalization) {
+    function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative = parse(serialize(relative, options), options);
+        relative2 = parse(serialize(relative2, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
+      if (!options.tolerant && relative2.scheme) {
+        target.scheme = relative2.scheme;
+        target.userinfo = relative2.userinfo;
+        target.host = relative2.host;
+        target.port = relative2.port;
+        target.path = removeDotSegments(relative2.path || "");
+        target.query = relative2.query;
       } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target.userinfo = relative2.userinfo;
+          target.host = relative2.host;
+          target.port = relative2.port;
+          target.path = removeDotSegments(relative2.path || "");
+          target.query = relative2.query;
         } else {
-          if (!relative.path) {
+          if (!relative2.path) {
             target.path = base.path;
-            if (relative.query !== void 0) {
-              target.query = relative.query;
+            if (relative2.query !== void 0) {
+              target.query = relative2.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
+            if (relative2.path[0] === "/") {
+              target.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative.path;
+                target.path = "/" + relative2.path;
               } else if (!base.path) {
-                target.path = relative.path;
+                target.path = relative2.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative.query;
+            target.query = relative2.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -5148,7 +5193,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative.fragment;
+      target.fragment = relative2.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -5228,8 +5273,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -5251,9 +5296,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -5328,15 +5373,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -5345,14 +5390,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches2);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -8140,10 +8185,10 @@ function hasBundledSchemas(version) {
 }
 function validatorsOf(version) {
   if (!versions.has(version)) {
-    const compiled = packageAsset(path3.join("dist/validators", version));
+    const compiled2 = packageAsset(path3.join("dist/validators", version));
     versions.set(
       version,
-      existsSync2(path3.join(compiled, "index.json")) ? precompiled(compiled) : existsSync2(packageAsset(path3.join("schemas/kubernetes", version, "kinds.json"))) ? compiledAtRunTime(version) : null
+      existsSync2(path3.join(compiled2, "index.json")) ? precompiled(compiled2) : existsSync2(packageAsset(path3.join("schemas/kubernetes", version, "kinds.json"))) ? compiledAtRunTime(version) : null
     );
   }
   return versions.get(version) ?? void 0;
@@ -8169,12 +8214,12 @@ function compiledAtRunTime(version) {
   const { Ajv } = require_ajv();
   const codegen = { _: require_ajv()._, callRef: require_ref().callRef };
   const ajv = new Ajv({ ...AJV_OPTIONS });
-  const compiled = /* @__PURE__ */ new Map();
+  const compiled2 = /* @__PURE__ */ new Map();
   const compile2 = (definition) => {
-    let validator = compiled.get(definition);
+    let validator = compiled2.get(definition);
     if (!validator) {
       validator = ajv.compile(forCompilation(bundledDefinitions(version)[definition], definition));
-      compiled.set(definition, validator);
+      compiled2.set(definition, validator);
     }
     return validator;
   };
@@ -8375,14 +8420,14 @@ var init_duplicate_list_entry = __esm({
         const validation = validateObject(object, { kubernetesVersion, customSchemas });
         for (const duplicate of duplicateEntries(validation)) {
           const single = duplicate.keys.length === 1;
-          const path15 = single ? [...duplicate.path, duplicate.keys[0]] : duplicate.path;
+          const path22 = single ? [...duplicate.path, duplicate.keys[0]] : duplicate.path;
           const value2 = single ? JSON.stringify(duplicate.values[0]) : `{${duplicate.keys.map((key, index) => `${key}: ${JSON.stringify(duplicate.values[index])}`).join(", ")}}`;
           report({
-            path: path15,
+            path: path22,
             messageId: duplicate.handling,
             // Only a rejected list is an error; the others are accepted upstream.
             ...duplicate.handling === "rejected" ? {} : { severity: "warning" },
-            data: { path: formatPath(path15), value: value2, line: lineOf(duplicate.firstPath) }
+            data: { path: formatPath(path22), value: value2, line: lineOf(duplicate.firstPath) }
           });
         }
       }
@@ -8564,17 +8609,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path22) {
+      const ctrl = callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8585,13 +8630,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8612,17 +8657,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path22) {
+      const ctrl = await callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8633,13 +8678,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8666,23 +8711,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path22);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path22);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path22);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path22);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path22);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path22);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path22, node) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -9294,10 +9339,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value2) {
+    function collectionFromPath(schema, path22, value2) {
       let v = value2;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -9316,7 +9361,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -9346,11 +9391,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value2) {
-        if (isEmptyPath(path15))
+      addIn(path22, value2) {
+        if (isEmptyPath(path22))
           this.add(value2);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path22;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value2);
@@ -9364,8 +9409,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -9379,8 +9424,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -9398,8 +9443,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -9409,8 +9454,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value2) {
-        const [key, ...rest] = path15;
+      setIn(path22, value2) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -11925,9 +11970,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path15, value2) {
+      addIn(path22, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value2);
+          this.contents.addIn(path22, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -12002,14 +12047,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -12024,10 +12069,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -12038,10 +12083,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -12058,13 +12103,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value2) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path22, value2) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value2);
+          this.contents.setIn(path22, value2);
         }
       }
       /**
@@ -13053,9 +13098,9 @@ var require_resolve_block_scalar = __commonJS({
           default: {
             const message = `Unexpected token in block scalar header: ${token.type}`;
             onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
-            if (ts && typeof ts === "string")
-              length += ts.length;
+            const ts2 = token.source;
+            if (ts2 && typeof ts2 === "string")
+              length += ts2.length;
           }
         }
       }
@@ -13365,9 +13410,9 @@ var require_compose_scalar = __commonJS({
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
+          const ts2 = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
-          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          const msg = `Value may be parsed as either ${ts2} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
@@ -14025,9 +14070,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -14036,23 +14081,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path22) => {
+      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14063,10 +14108,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14767,7 +14812,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -14790,7 +14835,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -15698,7 +15743,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -15724,7 +15769,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -15760,7 +15805,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -16276,28 +16321,28 @@ var init_quantity_json = __esm({
 });
 
 // src/k8s/resource-list.ts
-function readResourceList(object, path15) {
-  const list = valueAt(object.value, path15);
+function readResourceList(object, path22) {
+  const list = valueAt(object.value, path22);
   if (!isObject(list)) return [];
   const cached = listCache.get(list);
   if (cached) return cached;
-  const fields = Object.entries(list).map(([name, raw]) => readField(object, [...path15, name], name, raw, true));
+  const fields = Object.entries(list).map(([name, raw]) => readField(object, [...path22, name], name, raw, true));
   listCache.set(list, fields);
   return fields;
 }
-function readQuantityField(object, path15) {
-  const raw = valueAt(object.value, path15);
+function readQuantityField(object, path22) {
+  const raw = valueAt(object.value, path22);
   if (raw === void 0) return void 0;
-  return readField(object, path15, String(path15[path15.length - 1] ?? ""), raw, false);
+  return readField(object, path22, String(path22[path22.length - 1] ?? ""), raw, false);
 }
 function resourceMap(fields) {
   const map = /* @__PURE__ */ new Map();
   for (const field of fields) if (field.quantity) map.set(field.name, field.quantity);
   return map;
 }
-function readField(object, path15, name, raw, roundToMilli) {
-  const source = typeof raw === "number" ? scalarSource(object, path15) : void 0;
-  const base = { name, path: path15, raw, display: source ?? displayValue(raw) };
+function readField(object, path22, name, raw, roundToMilli) {
+  const source = typeof raw === "number" ? scalarSource(object, path22) : void 0;
+  const base = { name, path: path22, raw, display: source ?? displayValue(raw) };
   let parsed;
   try {
     parsed = quantityFromManifestValue(raw, source);
@@ -16320,8 +16365,8 @@ function displayValue(raw) {
   if (typeof raw === "number" && !Number.isFinite(raw)) return Number.isNaN(raw) ? ".nan" : raw > 0 ? ".inf" : "-.inf";
   return JSON.stringify(raw) ?? String(raw);
 }
-function scalarSource(object, path15) {
-  const node = object.document.yaml.getIn([...object.documentPath, ...path15], true);
+function scalarSource(object, path22) {
+  const node = object.document.yaml.getIn([...object.documentPath, ...path22], true);
   return (0, import_yaml.isScalar)(node) && typeof node.source === "string" ? node.source : void 0;
 }
 var import_yaml, listCache;
@@ -16339,22 +16384,22 @@ var init_resource_list = __esm({
 
 // src/k8s/quantity-fields.ts
 function containerRequirements(pod, container) {
-  const path15 = [...container.path, "resources"];
+  const path22 = [...container.path, "resources"];
   return {
-    path: path15,
+    path: path22,
     container,
-    requests: readResourceList(pod.object, [...path15, "requests"]),
-    limits: readResourceList(pod.object, [...path15, "limits"])
+    requests: readResourceList(pod.object, [...path22, "requests"]),
+    limits: readResourceList(pod.object, [...path22, "limits"])
   };
 }
 function podLevelRequirements(pod) {
   if (!isObject(pod.spec.resources)) return void 0;
-  const path15 = [...pod.specPath, "resources"];
+  const path22 = [...pod.specPath, "resources"];
   return {
-    path: path15,
+    path: path22,
     container: void 0,
-    requests: readResourceList(pod.object, [...path15, "requests"]),
-    limits: readResourceList(pod.object, [...path15, "limits"])
+    requests: readResourceList(pod.object, [...path22, "requests"]),
+    limits: readResourceList(pod.object, [...path22, "limits"])
   };
 }
 function overheadFields(pod) {
@@ -16399,14 +16444,14 @@ function everyQuantityField(pod) {
   }
   return fields;
 }
-function downwardApiDivisors(pod, path15, downwardAPI) {
+function downwardApiDivisors(pod, path22, downwardAPI) {
   return asArray(isObject(downwardAPI) ? downwardAPI.items : void 0).map(
-    (_, index) => readQuantityField(pod.object, [...path15, "items", index, "resourceFieldRef", "divisor"])
+    (_, index) => readQuantityField(pod.object, [...path22, "items", index, "resourceFieldRef", "divisor"])
   );
 }
-function kubernetesFieldPath(path15, keys = 0) {
-  const head = path15.slice(0, path15.length - keys);
-  const tail = path15.slice(path15.length - keys);
+function kubernetesFieldPath(path22, keys = 0) {
+  const head = path22.slice(0, path22.length - keys);
+  const tail = path22.slice(path22.length - keys);
   return formatPath(head) + tail.map((key) => `[${String(key)}]`).join("");
 }
 function resourceFieldPath(field) {
@@ -16588,9 +16633,9 @@ var init_image_pull_policy = __esm({
             image
           };
           const policy = asString(container.spec.imagePullPolicy) || void 0;
-          const path15 = [...container.path, "imagePullPolicy"];
+          const path22 = [...container.path, "imagePullPolicy"];
           if (policy !== void 0 && policy !== "Always") {
-            report({ path: path15, messageId: "notAlways", data: { ...data, policy }, fix: { title: "Set imagePullPolicy to Always", path: path15, text: "Always" } });
+            report({ path: path22, messageId: "notAlways", data: { ...data, policy }, fix: { title: "Set imagePullPolicy to Always", path: path22, text: "Always" } });
           } else if (policy === void 0 && !defaultsToAlways) {
             report({ path: [...container.path, "image"], messageId: "defaultsToIfNotPresent", data });
           }
@@ -16628,15 +16673,15 @@ var init_init_container_probes = __esm({
           for (const field of FIELDS) {
             const value2 = container.spec[field];
             if (value2 === void 0 || value2 === null) continue;
-            const path15 = [...container.path, field];
+            const path22 = [...container.path, field];
             report({
-              path: path15,
+              path: path22,
               messageId: "forbidden",
               data: {
                 container: container.name,
                 field,
                 rejection: rejection(pod),
-                error: `${kubernetesPath(pod, path15)}: Forbidden: may not be set for init containers without restartPolicy=Always`
+                error: `${kubernetesPath(pod, path22)}: Forbidden: may not be set for init containers without restartPolicy=Always`
               }
             });
           }
@@ -16673,19 +16718,19 @@ function checkRules(pod, container, report, data) {
     const rulePath = [...rulesPath, index];
     const action = asString(rule.action);
     if (action !== void 0 && action !== "Restart") {
-      const path15 = [...rulePath, "action"];
-      report({ path: path15, messageId: "action", data: { ...data, value: action, error: `${kubernetesPath(pod, path15)}: ${unsupportedValue(action, ["Restart"])}` } });
+      const path22 = [...rulePath, "action"];
+      report({ path: path22, messageId: "action", data: { ...data, value: action, error: `${kubernetesPath(pod, path22)}: ${unsupportedValue(action, ["Restart"])}` } });
     }
     const exitCodes = asObject(rule.exitCodes);
     if (!exitCodes) {
-      const path15 = [...rulePath, "exitCodes"];
-      report({ path: path15, messageId: "exitCodesRequired", data: { ...data, error: `${kubernetesPath(pod, path15)}: Required value: must be specified` } });
+      const path22 = [...rulePath, "exitCodes"];
+      report({ path: path22, messageId: "exitCodesRequired", data: { ...data, error: `${kubernetesPath(pod, path22)}: Required value: must be specified` } });
       return;
     }
     const operator = asString(exitCodes.operator);
     if (operator !== void 0 && operator !== "In" && operator !== "NotIn") {
-      const path15 = [...rulePath, "exitCodes", "operator"];
-      report({ path: path15, messageId: "operator", data: { ...data, value: operator, error: `${kubernetesPath(pod, path15)}: ${unsupportedValue(operator, ["In", "NotIn"])}` } });
+      const path22 = [...rulePath, "exitCodes", "operator"];
+      report({ path: path22, messageId: "operator", data: { ...data, value: operator, error: `${kubernetesPath(pod, path22)}: ${unsupportedValue(operator, ["In", "NotIn"])}` } });
     }
     const values = asArray(exitCodes.values);
     if (values.length > MAX_EXIT_CODES) {
@@ -16747,11 +16792,11 @@ var init_init_container_restart_policy = __esm({
           const policy = container.spec.restartPolicy;
           const value2 = asString(policy);
           const hasRules = container.spec.restartPolicyRules !== void 0 && container.spec.restartPolicyRules !== null;
-          const error = (path15, text) => `${kubernetesPath(pod, path15)}: ${text}`;
+          const error = (path22, text) => `${kubernetesPath(pod, path22)}: ${text}`;
           if (container.list === "ephemeralContainers") {
-            for (const [field, path15] of [["restartPolicy", policyPath], ["restartPolicyRules", rulesPath]]) {
+            for (const [field, path22] of [["restartPolicy", policyPath], ["restartPolicyRules", rulesPath]]) {
               if (container.spec[field] === void 0 || container.spec[field] === null) continue;
-              report({ path: path15, messageId: "ephemeral", data: { ...data, field, error: error(path15, "Forbidden: cannot be set for an Ephemeral Container") } });
+              report({ path: path22, messageId: "ephemeral", data: { ...data, field, error: error(path22, "Forbidden: cannot be set for an Ephemeral Container") } });
             }
             continue;
           }
@@ -16862,10 +16907,10 @@ function readPodResources(pod) {
     overhead: resourceMap(readResourceList(pod.object, [...pod.specPath, "overhead"]))
   };
 }
-function requirementsAt(pod, path15) {
+function requirementsAt(pod, path22) {
   return {
-    requests: resourceMap(readResourceList(pod.object, [...path15, "requests"])),
-    limits: resourceMap(readResourceList(pod.object, [...path15, "limits"]))
+    requests: resourceMap(readResourceList(pod.object, [...path22, "requests"])),
+    limits: resourceMap(readResourceList(pod.object, [...path22, "limits"]))
   };
 }
 function isSupportedPodLevelResource(name) {
@@ -17168,8 +17213,8 @@ var init_invalid_resource_requirements = __esm({
         }
         const overhead = overheadFields(pod);
         if (overhead.length > 0) {
-          const path15 = [...pod.specPath, "overhead"];
-          checkRequirements({ path: path15, container: void 0, requests: [], limits: overhead }, emit, kubernetesFieldPath([...path15, "limits"]));
+          const path22 = [...pod.specPath, "overhead"];
+          checkRequirements({ path: path22, container: void 0, requests: [], limits: overhead }, emit, kubernetesFieldPath([...path22, "limits"]));
         }
         const podLevel = podLevelRequirements(pod);
         if (podLevel) checkPodLevel(podLevel, emit);
@@ -17204,6 +17249,44 @@ var init_invalid_resource_requirements = __esm({
             }
           });
         }
+      }
+    });
+  }
+});
+
+// rules/invalid-suppression.ts
+var invalid_suppression_default;
+var init_invalid_suppression = __esm({
+  "rules/invalid-suppression.ts"() {
+    "use strict";
+    init_define_rule();
+    invalid_suppression_default = defineRule({
+      id: "invalid-suppression",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "warning",
+        docs: {
+          description: "Report suppression directives and podlint.dev annotations that cannot work: an unknown rule id, a misspelled directive, an annotation that names a missing container.",
+          remediation: "Fix the rule id (the message suggests the closest one), the directive name (podlint-disable-next-line, podlint-disable-line, podlint-disable, podlint-enable, podlint-disable-file) or the container name."
+        },
+        messages: {
+          unknownRule: 'Unknown rule "{{rule}}" in {{where}}{{hint}}; it suppresses nothing.',
+          malformed: "{{message}}",
+          annotation: "{{message}}",
+          missingReason: 'The podlint-{{kind}} directive gives no reason; add one after " -- ".'
+        },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            requireReason: {
+              type: "boolean",
+              description: "Also report directives that give no reason after ` -- `."
+            }
+          }
+        },
+        defaultOptions: { requireReason: false }
       }
     });
   }
@@ -17463,30 +17546,30 @@ var init_pod_restart_policy = __esm({
       },
       check({ pod, report }) {
         const kind = pod.owner.kind;
-        const path15 = [...pod.specPath, "restartPolicy"];
+        const path22 = [...pod.specPath, "restartPolicy"];
         const written = pod.spec.restartPolicy;
         if (written !== void 0 && written !== null && typeof written !== "string") return;
         const value2 = written ?? "";
-        const error = (text) => `${kubernetesPath(pod, path15)}: ${text}`;
+        const error = (text) => `${kubernetesPath(pod, path22)}: ${text}`;
         if (KEEP_RUNNING.has(kind)) {
           if (value2 === "" || value2 === "Always") return;
           report({
-            path: path15,
+            path: path22,
             messageId: "keepRunning",
             data: { kind, value: value2, error: error(unsupportedValue(value2, ["Always"])) },
-            fix: { title: "Set restartPolicy to Always", path: path15, text: "Always" }
+            fix: { title: "Set restartPolicy to Always", path: path22, text: "Always" }
           });
           return;
         }
         if (kind !== "Job" && kind !== "CronJob") {
           if (value2 !== "" && !POD_RESTART_POLICIES.includes(value2)) {
-            report({ path: path15, messageId: "unsupported", data: { value: value2, error: error(unsupportedValue(value2, POD_RESTART_POLICIES)) } });
+            report({ path: path22, messageId: "unsupported", data: { value: value2, error: error(unsupportedValue(value2, POD_RESTART_POLICIES)) } });
           }
           return;
         }
         if (value2 === "" || value2 === "Always") {
           report({
-            path: path15,
+            path: path22,
             messageId: "jobAlways",
             data: {
               kind,
@@ -17495,13 +17578,13 @@ var init_pod_restart_policy = __esm({
             }
           });
         } else if (value2 !== "OnFailure" && value2 !== "Never") {
-          report({ path: path15, messageId: "jobUnsupported", data: { kind, value: value2, error: error(unsupportedValue(value2, ["OnFailure", "Never"])) } });
+          report({ path: path22, messageId: "jobUnsupported", data: { kind, value: value2, error: error(unsupportedValue(value2, ["OnFailure", "Never"])) } });
         } else if (value2 === "OnFailure" && hasPodFailurePolicy(pod)) {
           report({
-            path: path15,
+            path: path22,
             messageId: "podFailurePolicy",
             data: { kind, value: value2, error: error(`Invalid value: ${goQuote(value2)}: only ${goQuote("Never")} is supported when podFailurePolicy is specified`) },
-            fix: { title: "Set restartPolicy to Never", path: path15, text: "Never" }
+            fix: { title: "Set restartPolicy to Never", path: path22, text: "Never" }
           });
         }
       }
@@ -17689,9 +17772,9 @@ function validPortNumber(text) {
 function portNames(container) {
   return asArray(container.spec.ports).map((port) => asString(asObject(port)?.name)).filter((name) => name !== void 0 && name !== "");
 }
-function valueAt3(root, path15) {
+function valueAt3(root, path22) {
   let value2 = root;
-  for (const key of path15) value2 = asObject(value2?.[key]);
+  for (const key of path22) value2 = asObject(value2?.[key]);
   return value2;
 }
 var CHECKS, HANDLERS, probe_port_default;
@@ -17736,21 +17819,21 @@ var init_probe_port = __esm({
             for (const kind of HANDLERS) {
               const port = asString(asObject(handler[kind])?.port);
               if (port === void 0) continue;
-              const path15 = [...container.path, ...check.path, kind, "port"];
+              const path22 = [...container.path, ...check.path, kind, "port"];
               const data = { check: check.label, role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(), container: container.name, port };
               if (/^[0-9]+$/.test(port)) {
                 report({
-                  path: path15,
+                  path: path22,
                   messageId: "quotedNumber",
                   data: {
                     ...data,
                     rejection: rejection(pod),
-                    error: `${kubernetesPath(pod, path15)}: Invalid value: ${goQuote(port)}: must contain at least one letter (a-z)`
+                    error: `${kubernetesPath(pod, path22)}: Invalid value: ${goQuote(port)}: must contain at least one letter (a-z)`
                   },
-                  ...validPortNumber(port) ? { fix: { title: `Use the port number ${Number(port)}`, path: path15, text: String(Number(port)), verbatim: true } } : {}
+                  ...validPortNumber(port) ? { fix: { title: `Use the port number ${Number(port)}`, path: path22, text: String(Number(port)), verbatim: true } } : {}
                 });
               } else if (!names.includes(port)) {
-                report({ path: path15, messageId: "undeclared", data: { ...data, declared } });
+                report({ path: path22, messageId: "undeclared", data: { ...data, declared } });
               }
             }
           }
@@ -17788,11 +17871,11 @@ var init_probe_success_threshold = __esm({
       check({ pod, report }) {
         for (const container of probedContainers(pod)) {
           for (const probe of PROBES) {
-            const path15 = [...container.path, probe, "successThreshold"];
+            const path22 = [...container.path, probe, "successThreshold"];
             const value2 = asNumber(asObject(container.spec[probe])?.successThreshold);
             if (value2 === void 0 || !Number.isInteger(value2) || value2 === 0 || value2 === 1) continue;
             report({
-              path: path15,
+              path: path22,
               messageId: "mustBeOne",
               data: {
                 probe,
@@ -17800,9 +17883,9 @@ var init_probe_success_threshold = __esm({
                 container: container.name,
                 value: value2,
                 rejection: rejection(pod),
-                error: `${kubernetesPath(pod, path15)}: Invalid value: ${value2}: must be 1`
+                error: `${kubernetesPath(pod, path22)}: Invalid value: ${value2}: must be 1`
               },
-              fix: { title: "Set successThreshold to 1", path: path15, text: "1" }
+              fix: { title: "Set successThreshold to 1", path: path22, text: "1" }
             });
           }
         }
@@ -17846,13 +17929,13 @@ var init_removed_api_version = __esm({
         const api = unservedApi(version, apiVersion, kind);
         const replacement = api.servedAs.join(" or ");
         const data = { apiVersion, kind, version, replacement, removedIn: api.removedIn ?? "", servedFrom: api.servedFrom ?? "", closestKind: api.closestKind ?? "" };
-        const path15 = ["apiVersion"];
-        if (api.removedIn !== void 0 && api.servedAs.length > 0) report({ path: path15, messageId: "removed", data });
-        else if (api.removedIn !== void 0) report({ path: path15, messageId: "removedForGood", data });
-        else if (api.servedFrom !== void 0) report({ path: path15, messageId: "notYet", data });
-        else if (api.servedAs.length > 0) report({ path: path15, messageId: "unserved", data });
+        const path22 = ["apiVersion"];
+        if (api.removedIn !== void 0 && api.servedAs.length > 0) report({ path: path22, messageId: "removed", data });
+        else if (api.removedIn !== void 0) report({ path: path22, messageId: "removedForGood", data });
+        else if (api.servedFrom !== void 0) report({ path: path22, messageId: "notYet", data });
+        else if (api.servedAs.length > 0) report({ path: path22, messageId: "unserved", data });
         else if (api.closestKind !== void 0) report({ path: ["kind"], messageId: "misspelled", data });
-        else report({ path: path15, messageId: "unknown", data });
+        else report({ path: path22, messageId: "unknown", data });
       }
     });
   }
@@ -18088,9 +18171,9 @@ var init_undeclared_volume_mount = __esm({
             asArray(container.spec[list]).forEach((item, index) => {
               const name = asString(asObject(item)?.name);
               if (!name || volumes.includes(name)) return;
-              const path15 = [...container.path, list, index, "name"];
+              const path22 = [...container.path, list, index, "name"];
               report({
-                path: path15,
+                path: path22,
                 messageId: "notFound",
                 data: {
                   role: CONTAINER_ROLE_LABELS[container.role],
@@ -18099,7 +18182,7 @@ var init_undeclared_volume_mount = __esm({
                   name,
                   declared,
                   rejection: rejection(pod),
-                  error: `${kubernetesPath(pod, path15)}: Not found: ${goQuote(name)}`
+                  error: `${kubernetesPath(pod, path22)}: Not found: ${goQuote(name)}`
                 }
               });
             });
@@ -18321,6 +18404,34 @@ var init_requests_exceed_limits = __esm({
   }
 });
 
+// rules/unused-suppression.ts
+var unused_suppression_default;
+var init_unused_suppression = __esm({
+  "rules/unused-suppression.ts"() {
+    "use strict";
+    init_define_rule();
+    unused_suppression_default = defineRule({
+      id: "unused-suppression",
+      meta: {
+        type: "suggestion",
+        scope: "file",
+        defaultSeverity: "off",
+        docs: {
+          description: "Report suppression directives and podlint.dev/ignore annotations that suppressed nothing (on with --report-unused-directives, and in the strict preset).",
+          remediation: "Remove the directive or annotation, or the rule ids in it that no longer fire, so stale suppressions cannot hide a new problem later."
+        },
+        messages: {
+          directive: "The podlint-{{kind}} directive suppressed nothing; remove it.",
+          directiveRule: 'The podlint-{{kind}} directive suppressed no "{{rule}}" finding; remove "{{rule}}" from it.',
+          annotation: "The annotation {{annotation}} suppressed nothing; remove it.",
+          annotationRule: 'The annotation {{annotation}} suppressed no "{{rule}}" finding; remove "{{rule}}" from it.'
+        },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
 // rules/yaml-syntax.ts
 var yaml_syntax_default;
 var init_yaml_syntax = __esm({
@@ -18454,22 +18565,22 @@ var init_privilege_escalation = __esm({
         if (isWindowsPod(pod)) return;
         for (const container of pod.containers) {
           const securityContext = containerSecurityContext(container);
-          const path15 = [...container.path, "securityContext", "allowPrivilegeEscalation"];
+          const path22 = [...container.path, "securityContext", "allowPrivilegeEscalation"];
           const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
           const privileged = securityContext?.privileged === true;
           const sysAdmin = addedCapabilities(container).filter((entry) => entry.name === "SYS_ADMIN" || entry.name === "ALL");
           const allowPrivilegeEscalation = securityContext?.allowPrivilegeEscalation;
           if (allowPrivilegeEscalation === false) {
-            if (privileged) report({ path: path15, messageId: "rejectedPrivileged", data, severity: "error" });
+            if (privileged) report({ path: path22, messageId: "rejectedPrivileged", data, severity: "error" });
             for (const entry of sysAdmin) {
-              if (entry.text === "CAP_SYS_ADMIN") report({ path: path15, messageId: "rejectedCapability", data, severity: "error" });
-              else report({ path: path15, messageId: "ineffective", data: { ...data, capability: describe5(entry.text, entry.name) } });
+              if (entry.text === "CAP_SYS_ADMIN") report({ path: path22, messageId: "rejectedCapability", data, severity: "error" });
+              else report({ path: path22, messageId: "ineffective", data: { ...data, capability: describe5(entry.text, entry.name) } });
             }
             continue;
           }
-          if (privileged) report({ path: path15, messageId: "privileged", data });
-          else if (sysAdmin[0]) report({ path: path15, messageId: "capability", data: { ...data, capability: describe5(sysAdmin[0].text, sysAdmin[0].name) } });
-          else report({ path: path15, messageId: allowPrivilegeEscalation === true ? "allowed" : "unset", data });
+          if (privileged) report({ path: path22, messageId: "privileged", data });
+          else if (sysAdmin[0]) report({ path: path22, messageId: "capability", data: { ...data, capability: describe5(sysAdmin[0].text, sysAdmin[0].name) } });
+          else report({ path: path22, messageId: allowPrivilegeEscalation === true ? "allowed" : "unset", data });
         }
       }
     });
@@ -18596,11 +18707,11 @@ var init_host_namespaces = __esm({
       check({ pod, report }, options) {
         for (const field of NAMESPACES) {
           if (pod.spec[field] !== true) continue;
-          const path15 = [...pod.specPath, field];
+          const path22 = [...pod.specPath, field];
           if (pod.spec.hostUsers === false) {
-            report({ path: path15, messageId: "userNamespace", data: { field, path: kubernetesPath2(pod.specPath, field) }, severity: "error" });
+            report({ path: path22, messageId: "userNamespace", data: { field, path: kubernetesPath2(pod.specPath, field) }, severity: "error" });
           } else if (!options.allowed.includes(field)) {
-            report({ path: path15, messageId: field });
+            report({ path: path22, messageId: field });
           }
         }
       }
@@ -18631,9 +18742,9 @@ function normalizeHostPath(hostPath) {
   const joined = `/${segments.join("/")}`;
   return joined === "/var/run" || joined.startsWith("/var/run/") ? joined.slice("/var".length) : joined;
 }
-function isWithin(path15, directory) {
-  if (directory === "/") return path15.startsWith("/");
-  return path15 === directory || path15.startsWith(`${directory}/`);
+function isWithin(path22, directory) {
+  if (directory === "/") return path22.startsWith("/");
+  return path22 === directory || path22.startsWith(`${directory}/`);
 }
 function hostPathMounts(pod) {
   const byName = new Map(hostPathVolumes(pod).map((volume) => [volume.name, volume]));
@@ -18656,11 +18767,11 @@ var init_host_paths = __esm({
 });
 
 // rules/host-path-volume.ts
-function classify(path15, sensitive) {
-  if (sensitive.includes(path15)) return { relation: "sensitive", sensitive: path15 };
-  const parent = sensitive.filter((entry) => isWithin(path15, entry)).sort((a, b) => b.length - a.length)[0];
+function classify(path22, sensitive) {
+  if (sensitive.includes(path22)) return { relation: "sensitive", sensitive: path22 };
+  const parent = sensitive.filter((entry) => isWithin(path22, entry)).sort((a, b) => b.length - a.length)[0];
   if (parent) return { relation: "inside", sensitive: parent };
-  const child = sensitive.find((entry) => isWithin(entry, path15));
+  const child = sensitive.find((entry) => isWithin(entry, path22));
   if (child) return { relation: "contains", sensitive: child };
   return void 0;
 }
@@ -18731,14 +18842,14 @@ var init_host_path_volume = __esm({
         const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
         const sensitive = options.sensitivePaths.map(normalizeHostPath);
         for (const volume of hostPathVolumes(pod)) {
-          const path15 = volume.normalized;
-          if (!path15.startsWith("/") || allowed.some((pattern) => pattern.test(path15))) continue;
+          const path22 = volume.normalized;
+          if (!path22.startsWith("/") || allowed.some((pattern) => pattern.test(path22))) continue;
           const data = { volume: volume.name, path: volume.hostPath };
-          if (path15 === "/") {
+          if (path22 === "/") {
             if (sensitive.includes("/")) report({ path: volume.path, messageId: "root", data });
             continue;
           }
-          const match = classify(path15, sensitive.filter((entry) => entry !== "/"));
+          const match = classify(path22, sensitive.filter((entry) => entry !== "/"));
           if (match) report({ path: volume.path, messageId: match.relation, data: { ...data, sensitive: match.sensitive } });
         }
       }
@@ -18794,14 +18905,14 @@ var init_docker_socket_mount = __esm({
       check({ pod, report }, options) {
         const sockets = options.sockets.map(normalizeHostPath);
         for (const volume of hostPathVolumes(pod)) {
-          const path15 = volume.normalized;
-          if (!path15.startsWith("/") || path15 === "/") continue;
+          const path22 = volume.normalized;
+          if (!path22.startsWith("/") || path22 === "/") continue;
           const data = { volume: volume.name, path: volume.hostPath };
-          if (sockets.includes(path15)) {
+          if (sockets.includes(path22)) {
             report({ path: volume.path, messageId: "socket", data });
             continue;
           }
-          const socket = sockets.find((candidate) => isWithin(candidate, path15));
+          const socket = sockets.find((candidate) => isWithin(candidate, path22));
           if (socket) report({ path: volume.path, messageId: "directory", data: { ...data, socket } });
         }
       }
@@ -19110,17 +19221,17 @@ var init_unsafe_sysctls = __esm({
           const written = asString(asObject(item)?.name);
           if (written === void 0 || written === "") return;
           const name = normalizeSysctlName(written);
-          const path15 = [...pod.specPath, "securityContext", "sysctls", index, "name"];
+          const path22 = [...pod.specPath, "securityContext", "sysctls", index, "name"];
           const namespace = sysctlNamespace(name);
           const hostField = namespace === "net" && pod.spec.hostNetwork === true ? "hostNetwork" : namespace === "ipc" && pod.spec.hostIPC === true ? "hostIPC" : void 0;
           if (hostField) {
-            report({ path: path15, messageId: "hostNamespace", data: { name: written, field: hostField, path: formatPath(path15) }, severity: "error" });
+            report({ path: path22, messageId: "hostNamespace", data: { name: written, field: hostField, path: formatPath(path22) }, severity: "error" });
             return;
           }
           if (SAFE_SYSCTLS.includes(name)) return;
-          if (namespace === "node") report({ path: path15, messageId: "notNamespaced", data: { name } });
+          if (namespace === "node") report({ path: path22, messageId: "notNamespaced", data: { name } });
           else if (!options.allowedUnsafeSysctls.some((pattern) => matchesSysctlPattern(name, pattern))) {
-            report({ path: path15, messageId: "unsafe", data: { name } });
+            report({ path: path22, messageId: "unsafe", data: { name } });
           }
         });
       }
@@ -19159,28 +19270,13 @@ var init_unmasked_proc_mount = __esm({
         if (isWindowsPod(pod)) return;
         for (const container of pod.containers) {
           if (containerSecurityContext(container)?.procMount !== "Unmasked") continue;
-          const path15 = [...container.path, "securityContext", "procMount"];
+          const path22 = [...container.path, "securityContext", "procMount"];
           const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
-          if (usesUserNamespace(pod)) report({ path: path15, messageId: "unmasked", data });
-          else report({ path: path15, messageId: "rejected", data: { ...data, path: formatPath(path15) }, severity: "error" });
+          if (usesUserNamespace(pod)) report({ path: path22, messageId: "unmasked", data });
+          else report({ path: path22, messageId: "rejected", data: { ...data, path: formatPath(path22) }, severity: "error" });
         }
       }
     });
-  }
-});
-
-// src/engine/severity.ts
-function atLeast(severity, threshold) {
-  return RANK[severity] >= RANK[threshold];
-}
-function isRuleSeverity(value2) {
-  return typeof value2 === "string" && value2 in RANK;
-}
-var RANK;
-var init_severity = __esm({
-  "src/engine/severity.ts"() {
-    "use strict";
-    RANK = { off: 0, info: 1, warning: 2, error: 3 };
   }
 });
 
@@ -19345,16 +19441,16 @@ var init_secret_in_env_value = __esm({
             const name = asString(variable?.name);
             const value2 = asString(variable?.value);
             if (name === void 0 || value2 === void 0) return;
-            const path15 = [...container.path, "env", index, "value"];
+            const path22 = [...container.path, "env", index, "value"];
             const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name, name };
             const what = options.detectCredentials ? credentialFormat(value2) : void 0;
             if (what) {
-              report({ path: path15, messageId: "credential", data: { ...data, what } });
+              report({ path: path22, messageId: "credential", data: { ...data, what } });
               return;
             }
             const canonical = canonicalEnvName(name);
             if (!secretNames.some((pattern) => pattern.test(canonical)) || ignoredNames.some((pattern) => pattern.test(canonical))) return;
-            if (couldBeSecret(value2)) report({ path: path15, messageId: "secretName", data });
+            if (couldBeSecret(value2)) report({ path: path22, messageId: "secretName", data });
           });
         }
       }
@@ -19487,18 +19583,18 @@ var init_deprecated_service_account = __esm({
       },
       check({ pod, report }) {
         if (!Object.hasOwn(pod.spec, "serviceAccount")) return;
-        const path15 = [...pod.specPath, "serviceAccount"];
+        const path22 = [...pod.specPath, "serviceAccount"];
         const deprecated = asString(pod.spec.serviceAccount) ?? "";
         const current = asString(pod.spec.serviceAccountName) ?? "";
         if (!Object.hasOwn(pod.spec, "serviceAccountName")) {
-          const fix = { title: "Rename serviceAccount to serviceAccountName", path: path15, target: "key", text: "serviceAccountName" };
-          report({ path: path15, messageId: "deprecated", deprecated: true, fix });
+          const fix = { title: "Rename serviceAccount to serviceAccountName", path: path22, target: "key", text: "serviceAccountName" };
+          report({ path: path22, messageId: "deprecated", deprecated: true, fix });
         } else if (current === "") {
-          report({ path: path15, messageId: "deprecated", deprecated: true });
+          report({ path: path22, messageId: "deprecated", deprecated: true });
         } else if (deprecated === "" || deprecated === current) {
-          report({ path: path15, messageId: "redundant", deprecated: true });
+          report({ path: path22, messageId: "redundant", deprecated: true });
         } else {
-          report({ path: path15, messageId: "ignored", data: { name: current, deprecated }, deprecated: true });
+          report({ path: path22, messageId: "ignored", data: { name: current, deprecated }, deprecated: true });
         }
       }
     });
@@ -19626,6 +19722,7 @@ var init_rules = __esm({
     init_invalid_encoding();
     init_invalid_quantity();
     init_invalid_resource_requirements();
+    init_invalid_suppression();
     init_latest_image_tag();
     init_missing_liveness_probe();
     init_missing_readiness_probe();
@@ -19643,6 +19740,7 @@ var init_rules = __esm({
     init_unknown_kind();
     init_qos_class();
     init_requests_exceed_limits();
+    init_unused_suppression();
     init_yaml_syntax();
     init_privilege_escalation();
     init_dangerous_capabilities();
@@ -19673,6 +19771,9 @@ var init_rules = __esm({
       removed_api_version_default,
       unknown_kind_default,
       duplicate_list_entry_default,
+      // Reported by the suppression stage, after the other rules.
+      invalid_suppression_default,
+      unused_suppression_default,
       // Pod rules.
       latest_image_tag_default,
       privileged_container_default,
@@ -19719,6 +19820,54 @@ var init_rules = __esm({
       missing_resource_limits_default,
       qos_class_default
     ];
+  }
+});
+
+// src/config/config-error.ts
+import path5 from "node:path";
+function formatProblem(problem, cwd) {
+  const file = cwd ? path5.relative(cwd, problem.filePath) || problem.filePath : problem.filePath;
+  const where2 = problem.range ? `${file}:${problem.range.start.line + 1}:${problem.range.start.column + 1}` : file;
+  return `${where2}: ${problem.message}`;
+}
+var ConfigError;
+var init_config_error = __esm({
+  "src/config/config-error.ts"() {
+    "use strict";
+    ConfigError = class extends Error {
+      constructor(problems) {
+        super(problems.map((problem) => formatProblem(problem)).join("\n"));
+        this.problems = problems;
+      }
+      problems;
+      name = "ConfigError";
+      /** The problems, one a line, with paths relative to `cwd`. */
+      format(cwd) {
+        return this.problems.map((problem) => formatProblem(problem, cwd)).join("\n");
+      }
+    };
+  }
+});
+
+// src/custom-rules/custom-rule-error.ts
+var CustomRuleError;
+var init_custom_rule_error = __esm({
+  "src/custom-rules/custom-rule-error.ts"() {
+    "use strict";
+    CustomRuleError = class extends Error {
+      constructor(ruleId, ruleFile, lintedFile, causeError) {
+        super(`custom rule "${ruleId}" (${ruleFile}) failed on ${lintedFile}: ${causeError instanceof Error ? causeError.message : String(causeError)}`);
+        this.ruleId = ruleId;
+        this.ruleFile = ruleFile;
+        this.lintedFile = lintedFile;
+        this.causeError = causeError;
+      }
+      ruleId;
+      ruleFile;
+      lintedFile;
+      causeError;
+      name = "CustomRuleError";
+    };
   }
 });
 
@@ -19794,7 +19943,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path15 = __require("path");
+    var path22 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -19806,7 +19955,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path15.resolve(cwd, filepath);
+      return path22.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -21103,7 +21252,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path15 = __require("path");
+    var path22 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -21277,7 +21426,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path15.sep,
+      SEP: path22.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -21304,7 +21453,7 @@ var require_constants2 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path15 = __require("path");
+    var path22 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -21333,7 +21482,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path15.sep === "\\";
+      return win32 === true || path22.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -22697,7 +22846,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path15 = __require("path");
+    var path22 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils3();
@@ -22782,7 +22931,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path15.basename(input));
+      return regex.test(path22.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -22885,8 +23034,8 @@ var require_micromatch = __commonJS({
         }
       }
       let result = negatives === patterns.length ? [...items] : [...keep];
-      let matches = result.filter((item) => !omit.has(item));
-      if (options && matches.length === 0) {
+      let matches2 = result.filter((item) => !omit.has(item));
+      if (options && matches2.length === 0) {
         if (options.failglob === true) {
           throw new Error(`No matches found for "${patterns.join(", ")}"`);
         }
@@ -22894,7 +23043,7 @@ var require_micromatch = __commonJS({
           return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
         }
       }
-      return matches;
+      return matches2;
     };
     micromatch.match = micromatch;
     micromatch.matcher = (pattern, options) => picomatch(pattern, options);
@@ -22908,9 +23057,9 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches = new Set(micromatch(list, patterns, { ...options, onResult }));
+      let matches2 = new Set(micromatch(list, patterns, { ...options, onResult }));
       for (let item of items) {
-        if (!matches.has(item)) {
+        if (!matches2.has(item)) {
           result.add(item);
         }
       }
@@ -23009,7 +23158,7 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path15 = __require("path");
+    var path22 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -23104,7 +23253,7 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path15.basename(pattern);
+      const basename = path22.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -23150,19 +23299,19 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative = [];
+      const relative2 = [];
       for (const pattern of patterns) {
         if (isAbsolute(pattern)) {
           absolute.push(pattern);
         } else {
-          relative.push(pattern);
+          relative2.push(pattern);
         }
       }
-      return [absolute, relative];
+      return [absolute, relative2];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path15.isAbsolute(pattern);
+      return path22.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -23339,8 +23488,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path15 = require_path();
-    exports.path = path15;
+    var path22 = require_path();
+    exports.path = path22;
     var pattern = require_pattern2();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -23359,9 +23508,9 @@ var require_tasks = __commonJS({
     var utils = require_utils4();
     function generate(input, settings) {
       const patterns = processPatterns(input, settings);
-      const ignore2 = processPatterns(settings.ignore, settings);
+      const ignore3 = processPatterns(settings.ignore, settings);
       const positivePatterns = getPositivePatterns(patterns);
-      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore2);
+      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore3);
       const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
       const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
       const staticTasks = convertPatternsToTasks(
@@ -23408,8 +23557,8 @@ var require_tasks = __commonJS({
       return utils.pattern.getPositivePatterns(patterns);
     }
     exports.getPositivePatterns = getPositivePatterns;
-    function getNegativePatternsAsPositive(patterns, ignore2) {
-      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore2);
+    function getNegativePatternsAsPositive(patterns, ignore3) {
+      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore3);
       const positive = negative.map(utils.pattern.convertToPositivePattern);
       return positive;
     }
@@ -23452,8 +23601,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path15, settings, callback) {
-      settings.fs.lstat(path15, (lstatError, lstat) => {
+    function read(path22, settings, callback) {
+      settings.fs.lstat(path22, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -23462,7 +23611,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path15, (statError, stat) => {
+        settings.fs.stat(path22, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -23494,13 +23643,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path15, settings) {
-      const lstat = settings.fs.lstatSync(path15);
+    function read(path22, settings) {
+      const lstat = settings.fs.lstatSync(path22);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path15);
+        const stat = settings.fs.statSync(path22);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -23571,19 +23720,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path15, optionsOrSettingsOrCallback, callback) {
+    function stat(path22, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path22, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path22, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path15, optionsOrSettings) {
+    function statSync5(path22, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path15, settings);
+      return sync.read(path22, settings);
     }
-    exports.statSync = statSync3;
+    exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -23797,16 +23946,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path15 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path22 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path15, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path22, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path15,
+                path: path22,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -23924,7 +24073,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path22 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -23932,7 +24081,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -23959,17 +24108,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path15, optionsOrSettingsOrCallback, callback) {
+    function scandir(path22, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path22, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path22, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path15, optionsOrSettings) {
+    function scandirSync(path22, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path15, settings);
+      return sync.read(path22, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -24072,12 +24221,12 @@ var require_queue = __commonJS({
       }
       function length() {
         var current = queueHead;
-        var counter = 0;
+        var counter2 = 0;
         while (current) {
           current = current.next;
-          counter++;
+          counter2++;
         }
-        return counter;
+        return counter2;
       }
       function getQueue() {
         var current = queueHead;
@@ -24617,7 +24766,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path22 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -24627,7 +24776,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -24689,7 +24838,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path22 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -24702,7 +24851,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path15.resolve(this._settings.cwd, filepath);
+        return path22.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -25118,7 +25267,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path22 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -25132,7 +25281,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path15.resolve(this._settings.cwd, task.base);
+        return path22.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -25970,26 +26119,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path15) => {
-      const end = path15.length - 1;
-      const index = path15.lastIndexOf(
+    var basenameOf = (path22) => {
+      const end = path22.length - 1;
+      const index = path22.lastIndexOf(
         SLASH,
-        path15[end] === SLASH ? end - 1 : end
+        path22[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path15 : path15.slice(index + 1);
+      return index < 0 ? path22 : path22.slice(index + 1);
     };
-    var parentOf = (path15) => {
-      if (path15.charCodeAt(0) === SLASH_CODE || path15.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path15.split(SLASH).filter(Boolean);
+    var parentOf = (path22) => {
+      if (path22.charCodeAt(0) === SLASH_CODE || path22.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path22.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path15.length - 1;
-      const cut = path15.lastIndexOf(
+      const end = path22.length - 1;
+      const cut = path22.lastIndexOf(
         SLASH,
-        path15.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path22.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path15.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path22.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -26139,7 +26288,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path15) {
+      testLiteral(path22) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -26148,7 +26297,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path15)) {
+          if (rule.checkRegex.test(path22)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -26168,15 +26317,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path15, mode) {
+      test(path22, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path15) : path15;
+        const basename = shortcut ? basenameOf(path22) : path22;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path15
+            shortcut && rule._basenameOnly ? basename : path22
           )) {
             const { negative } = rule;
             const ret = {
@@ -26198,17 +26347,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path15, originalPath, doThrow) => {
-      if (!isString(path15)) {
+    var checkPath = (path22, originalPath, doThrow) => {
+      if (!isString(path22)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path15) {
+      if (!path22) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path15)) {
+      if (checkPath.isNotRelative(path22)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -26217,25 +26366,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path15) => {
-      const first = path15.charCodeAt(0);
+    var isNotRelative = (path22) => {
+      const first = path22.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path15.length === 1) {
+      if (path22.length === 1) {
         return true;
       }
-      const second = path15.charCodeAt(1);
+      const second = path22.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path15.length === 2 || path15.charCodeAt(2) === SLASH_CODE;
+      return path22.length === 2 || path22.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -26266,58 +26415,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path15) {
+      _test(originalPath, cache3, path22) {
         checkPath(
-          path15,
+          path22,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path15 ? this._t(path15, cache3) : {
+        return path22 ? this._t(path22, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path15 = convertPath(target);
-        if (!path15 || path15.charCodeAt(path15.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path15);
+        const path22 = convertPath(target);
+        if (!path22 || path22.charCodeAt(path22.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path22);
         }
-        const dir = this._t(path15, this._testCache);
+        const dir = this._t(path22, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path15);
+        const literal = this._rules.testLiteral(path22);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path15, cache3) {
-        if (path15 in cache3) {
-          return cache3[path15];
+      _t(path22, cache3) {
+        if (path22 in cache3) {
+          return cache3[path22];
         }
-        const parentPath = parentOf(path15);
+        const parentPath = parentOf(path22);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
+        return cache3[path22] = parent && parent.ignored ? parent : this._rules.test(path22, MODE_IGNORE);
       }
-      ignores(path15) {
-        return this._test(path15, this._ignoreCache, convertPath(path15)).ignored;
+      ignores(path22) {
+        return this._test(path22, this._ignoreCache, convertPath(path22)).ignored;
       }
       createFilter() {
-        return (path15) => !this.ignores(path15);
+        return (path22) => !this.ignores(path22);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path15) {
-        return this._test(path15, this._testCache, convertPath(path15));
+      test(path22) {
+        return this._test(path22, this._testCache, convertPath(path22));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path15) => checkPath(convertPath(path15), path15, RETURN_FALSE);
+    var isPathValid = (path22) => checkPath(convertPath(path22), path22, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path15) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path15) || isNotRelative(path15);
+      checkPath.isNotRelative = (path22) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path22) || isNotRelative(path22);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -26334,17 +26483,17 @@ var require_ignore = __commonJS({
 
 // src/discover/discover.ts
 import { existsSync as existsSync3, readFileSync as readFileSync4, statSync } from "node:fs";
-import path5 from "node:path";
+import path7 from "node:path";
 async function discoverFiles(inputs, options) {
   const { cwd } = options;
   const found = /* @__PURE__ */ new Map();
   const add = (file) => {
-    const absolute = path5.resolve(cwd, file);
+    const absolute = path7.resolve(cwd, file);
     if (!found.has(absolute)) found.set(absolute, file);
   };
   const ignores = new IgnoreRules(cwd, options.ignorePatterns ?? [], options.useGitignore ?? true);
   for (const input of inputs.length > 0 ? inputs : ["."]) {
-    const absolute = path5.resolve(cwd, input);
+    const absolute = path7.resolve(cwd, input);
     if (existsSync3(absolute)) {
       if (statSync(absolute).isDirectory()) {
         const pattern = `${import_fast_glob.default.convertPathToPattern(toPosix(input))}/**/*.{${MANIFEST_EXTENSIONS.join(",")}}`;
@@ -26366,12 +26515,12 @@ async function expand(pattern, cwd) {
   return (0, import_fast_glob.default)(pattern, { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, dot: false, followSymbolicLinks: true });
 }
 function toPosix(file) {
-  return file.split(path5.sep).join("/");
+  return file.split(path7.sep).join("/");
 }
 function repositoryRoot(start) {
-  for (let dir = path5.resolve(start); ; dir = path5.dirname(dir)) {
-    if (existsSync3(path5.join(dir, ".git"))) return dir;
-    if (dir === path5.dirname(dir)) return void 0;
+  for (let dir = path7.resolve(start); ; dir = path7.dirname(dir)) {
+    if (existsSync3(path7.join(dir, ".git"))) return dir;
+    if (dir === path7.dirname(dir)) return void 0;
   }
 }
 var import_fast_glob, import_ignore, MANIFEST_EXTENSIONS, ALWAYS_IGNORED, DiscoverError, IgnoreRules;
@@ -26390,7 +26539,7 @@ var init_discover = __esm({
         this.cwd = cwd;
         this.useGitignore = useGitignore;
         this.cliRules = (0, import_ignore.default)().add([...patterns]);
-        this.root = repositoryRoot(cwd) ?? path5.parse(path5.resolve(cwd)).root;
+        this.root = repositoryRoot(cwd) ?? path7.parse(path7.resolve(cwd)).root;
       }
       cwd;
       useGitignore;
@@ -26398,20 +26547,20 @@ var init_discover = __esm({
       cliRules;
       root;
       ignores(file) {
-        const absolute = path5.resolve(this.cwd, file);
-        const relativeToCwd = toPosix(path5.relative(this.cwd, absolute));
+        const absolute = path7.resolve(this.cwd, file);
+        const relativeToCwd = toPosix(path7.relative(this.cwd, absolute));
         if (!relativeToCwd.startsWith("../") && this.cliRules.ignores(relativeToCwd)) return true;
         if (!this.useGitignore) return false;
-        for (let dir = path5.dirname(absolute); ; dir = path5.dirname(dir)) {
+        for (let dir = path7.dirname(absolute); ; dir = path7.dirname(dir)) {
           const rules = this.gitignoreOf(dir);
-          if (rules && rules.ignores(toPosix(path5.relative(dir, absolute)))) return true;
-          if (dir === this.root || dir === path5.dirname(dir)) return false;
+          if (rules && rules.ignores(toPosix(path7.relative(dir, absolute)))) return true;
+          if (dir === this.root || dir === path7.dirname(dir)) return false;
         }
       }
       gitignoreOf(dir) {
         let rules = this.cache.get(dir);
         if (rules === void 0) {
-          const file = path5.join(dir, ".gitignore");
+          const file = path7.join(dir, ".gitignore");
           rules = existsSync3(file) ? (0, import_ignore.default)().add(readFileSync4(file, "utf8")) : null;
           this.cache.set(dir, rules);
         }
@@ -26428,6 +26577,330 @@ function compareFindings(a, b) {
 var init_finding = __esm({
   "src/engine/finding.ts"() {
     "use strict";
+  }
+});
+
+// src/text/did-you-mean.ts
+function didYouMean(name, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance2(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+  return bestDistance <= allowed ? best : void 0;
+}
+function editDistance2(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+var init_did_you_mean = __esm({
+  "src/text/did-you-mean.ts"() {
+    "use strict";
+  }
+});
+
+// src/suppress/annotations.ts
+function readAnnotations(object, podTemplatePaths) {
+  const pod = podView(object, podTemplatePaths);
+  const places = [["metadata"]];
+  if (pod && pod.metadataPath.join(".") !== "metadata") places.push(pod.metadataPath);
+  const found = [];
+  for (const metadataPath of places) {
+    const annotations = annotationsAt(object.value, metadataPath);
+    if (!annotations) continue;
+    for (const [key, value2] of Object.entries(annotations)) {
+      const isObjectWide = key === IGNORE_ANNOTATION;
+      if (!isObjectWide && !key.startsWith(IGNORE_CONTAINER_PREFIX)) continue;
+      const path22 = [...object.documentPath, ...metadataPath, "annotations", key];
+      const range = object.document.sourceMap.resolve(path22).range;
+      const base = { key, range };
+      if (typeof value2 !== "string") {
+        found.push({ ...base, entries: [], problem: `The annotation ${key} must be a string of rule ids (quote it).` });
+        continue;
+      }
+      const entries2 = parseAnnotationValue(value2);
+      const problem = entries2.length === 0 ? `The annotation ${key} names no rule; list rule ids, or * for every rule.` : void 0;
+      if (isObjectWide) {
+        found.push({ ...base, entries: entries2, ...problem ? { problem } : {} });
+        continue;
+      }
+      const containerName = key.slice(IGNORE_CONTAINER_PREFIX.length);
+      const container = pod?.containers.find((candidate) => candidate.name === containerName);
+      const missing = container ? void 0 : `The annotation ${key} names container "${containerName}", but the pod has no container of that name.`;
+      found.push({ ...base, entries: entries2, containerName, ...container ? { container } : {}, ...problem || missing ? { problem: problem ?? missing } : {} });
+    }
+  }
+  return found;
+}
+function parseAnnotationValue(value2) {
+  const entries2 = [];
+  for (const part of value2.split(/,(?=\s*(?:\*|[A-Za-z0-9][\w./-]*)\s*(?:=|,|$))/)) {
+    const text = part.trim();
+    if (text === "") continue;
+    const equals = text.indexOf("=");
+    const id = (equals === -1 ? text : text.slice(0, equals)).trim();
+    const reason = equals === -1 ? void 0 : text.slice(equals + 1).trim() || void 0;
+    entries2.push({ id, reason });
+  }
+  return entries2;
+}
+function annotationsAt(root, metadataPath) {
+  let value2 = root;
+  for (const segment of metadataPath) value2 = isObject(value2) ? value2[segment] : void 0;
+  const annotations = isObject(value2) ? value2.annotations : void 0;
+  return isObject(annotations) ? annotations : void 0;
+}
+var IGNORE_ANNOTATION, IGNORE_CONTAINER_PREFIX;
+var init_annotations = __esm({
+  "src/suppress/annotations.ts"() {
+    "use strict";
+    init_json();
+    init_pod_view();
+    IGNORE_ANNOTATION = "podlint.dev/ignore";
+    IGNORE_CONTAINER_PREFIX = "podlint.dev/ignore-container.";
+  }
+});
+
+// src/suppress/directives.ts
+function parseDirectives(comments, text, lines) {
+  const directives = [];
+  const malformed = [];
+  for (const comment of comments) {
+    if (!comment.text.includes("podlint-")) continue;
+    const match = DIRECTIVE.exec(comment.text);
+    if (!match) {
+      const near = LOOKS_LIKE_DIRECTIVE.exec(comment.text);
+      if (near) {
+        malformed.push({
+          message: `Unknown directive "${near[0].trim()}"; use one of ${DIRECTIVE_KINDS.map((kind2) => `podlint-${kind2}`).join(", ")}.`,
+          range: comment.range
+        });
+      }
+      continue;
+    }
+    const kind = match[2];
+    const restStart = 1 + (match[1]?.length ?? 0) + "podlint-".length + kind.length;
+    const rest = match[3] ?? "";
+    const separator = /(^|\s)--(\s|$)/.exec(rest);
+    const list = separator ? rest.slice(0, separator.index) : rest;
+    const reason = separator ? rest.slice(separator.index + separator[0].length).trim() || void 0 : void 0;
+    const rules = [];
+    for (const token of list.matchAll(/[^\s,]+/g)) {
+      const offset = restStart + (token.index ?? 0);
+      rules.push({ id: token[0], range: sliceRange(comment.range, offset, token[0].length) });
+    }
+    const line = kind === "disable-next-line" ? nextContentLine(comment.range.start.line, text, lines) : comment.range.start.line;
+    directives.push({ kind, rules, reason, range: comment.range, line });
+  }
+  return { directives, malformed };
+}
+function nextContentLine(commentLine, text, lines) {
+  for (let line = commentLine + 1; line < lines.lineCount; line++) {
+    const start = lines.lineStart(line) ?? text.length;
+    const end = lines.lineStart(line + 1) ?? text.length;
+    if (!/^\s*(#.*)?$/s.test(text.slice(start, end))) return line;
+  }
+  return commentLine + 1;
+}
+function sliceRange(range, offset, length) {
+  return {
+    start: { line: range.start.line, column: range.start.column + offset },
+    end: { line: range.start.line, column: range.start.column + offset + length },
+    startOffset: range.startOffset + offset,
+    endOffset: range.startOffset + offset + length
+  };
+}
+var DIRECTIVE_KINDS, RULE_ID_PATTERN, DIRECTIVE, LOOKS_LIKE_DIRECTIVE;
+var init_directives = __esm({
+  "src/suppress/directives.ts"() {
+    "use strict";
+    DIRECTIVE_KINDS = ["disable-next-line", "disable-line", "disable-file", "disable", "enable"];
+    RULE_ID_PATTERN = /^[A-Za-z0-9][\w./-]*$/;
+    DIRECTIVE = /^(\s*)podlint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)(.*)$/s;
+    LOOKS_LIKE_DIRECTIVE = /^\s*podlint-(disable|enable)\S*/;
+  }
+});
+
+// src/suppress/apply.ts
+function applySuppressions(file, findings, settings) {
+  const hasDirectives = file.comments.some((comment) => comment.text.includes("podlint-"));
+  const hasAnnotations = file.text.includes("podlint.dev/");
+  if (!hasDirectives && !hasAnnotations) return [...findings];
+  const { directives, malformed } = hasDirectives ? parseDirectives(file.comments, file.text, file.lines) : { directives: [], malformed: [] };
+  const annotated = hasAnnotations ? annotatedObjects(file, settings.podTemplatePaths) : [];
+  const used = /* @__PURE__ */ new Set();
+  const blocks = directives.filter((directive) => directive.kind === "disable" || directive.kind === "enable");
+  const result = findings.map((finding) => {
+    const suppressions = [];
+    for (const directive of directives) {
+      if (directive.kind === "disable" || directive.kind === "enable") continue;
+      if (directive.kind !== "disable-file" && directive.line !== finding.range.start.line) continue;
+      if (covers(directive, finding.ruleId, used)) suppressions.push(fromDirective(directive));
+    }
+    const block = blockCovering(blocks, finding, used);
+    if (block) suppressions.push(fromDirective(block));
+    for (const { object, range, annotations } of annotated) {
+      if (finding.range.startOffset < range[0] || finding.range.startOffset >= range[1] || finding.filePath !== object.file.filePath) continue;
+      for (const annotation2 of annotations) {
+        if (annotation2.problem) continue;
+        if (annotation2.container && !startsWith2(finding.path, annotation2.container.path)) continue;
+        const entry = annotation2.entries.find((candidate) => candidate.id === finding.ruleId || candidate.id === "*");
+        if (!entry) continue;
+        used.add(usedKey(annotation2.range, entry.id));
+        suppressions.push({ kind: "annotation", range: annotation2.range, ...entry.reason ? { reason: entry.reason } : {} });
+      }
+    }
+    return suppressions.length > 0 ? { ...finding, suppressions } : finding;
+  });
+  const known = settings.knownRuleIds ?? /* @__PURE__ */ new Set([...BUILTIN_IDS, ...settings.rules.map((configured) => configured.rule.id)]);
+  const report = new SuppressionReporter(file, settings);
+  report.invalid(directives, malformed, annotated.flatMap((entry) => entry.annotations), known);
+  report.unused(directives, annotated.flatMap((entry) => entry.annotations), used, known);
+  return [...result, ...report.findings].sort(compareFindings);
+}
+function covers(directive, ruleId, used) {
+  if (directive.rules.length === 0) {
+    used.add(usedKey(directive.range, "*"));
+    return true;
+  }
+  const named = directive.rules.find((rule) => rule.id === ruleId);
+  if (!named) return false;
+  used.add(usedKey(directive.range, named.id));
+  return true;
+}
+function blockCovering(blocks, finding, used) {
+  let active;
+  const line = finding.range.start.line;
+  for (const directive of blocks) {
+    const applies = directive.rules.length === 0 || directive.rules.some((rule) => rule.id === finding.ruleId);
+    if (!applies) continue;
+    if (directive.kind === "disable" && directive.line <= line) active = directive;
+    else if (directive.kind === "enable" && directive.line < line) active = void 0;
+  }
+  if (active) used.add(usedKey(active.range, active.rules.length === 0 ? "*" : finding.ruleId));
+  return active;
+}
+function fromDirective(directive) {
+  return { kind: "directive", range: directive.range, ...directive.reason ? { reason: directive.reason } : {} };
+}
+function usedKey(range, ruleId) {
+  return `${range.startOffset}\0${ruleId}`;
+}
+function startsWith2(path22, prefix) {
+  if (!path22 || path22.length < prefix.length) return false;
+  return prefix.every((segment, index) => path22[index] === segment);
+}
+function annotatedObjects(file, podTemplatePaths) {
+  const found = [];
+  for (const document of file.documents) {
+    for (const object of document.objects) {
+      const annotations = readAnnotations(object, podTemplatePaths);
+      if (annotations.length === 0) continue;
+      const node = object.documentPath.length === 0 ? document.yaml.contents : document.yaml.getIn(object.documentPath, true);
+      const range = node?.range;
+      if (range) found.push({ object, range: [range[0], range[2]], annotations });
+    }
+  }
+  return found;
+}
+var BUILTIN_IDS, SuppressionReporter;
+var init_apply = __esm({
+  "src/suppress/apply.ts"() {
+    "use strict";
+    init_invalid_suppression();
+    init_unused_suppression();
+    init_rules();
+    init_define_rule();
+    init_finding();
+    init_did_you_mean();
+    init_annotations();
+    init_directives();
+    BUILTIN_IDS = new Set(builtinRules.map((rule) => rule.id));
+    SuppressionReporter = class {
+      constructor(file, settings) {
+        this.file = file;
+        const configured = (id) => settings.rules.find((candidate) => candidate.rule.id === id);
+        this.unusedSeverity = configured(unused_suppression_default.id)?.severity;
+        const invalid = configured(invalid_suppression_default.id);
+        this.invalidSeverity = invalid?.severity;
+        this.requireReason = Boolean(invalid?.options?.requireReason);
+      }
+      file;
+      findings = [];
+      unusedSeverity;
+      invalidSeverity;
+      requireReason;
+      invalid(directives, malformed, annotations, known) {
+        if (!this.invalidSeverity) return;
+        const messages4 = invalid_suppression_default.meta.messages;
+        for (const problem of malformed) this.add(invalid_suppression_default.id, this.invalidSeverity, "malformed", messages4.malformed, problem.range, { message: problem.message });
+        for (const directive of directives) {
+          for (const rule of directive.rules) {
+            if (known.has(rule.id)) continue;
+            this.unknownRule(rule, `a podlint-${directive.kind} directive`, known);
+          }
+          if (this.requireReason && directive.kind !== "enable" && !directive.reason) {
+            this.add(invalid_suppression_default.id, this.invalidSeverity, "missingReason", messages4.missingReason, directive.range, { kind: directive.kind });
+          }
+        }
+        for (const annotation2 of annotations) {
+          if (annotation2.problem) {
+            this.add(invalid_suppression_default.id, this.invalidSeverity, "annotation", messages4.annotation, annotation2.range, { message: annotation2.problem });
+            continue;
+          }
+          for (const entry of annotation2.entries) {
+            if (entry.id === "*" || known.has(entry.id)) continue;
+            this.unknownRule({ id: entry.id, range: annotation2.range }, `the annotation ${annotation2.key}`, known);
+          }
+        }
+      }
+      unused(directives, annotations, used, known) {
+        if (!this.unusedSeverity) return;
+        const messages4 = unused_suppression_default.meta.messages;
+        const severity = this.unusedSeverity;
+        for (const directive of directives) {
+          if (directive.kind === "enable") continue;
+          if (directive.rules.length === 0) {
+            if (!used.has(usedKey(directive.range, "*"))) this.add(unused_suppression_default.id, severity, "directive", messages4.directive, directive.range, { kind: directive.kind });
+            continue;
+          }
+          for (const rule of directive.rules) {
+            if (!known.has(rule.id) || used.has(usedKey(directive.range, rule.id))) continue;
+            this.add(unused_suppression_default.id, severity, "directiveRule", messages4.directiveRule, rule.range, { kind: directive.kind, rule: rule.id });
+          }
+        }
+        for (const annotation2 of annotations) {
+          if (annotation2.problem) continue;
+          for (const entry of annotation2.entries) {
+            if (entry.id !== "*" && !known.has(entry.id) || used.has(usedKey(annotation2.range, entry.id))) continue;
+            if (entry.id === "*") this.add(unused_suppression_default.id, severity, "annotation", messages4.annotation, annotation2.range, { annotation: annotation2.key });
+            else this.add(unused_suppression_default.id, severity, "annotationRule", messages4.annotationRule, annotation2.range, { annotation: annotation2.key, rule: entry.id });
+          }
+        }
+      }
+      unknownRule(rule, where2, known) {
+        const suggestion = RULE_ID_PATTERN.test(rule.id) ? didYouMean(rule.id, known) : void 0;
+        const hint = suggestion ? ` (did you mean "${suggestion}"?)` : "";
+        this.add(invalid_suppression_default.id, this.invalidSeverity, "unknownRule", invalid_suppression_default.meta.messages.unknownRule, rule.range, { rule: rule.id, where: where2, hint });
+      }
+      add(ruleId, severity, messageId, template, range, data) {
+        this.findings.push({ ruleId, severity, message: formatMessage(template, data), filePath: this.file.filePath, range, messageId });
+      }
+    };
   }
 });
 
@@ -26457,7 +26930,7 @@ function lintLoadedFile(file, settings) {
       for (const configured of podRules) runRule(configured, object, settings, findings, pod);
     }
   }
-  return findings.sort(compareFindings);
+  return applySuppressions(file, findings.sort(compareFindings), settings);
 }
 function runRule(configured, object, settings, findings, pod) {
   const { rule, severity, options } = configured;
@@ -26492,8 +26965,8 @@ function runRule(configured, object, settings, findings, pod) {
         ...fix ? { fixes: [fix] } : {}
       });
     },
-    lineOf(path15) {
-      return sourceMap.resolve([...object.documentPath, ...path15]).range.start.line + 1;
+    lineOf(path22) {
+      return sourceMap.resolve([...object.documentPath, ...path22]).range.start.line + 1;
     }
   };
   if (isPodRule(rule)) {
@@ -26517,6 +26990,7 @@ var init_lint_file = __esm({
   "src/engine/lint-file.ts"() {
     "use strict";
     init_pod_view();
+    init_apply();
     init_define_rule();
     init_finding();
   }
@@ -26639,18 +27113,18 @@ var init_source_map = __esm({
       }
       document;
       lines;
-      resolve(path15, target = "value") {
+      resolve(path22, target = "value") {
         let node = this.document.contents;
         let viaPair;
         let depth = 0;
-        for (const segment of path15) {
+        for (const segment of path22) {
           const next = this.child(node, segment);
           if (!next) break;
           node = next.node;
           viaPair = next.pair;
           depth++;
         }
-        const exact = depth === path15.length;
+        const exact = depth === path22.length;
         return { range: this.rangeOf(node, exact && target === "key" ? viaPair : void 0, viaPair), exact, depth };
       }
       /** The range of the whole document's root node, for findings about a document as such. */
@@ -26880,8 +27354,8 @@ function duplicateKeyProblem(document, lines, offset) {
       if (!(0, import_yaml3.isScalar)(duplicate) || !duplicate.range) return void 0;
       const name = String(duplicate.value);
       const first = node.items.find((pair) => (0, import_yaml3.isScalar)(pair.key) && String(pair.key.value) === name)?.key;
-      const firstLine2 = (0, import_yaml3.isScalar)(first) && first.range ? lines.position(first.range[0]).line + 1 : void 0;
-      problem.message = `Duplicate key "${name}"${firstLine2 ? ` (first on line ${firstLine2})` : ""}; kubectl rejects a mapping with the same key twice.`;
+      const firstLine3 = (0, import_yaml3.isScalar)(first) && first.range ? lines.position(first.range[0]).line + 1 : void 0;
+      problem.message = `Duplicate key "${name}"${firstLine3 ? ` (first on line ${firstLine3})` : ""}; kubectl rejects a mapping with the same key twice.`;
       problem.range = lines.range(duplicate.range[0], duplicate.range[1]);
       return import_yaml3.visit.BREAK;
     }
@@ -26945,12 +27419,14 @@ function fileResult(filePath, absolutePath, findings) {
   let errorCount = 0;
   let warningCount = 0;
   let infoCount = 0;
+  let suppressedCount = 0;
   for (const finding of findings) {
-    if (finding.severity === "error") errorCount++;
+    if (isSuppressed(finding)) suppressedCount++;
+    else if (finding.severity === "error") errorCount++;
     else if (finding.severity === "warning") warningCount++;
     else infoCount++;
   }
-  return { filePath, absolutePath, findings, errorCount, warningCount, infoCount };
+  return { filePath, absolutePath, findings, errorCount, warningCount, infoCount, suppressedCount };
 }
 function isSuppressed(finding) {
   return (finding.suppressions?.length ?? 0) > 0;
@@ -26963,18 +27439,19 @@ var init_results = __esm({
 
 // src/lint.ts
 import { readFileSync as readFileSync5 } from "node:fs";
-import path6 from "node:path";
+import path8 from "node:path";
 function lintBytes(filePath, absolutePath, bytes, settings) {
   const file = safeLoad(filePath, bytes);
   return fileResult(filePath, absolutePath, lintLoadedFile(file, settings));
 }
 function lintText(filePath, text, settings, cwd = process.cwd()) {
-  return lintBytes(filePath, path6.resolve(cwd, filePath), Buffer.from(text, "utf8"), settings);
+  return lintBytes(filePath, path8.resolve(cwd, filePath), Buffer.from(text, "utf8"), settings);
 }
 function lintFiles(files, settings, cwd = process.cwd()) {
   return files.map((filePath) => {
-    const absolutePath = path6.resolve(cwd, filePath);
-    return lintBytes(filePath, absolutePath, readFileSync5(absolutePath), settings);
+    const absolutePath = path8.resolve(cwd, filePath);
+    const fileSettings = typeof settings === "function" ? settings(absolutePath) : settings;
+    return lintBytes(filePath, absolutePath, readFileSync5(absolutePath), fileSettings);
   });
 }
 function safeLoad(filePath, bytes) {
@@ -27006,6 +27483,510 @@ var init_rule_docs = __esm({
   "src/docs/rule-docs.ts"() {
     "use strict";
     REPOSITORY_URL = "https://github.com/podlint/podlint";
+  }
+});
+
+// src/custom-rules/rule-shape.ts
+function ruleShapeProblems(value2) {
+  if (!isObject(value2)) return ["The module's default export is not a rule; export default defineRule({ id, meta, check })."];
+  const problems = [];
+  if (typeof value2.id !== "string" || !RULE_ID_PATTERN.test(value2.id)) problems.push('The rule needs an id: lowercase words joined by "-".');
+  const meta = value2.meta;
+  if (!isObject(meta)) return [...problems, "The rule has no meta object."];
+  if (meta.type !== "problem" && meta.type !== "suggestion") problems.push('meta.type must be "problem" or "suggestion".');
+  if (!isRuleSeverity(meta.defaultSeverity)) problems.push("meta.defaultSeverity must be off, info, warning or error.");
+  const docs = meta.docs;
+  if (!isObject(docs) || typeof docs.description !== "string" || typeof docs.remediation !== "string") {
+    problems.push("meta.docs needs a description and a remediation (strings).");
+  }
+  const messages4 = meta.messages;
+  if (!isObject(messages4) || Object.keys(messages4).length === 0 || Object.values(messages4).some((message) => typeof message !== "string")) {
+    problems.push("meta.messages must map message ids to texts.");
+  }
+  if (!isObject(meta.defaultOptions)) problems.push("meta.defaultOptions must be an object ({} for none).");
+  if (meta.schema !== void 0 && (!isObject(meta.schema) || meta.schema.type !== "object")) problems.push('meta.schema must be a JSON Schema with type "object".');
+  if (meta.scope !== void 0 && meta.scope !== "pod" && meta.scope !== "object") problems.push('meta.scope must be "pod" or "object".');
+  const tags = meta.tags;
+  if (tags !== void 0 && (!Array.isArray(tags) || tags.some((tag) => typeof tag !== "string"))) problems.push("meta.tags must be a list of strings.");
+  const security = Array.isArray(tags) && tags.includes("security");
+  if (security !== (meta.securitySeverity !== void 0)) problems.push('meta.securitySeverity is required for rules tagged "security", and only for them.');
+  if (typeof value2.check !== "function") problems.push("The rule has no check function.");
+  return problems;
+}
+function asRule(value2) {
+  return value2;
+}
+var init_rule_shape = __esm({
+  "src/custom-rules/rule-shape.ts"() {
+    "use strict";
+    init_severity();
+    init_json();
+    init_directives();
+  }
+});
+
+// src/custom-rules/check-rule-source.ts
+var check_rule_source_exports = {};
+__export(check_rule_source_exports, {
+  checkRuleSource: () => checkRuleSource,
+  moduleSpecifiers: () => moduleSpecifiers,
+  specifiersOf: () => specifiersOf
+});
+function checkRuleSource(filePath, text) {
+  const lines = LineIndex.fromText(text);
+  const problems = [];
+  const problem = (node, message) => {
+    problems.push({ filePath, range: lines.range(node?.range[0] ?? 0, node?.range[1] ?? 0), message });
+  };
+  let program;
+  try {
+    program = estree.parse(text, { range: true, loc: true, jsx: /\.[jt]sx$/.test(filePath), filePath });
+  } catch (error) {
+    const { index, message } = error;
+    const offset = typeof index === "number" ? index : 0;
+    problems.push({ filePath, range: lines.range(offset, offset + 1), message: `The rule does not parse: ${message ?? String(error)}` });
+    return { problems, specifiers: [] };
+  }
+  const specifiers = moduleSpecifiers(program);
+  const defineRuleNames = /* @__PURE__ */ new Set(["defineRule"]);
+  for (const statement of program.body) {
+    if (statement.type !== "ImportDeclaration" || statement.source.value !== "podlint") continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === "ImportSpecifier" && importedName(specifier) === "defineRule") defineRuleNames.add(specifier.local.name);
+    }
+  }
+  const exported = program.body.find((statement) => statement.type === "ExportDefaultDeclaration");
+  if (!exported) {
+    problem(void 0, "The rule module has no default export; write `export default defineRule({ id, meta, check })`.");
+    return { problems, specifiers };
+  }
+  const ruleObject = ruleObjectOf(unwrap(exported.declaration), program, defineRuleNames);
+  if (!ruleObject) {
+    problem(exported, "The default export must be `defineRule({ ... })` with the rule object written out literally, so podlint can check it before running it.");
+    return { problems, specifiers };
+  }
+  const rule = literalKeys(ruleObject, problem, "The rule");
+  for (const [key, property] of rule) if (!RULE_KEYS.includes(key)) problem(property.key, `Unknown key "${key}" in the rule; a rule has ${RULE_KEYS.join(", ")}.`);
+  let id;
+  let idRange;
+  const idNode = rule.get("id");
+  if (!idNode) problem(ruleObject, "The rule has no id.");
+  else {
+    id = stringValue(idNode.value);
+    if (id === void 0) problem(idNode.value, "The rule id must be a string literal.");
+    else if (!RULE_ID_PATTERN.test(id)) problem(idNode.value, `The rule id "${id}" must be lowercase words joined by "-" (an optional "prefix/" is allowed).`);
+    else idRange = lines.range(idNode.value.range[0], idNode.value.range[1]);
+  }
+  const messages4 = /* @__PURE__ */ new Set();
+  const metaNode = rule.get("meta");
+  if (!metaNode) problem(ruleObject, "The rule has no meta.");
+  else if (unwrap(metaNode.value).type !== "ObjectExpression") problem(metaNode.value, "meta must be an object literal, so podlint can read it without running the rule.");
+  else {
+    const meta = literalKeys(unwrap(metaNode.value), problem, "meta");
+    for (const [key, property] of meta) if (!META_KEYS.includes(key)) problem(property.key, `Unknown key "${key}" in meta; meta has ${META_KEYS.join(", ")}.`);
+    for (const key of REQUIRED_META_KEYS) if (!meta.has(key)) problem(metaNode.key, `meta has no ${key}.`);
+    checkEnum(meta.get("type"), ["problem", "suggestion"], "meta.type", problem);
+    checkEnum(meta.get("defaultSeverity"), SEVERITIES, "meta.defaultSeverity", problem);
+    checkEnum(meta.get("scope"), ["pod", "object"], "meta.scope", problem);
+    const docs = meta.get("docs");
+    if (docs) {
+      const value2 = unwrap(docs.value);
+      if (value2.type !== "ObjectExpression") problem(docs.value, "meta.docs must be an object literal with description and remediation.");
+      else {
+        const fields = literalKeys(value2, problem, "meta.docs");
+        for (const key of ["description", "remediation"]) {
+          const field = fields.get(key);
+          if (!field) problem(docs.key, `meta.docs has no ${key}.`);
+          else if (!stringValue(field.value)?.trim()) problem(field.value, `meta.docs.${key} must be a non-empty string literal.`);
+        }
+        for (const [key, property] of fields) if (key !== "description" && key !== "remediation") problem(property.key, `Unknown key "${key}" in meta.docs.`);
+      }
+    }
+    const messagesNode = meta.get("messages");
+    if (messagesNode) {
+      const value2 = unwrap(messagesNode.value);
+      if (value2.type !== "ObjectExpression") problem(messagesNode.value, "meta.messages must be an object literal of message ids and texts.");
+      else {
+        for (const [key, property] of literalKeys(value2, problem, "meta.messages")) {
+          if (stringValue(property.value) === void 0) problem(property.value, `meta.messages.${key} must be a string literal.`);
+          messages4.add(key);
+        }
+        if (messages4.size === 0) problem(messagesNode.value, "meta.messages is empty; a rule reports at least one message.");
+      }
+    }
+    for (const key of ["schema", "defaultOptions"]) {
+      const field = meta.get(key);
+      if (field && (unwrap(field.value).type !== "ObjectExpression" || !isLiteralValue(field.value))) {
+        problem(field.value, `meta.${key} must be an object written with literals only, so podlint can read it without running the rule.`);
+      }
+    }
+    const schema = meta.get("schema");
+    if (schema && unwrap(schema.value).type === "ObjectExpression") {
+      const type = literalKeys(unwrap(schema.value), () => {
+      }, "").get("type");
+      if (!type || stringValue(type.value) !== "object") problem(schema.value, 'meta.schema must be a JSON Schema with type: "object" (the options are an object).');
+    }
+    const tags = meta.get("tags");
+    const tagValues = [];
+    if (tags) {
+      const value2 = unwrap(tags.value);
+      if (value2.type !== "ArrayExpression" || value2.elements.some((element) => !element || stringValue(element) === void 0)) {
+        problem(tags.value, "meta.tags must be an array of string literals.");
+      } else for (const element of value2.elements) tagValues.push(stringValue(element));
+    }
+    const securitySeverity = meta.get("securitySeverity");
+    const isSecurity = tagValues.includes("security");
+    if (securitySeverity) {
+      const number = numberValue(securitySeverity.value);
+      if (!isSecurity) problem(securitySeverity.key, 'meta.securitySeverity belongs only to rules tagged "security".');
+      else if (number === void 0 || number < 0.1 || number > 10) problem(securitySeverity.value, "meta.securitySeverity must be a number literal from 0.1 to 10.");
+    } else if (isSecurity) problem(tags?.key, 'A rule tagged "security" needs meta.securitySeverity (0.1 to 10).');
+  }
+  const check = rule.get("check");
+  if (!check) problem(ruleObject, "The rule has no check function.");
+  else if (!["FunctionExpression", "ArrowFunctionExpression", "Identifier", "MemberExpression", "CallExpression"].includes(unwrap(check.value).type)) {
+    problem(check.value, "check must be a function.");
+  }
+  estree.simpleTraverse(program, {
+    enter(node) {
+      if (node.type !== "CallExpression" || !isReportCall(node.callee)) return;
+      const [argument] = node.arguments;
+      if (!argument || argument.type !== "ObjectExpression") return;
+      const property = argument.properties.find((candidate) => candidate.type === "Property" && !candidate.computed && keyName(candidate.key) === "messageId");
+      if (!property || property.type !== "Property") return;
+      for (const { node: valueNode, value: value2 } of messageIdValues(property.value)) {
+        if (value2 === void 0) problem(valueNode, "messageId must be a string literal (or a ?: of literals), so podlint can check it exists.");
+        else if (messages4.size > 0 && !messages4.has(value2)) {
+          problem(valueNode, `messageId "${value2}" is not in meta.messages (${[...messages4].join(", ")}).`);
+        }
+      }
+    }
+  });
+  return { problems, ...id !== void 0 ? { id } : {}, ...idRange ? { idRange } : {}, specifiers };
+}
+function moduleSpecifiers(program) {
+  const found = [];
+  const add = (source) => {
+    if (source?.type === "Literal" && typeof source.value === "string") found.push({ value: source.value, start: source.range[0], end: source.range[1] });
+  };
+  estree.simpleTraverse(program, {
+    enter(node) {
+      if (node.type === "ImportDeclaration" || node.type === "ExportAllDeclaration" || node.type === "ExportNamedDeclaration") add(node.source);
+      else if (node.type === "ImportExpression") add(node.source);
+    }
+  });
+  return found.sort((a, b) => a.start - b.start);
+}
+function specifiersOf(filePath, text) {
+  return moduleSpecifiers(estree.parse(text, { range: true, jsx: /\.[jt]sx$/.test(filePath), filePath }));
+}
+function ruleObjectOf(node, program, defineRuleNames) {
+  if (node.type === "ObjectExpression") return node;
+  if (node.type === "CallExpression" && node.callee.type === "Identifier" && defineRuleNames.has(node.callee.name)) {
+    const [argument] = node.arguments;
+    const value2 = argument ? unwrap(argument) : void 0;
+    return value2?.type === "ObjectExpression" ? value2 : void 0;
+  }
+  if (node.type === "Identifier") {
+    for (const statement of program.body) {
+      const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+      if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") continue;
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === "Identifier" && declarator.id.name === node.name && declarator.init) {
+          return ruleObjectOf(unwrap(declarator.init), program, defineRuleNames);
+        }
+      }
+    }
+  }
+  return void 0;
+}
+function unwrap(node) {
+  let current = node;
+  while (current.type === "TSAsExpression" || current.type === "TSSatisfiesExpression" || current.type === "TSNonNullExpression" || current.type === "TSTypeAssertion") {
+    current = current.expression;
+  }
+  return current;
+}
+function literalKeys(object, problem, where2) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const property of object.properties) {
+    if (property.type !== "Property" || property.computed) {
+      problem(property, `${where2} must list its keys literally (no spread or computed keys), so podlint can read it.`);
+      continue;
+    }
+    const name = keyName(property.key);
+    if (name !== void 0) keys.set(name, property);
+  }
+  return keys;
+}
+function keyName(key) {
+  if (key.type === "Identifier") return key.name;
+  if (key.type === "Literal") return String(key.value);
+  return void 0;
+}
+function importedName(specifier) {
+  return specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
+}
+function stringValue(node) {
+  const value2 = unwrap(node);
+  if (value2.type === "Literal" && typeof value2.value === "string") return value2.value;
+  if (value2.type === "TemplateLiteral" && value2.expressions.length === 0) return value2.quasis[0]?.value.cooked ?? void 0;
+  return void 0;
+}
+function numberValue(node) {
+  const value2 = unwrap(node);
+  if (value2.type === "Literal" && typeof value2.value === "number") return value2.value;
+  return void 0;
+}
+function checkEnum(property, allowed, where2, problem) {
+  if (!property) return void 0;
+  const value2 = stringValue(property.value);
+  if (value2 === void 0 || !allowed.includes(value2)) {
+    problem(property.value, `${where2} must be one of ${allowed.map((item) => `'${item}'`).join(", ")}, written as a literal.`);
+    return void 0;
+  }
+  return value2;
+}
+function isLiteralValue(node) {
+  const value2 = unwrap(node);
+  switch (value2.type) {
+    case "Literal":
+      return !("regex" in value2 && value2.regex) && typeof value2.value !== "bigint";
+    case "TemplateLiteral":
+      return value2.expressions.length === 0;
+    case "UnaryExpression":
+      return (value2.operator === "-" || value2.operator === "+") && value2.argument.type === "Literal" && typeof value2.argument.value === "number";
+    case "ArrayExpression":
+      return value2.elements.every((element) => element !== null && element.type !== "SpreadElement" && isLiteralValue(element));
+    case "ObjectExpression":
+      return value2.properties.every((property) => property.type === "Property" && !property.computed && property.kind === "init" && !property.method && isLiteralValue(property.value));
+    default:
+      return false;
+  }
+}
+function isReportCall(callee) {
+  if (callee.type === "Identifier") return callee.name === "report";
+  return callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && callee.property.name === "report";
+}
+function messageIdValues(node) {
+  const value2 = unwrap(node);
+  if (value2.type === "ConditionalExpression") return [...messageIdValues(value2.consequent), ...messageIdValues(value2.alternate)];
+  return [{ node: value2, value: stringValue(value2) }];
+}
+var estree, RULE_KEYS, META_KEYS, REQUIRED_META_KEYS;
+var init_check_rule_source = __esm({
+  "src/custom-rules/check-rule-source.ts"() {
+    "use strict";
+    init_severity();
+    init_position();
+    init_directives();
+    estree = __require("@typescript-eslint/typescript-estree");
+    RULE_KEYS = ["id", "meta", "check"];
+    META_KEYS = ["type", "defaultSeverity", "docs", "messages", "schema", "defaultOptions", "scope", "tags", "securitySeverity"];
+    REQUIRED_META_KEYS = ["type", "defaultSeverity", "docs", "messages", "defaultOptions"];
+  }
+});
+
+// src/custom-rules/compile-module.ts
+var compile_module_exports = {};
+__export(compile_module_exports, {
+  importCompiled: () => importCompiled
+});
+import { existsSync as existsSync6, mkdtempSync, readFileSync as readFileSync7, rmSync, writeFileSync } from "node:fs";
+import { createRequire, isBuiltin } from "node:module";
+import { tmpdir } from "node:os";
+import path11 from "node:path";
+import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL2 } from "node:url";
+function podlintEntryUrl() {
+  const entry = packageAsset("dist/src/index.js");
+  if (existsSync6(entry)) return pathToFileURL2(entry).href;
+  outputDir ??= createOutputDir();
+  const standIn = path11.join(outputDir, "podlint.mjs");
+  if (!existsSync6(standIn)) writeFileSync(standIn, "export function defineRule(rule) {\n  return rule;\n}\n");
+  return pathToFileURL2(standIn).href;
+}
+async function importCompiled(filePath, text, specifiers) {
+  const url = compileToFile(filePath, text, specifiers, /* @__PURE__ */ new Set());
+  const module = await import(url);
+  return module.default;
+}
+function compileToFile(filePath, text, specifiers, compiling) {
+  const done = compiled.get(filePath);
+  if (done) return done;
+  compiling.add(filePath);
+  let source = text;
+  for (const specifier of [...specifiers].sort((a, b) => b.start - a.start)) {
+    const target = resolveSpecifier(specifier.value, filePath, compiling);
+    if (target !== specifier.value) source = `${source.slice(0, specifier.start)}${JSON.stringify(target)}${source.slice(specifier.end)}`;
+  }
+  const javascript = TYPESCRIPT.test(filePath) ? ts.transpileModule(source, {
+    fileName: filePath,
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      jsx: ts.JsxEmit.React,
+      // Keep imports whose names are only used as types out, as Node's type stripping does.
+      verbatimModuleSyntax: false,
+      isolatedModules: true
+    }
+  }).outputText : source;
+  outputDir ??= createOutputDir();
+  const outputFile = path11.join(outputDir, `${path11.basename(filePath).replace(/\.[^.]+$/, "")}-${counter++}.mjs`);
+  writeFileSync(outputFile, javascript);
+  const url = pathToFileURL2(outputFile).href;
+  compiled.set(filePath, url);
+  compiling.delete(filePath);
+  return url;
+}
+function resolveSpecifier(specifier, fromFile, compiling) {
+  if (specifier === "podlint") return podlintEntryUrl();
+  if (isBuiltin(specifier) || specifier.startsWith("data:")) return specifier;
+  if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("file:")) {
+    const resolved = specifier.startsWith("file:") ? fileURLToPath2(specifier) : path11.resolve(path11.dirname(fromFile), specifier);
+    const typescriptFile = typescriptSource(resolved);
+    if (typescriptFile) {
+      if (compiling.has(typescriptFile)) return pathToFileURL2(typescriptFile).href;
+      const text = readFileSync7(typescriptFile, "utf8");
+      return compileToFile(typescriptFile, text, specifiersOf(typescriptFile, text), compiling);
+    }
+    return pathToFileURL2(resolved).href;
+  }
+  try {
+    return pathToFileURL2(createRequire(fromFile).resolve(specifier)).href;
+  } catch {
+    return specifier;
+  }
+}
+function typescriptSource(resolved) {
+  if (TYPESCRIPT.test(resolved)) return existsSync6(resolved) ? resolved : void 0;
+  const match = /\.(m|c)?js$/.exec(resolved);
+  if (!match || existsSync6(resolved)) return void 0;
+  const candidate = `${resolved.slice(0, -match[0].length)}.${match[1] ?? ""}ts`;
+  return existsSync6(candidate) ? candidate : void 0;
+}
+function createOutputDir() {
+  const dir = mkdtempSync(path11.join(tmpdir(), "podlint-rules-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+var ts, TYPESCRIPT, outputDir, counter, compiled;
+var init_compile_module = __esm({
+  "src/custom-rules/compile-module.ts"() {
+    "use strict";
+    init_package_root();
+    init_check_rule_source();
+    ts = __require("typescript");
+    TYPESCRIPT = /\.(ts|mts|cts|tsx)$/;
+    counter = 0;
+    compiled = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/custom-rules/load-code-rule.ts
+var load_code_rule_exports = {};
+__export(load_code_rule_exports, {
+  loadCodeRule: () => loadCodeRule
+});
+import { readFileSync as readFileSync8 } from "node:fs";
+import { pathToFileURL as pathToFileURL3 } from "node:url";
+function loadCodeRule(filePath) {
+  let promise = loaded.get(filePath);
+  if (!promise) {
+    promise = TYPESCRIPT2.test(filePath) ? loadTypeScriptRule(filePath) : loadJavaScriptRule(filePath);
+    loaded.set(filePath, promise);
+  }
+  return promise;
+}
+async function loadTypeScriptRule(filePath) {
+  const text = readSource(filePath);
+  const { checkRuleSource: checkRuleSource2, importCompiled: importCompiled2 } = await typeScriptTooling(filePath);
+  const checked = checkRuleSource2(filePath, text);
+  if (checked.problems.length > 0) throw new ConfigError(checked.problems);
+  const exported = await importOrFail(filePath, () => importCompiled2(filePath, text, checked.specifiers));
+  const rule = shapedRule(filePath, exported, checked.idRange);
+  if (checked.id !== void 0 && rule.id !== checked.id) {
+    throw new ConfigError([{ filePath, ...checked.idRange ? { range: checked.idRange } : {}, message: `The rule's id at run time ("${rule.id}") is not the literal id "${checked.id}".` }]);
+  }
+  return { rule: guarded(rule, filePath), filePath, ...checked.idRange ? { idRange: checked.idRange } : {} };
+}
+async function loadJavaScriptRule(filePath) {
+  const exported = await importOrFail(filePath, async () => {
+    try {
+      return (await import(pathToFileURL3(filePath).href)).default;
+    } catch (error) {
+      const { code: code2, message } = error;
+      if (code2 !== "ERR_MODULE_NOT_FOUND" || !/'podlint'/.test(message ?? "")) throw error;
+      const text = readSource(filePath);
+      const { specifiersOf: specifiersOf2, importCompiled: importCompiled2 } = await typeScriptTooling(filePath);
+      return importCompiled2(filePath, text, specifiersOf2(filePath, text));
+    }
+  });
+  return { rule: guarded(shapedRule(filePath, exported, void 0), filePath), filePath };
+}
+async function typeScriptTooling(filePath) {
+  try {
+    const [check, compile2] = await Promise.all([Promise.resolve().then(() => (init_check_rule_source(), check_rule_source_exports)), Promise.resolve().then(() => (init_compile_module(), compile_module_exports))]);
+    return { checkRuleSource: check.checkRuleSource, specifiersOf: check.specifiersOf, importCompiled: compile2.importCompiled };
+  } catch (error) {
+    const { code: code2 } = error;
+    if (code2 !== "MODULE_NOT_FOUND" && code2 !== "ERR_MODULE_NOT_FOUND") throw error;
+    throw new ConfigError([
+      {
+        filePath,
+        range: firstLine2(),
+        message: "This rule needs TypeScript and @typescript-eslint/typescript-estree, which this podlint does not include (the GitHub Action bundle leaves them out): run podlint installed from npm, or write the rule in JavaScript without importing 'podlint' (export the rule object)."
+      }
+    ]);
+  }
+}
+function readSource(filePath) {
+  try {
+    return readFileSync8(filePath, "utf8");
+  } catch (error) {
+    throw new ConfigError([{ filePath, message: `Cannot read the custom rule: ${error instanceof Error ? error.message : String(error)}.` }]);
+  }
+}
+async function importOrFail(filePath, load) {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([{ filePath, range: firstLine2(), message: `The custom rule cannot be loaded: ${message}` }]);
+  }
+}
+function shapedRule(filePath, exported, idRange) {
+  const problems = ruleShapeProblems(exported).map((message) => ({ filePath, range: idRange ?? firstLine2(), message }));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return asRule(exported);
+}
+function guarded(rule, filePath) {
+  if (!("check" in rule)) return rule;
+  const check = rule.check;
+  return {
+    ...rule,
+    check(context, options) {
+      try {
+        check.call(rule, context, options);
+      } catch (error) {
+        throw new CustomRuleError(rule.id, filePath, context.object.file.filePath, error);
+      }
+    }
+  };
+}
+function firstLine2() {
+  return new LineIndex([0]).range(0, 0);
+}
+var TYPESCRIPT2, loaded;
+var init_load_code_rule = __esm({
+  "src/custom-rules/load-code-rule.ts"() {
+    "use strict";
+    init_position();
+    init_config_error();
+    init_custom_rule_error();
+    init_rule_shape();
+    TYPESCRIPT2 = /\.(ts|mts|cts|tsx)$/;
+    loaded = /* @__PURE__ */ new Map();
   }
 });
 
@@ -35746,7 +36727,7 @@ var require_files = __commonJS({
     exports.resolveGlobalYarnPath = resolveGlobalYarnPath;
     exports.resolveModulePath = resolveModulePath;
     var url = __importStar(__require("url"));
-    var path15 = __importStar(__require("path"));
+    var path22 = __importStar(__require("path"));
     var fs = __importStar(__require("fs"));
     var child_process_1 = __require("child_process");
     function uriToFilePath(uri) {
@@ -35765,7 +36746,7 @@ var require_files = __commonJS({
           segments.shift();
         }
       }
-      return path15.normalize(segments.join("/"));
+      return path22.normalize(segments.join("/"));
     }
     function isWindows() {
       return process.platform === "win32";
@@ -35795,7 +36776,7 @@ var require_files = __commonJS({
         Object.keys(env).forEach((key) => newEnv[key] = env[key]);
         if (nodePath && fs.existsSync(nodePath)) {
           if (newEnv[nodePathKey]) {
-            newEnv[nodePathKey] = nodePath + path15.delimiter + newEnv[nodePathKey];
+            newEnv[nodePathKey] = nodePath + path22.delimiter + newEnv[nodePathKey];
           } else {
             newEnv[nodePathKey] = nodePath;
           }
@@ -35865,9 +36846,9 @@ var require_files = __commonJS({
         }
         if (prefix.length > 0) {
           if (isWindows()) {
-            return path15.join(prefix, "node_modules");
+            return path22.join(prefix, "node_modules");
           } else {
-            return path15.join(prefix, "lib", "node_modules");
+            return path22.join(prefix, "lib", "node_modules");
           }
         }
         return void 0;
@@ -35904,7 +36885,7 @@ var require_files = __commonJS({
           try {
             const yarn = JSON.parse(line);
             if (yarn.type === "log") {
-              return path15.join(yarn.data, "node_modules");
+              return path22.join(yarn.data, "node_modules");
             }
           } catch (e) {
           }
@@ -35933,17 +36914,17 @@ var require_files = __commonJS({
       FileSystem2.isCaseSensitive = isCaseSensitive;
       function isParent(parent, child) {
         if (isCaseSensitive()) {
-          return path15.normalize(child).indexOf(path15.normalize(parent)) === 0;
+          return path22.normalize(child).indexOf(path22.normalize(parent)) === 0;
         } else {
-          return path15.normalize(child).toLowerCase().indexOf(path15.normalize(parent).toLowerCase()) === 0;
+          return path22.normalize(child).toLowerCase().indexOf(path22.normalize(parent).toLowerCase()) === 0;
         }
       }
       FileSystem2.isParent = isParent;
     })(FileSystem || (exports.FileSystem = FileSystem = {}));
     function resolveModulePath(workspaceRoot, moduleName, nodePath, tracer) {
       if (nodePath) {
-        if (!path15.isAbsolute(nodePath)) {
-          nodePath = path15.join(workspaceRoot, nodePath);
+        if (!path22.isAbsolute(nodePath)) {
+          nodePath = path22.join(workspaceRoot, nodePath);
         }
         return resolve(moduleName, nodePath, nodePath, tracer).then((value2) => {
           if (FileSystem.isParent(nodePath, value2)) {
@@ -36180,7 +37161,7 @@ var require_main = __commonJS({
     exports.createMessageConnection = createMessageConnection;
     var ril_1 = __importDefault(require_ril());
     ril_1.default.install();
-    var path15 = __importStar(__require("path"));
+    var path22 = __importStar(__require("path"));
     var os = __importStar(__require("os"));
     var fs = __importStar(__require("fs"));
     var crypto_1 = __require("crypto");
@@ -36332,7 +37313,7 @@ var require_main = __commonJS({
         throw new Error(`Unable to generate a random pipe name with ${randomLength} characters.`);
       }
       const randomSuffix = (0, crypto_1.randomBytes)(Math.floor(randomLength / 2)).toString("hex");
-      return path15.join(tmpDir, `lsp-${randomSuffix}.sock`);
+      return path22.join(tmpDir, `lsp-${randomSuffix}.sock`);
     }
     function createClientPipeTransport(pipeName, encoding = "utf-8") {
       let connectResolve;
@@ -36750,9 +37731,9 @@ var require_main3 = __commonJS({
       };
       console.count = function count(label = "default") {
         const message = String(label);
-        let counter = counters.get(message) ?? 0;
-        counter += 1;
-        counters.set(message, counter);
+        let counter2 = counters.get(message) ?? 0;
+        counter2 += 1;
+        counters.set(message, counter2);
         logger.log(`${message}: ${message}`);
       };
       console.countReset = function countReset(label) {
@@ -37068,7 +38049,7 @@ function toDiagnostic(finding) {
     source: DIAGNOSTIC_SOURCE,
     message: finding.message
   };
-  if (BUILTIN_IDS.has(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocsUrl(finding.ruleId) };
+  if (BUILTIN_IDS2.has(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocsUrl(finding.ruleId) };
   if (finding.deprecated) diagnostic.tags = [import_vscode_languageserver.DiagnosticTag.Deprecated];
   return diagnostic;
 }
@@ -37081,7 +38062,7 @@ function sameRange(a, b) {
 function before(a, b) {
   return a.line < b.line || a.line === b.line && a.character < b.character;
 }
-var import_vscode_languageserver, DIAGNOSTIC_SOURCE, SEVERITY, BUILTIN_IDS;
+var import_vscode_languageserver, DIAGNOSTIC_SOURCE, SEVERITY, BUILTIN_IDS2;
 var init_diagnostics = __esm({
   "src/lsp/diagnostics.ts"() {
     "use strict";
@@ -37094,7 +38075,7 @@ var init_diagnostics = __esm({
       warning: import_vscode_languageserver.DiagnosticSeverity.Warning,
       info: import_vscode_languageserver.DiagnosticSeverity.Information
     };
-    BUILTIN_IDS = new Set(builtinRules.map((rule) => rule.id));
+    BUILTIN_IDS2 = new Set(builtinRules.map((rule) => rule.id));
   }
 });
 
@@ -37155,7 +38136,7 @@ function lineBreak(text) {
   return text.includes("\r\n") ? "\r\n" : "\n";
 }
 var DISABLE_NEXT_LINE, DISABLE_FILE, NEXT_LINE_DIRECTIVE, FILE_DIRECTIVE;
-var init_directives = __esm({
+var init_directives2 = __esm({
   "src/lsp/directives.ts"() {
     "use strict";
     DISABLE_NEXT_LINE = "podlint-disable-next-line";
@@ -37218,7 +38199,7 @@ var init_code_actions = __esm({
     "use strict";
     import_vscode_languageserver2 = __toESM(require_api3(), 1);
     init_diagnostics();
-    init_directives();
+    init_directives2();
   }
 });
 
@@ -37257,41 +38238,41 @@ var init_debounce = __esm({
 });
 
 // src/lsp/settings.ts
-import path10 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import path17 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 function settingsForDocument(uri) {
   void uri;
   return { rules: configureRules(builtinRules), kubernetesVersion: DEFAULT_KUBERNETES_VERSION };
 }
 function isConfigFile(uri) {
   const name = uri.slice(uri.lastIndexOf("/") + 1);
-  return CONFIG_FILE_NAMES.includes(decodeURIComponent(name));
+  return CONFIG_FILE_NAMES2.includes(decodeURIComponent(name));
 }
 function documentPath(uri) {
   if (!uri.startsWith("file:")) return uri;
   try {
-    return path10.normalize(fileURLToPath2(uri));
+    return path17.normalize(fileURLToPath3(uri));
   } catch {
     return uri;
   }
 }
-var CONFIG_FILE_NAMES, CONFIG_FILE_GLOB;
+var CONFIG_FILE_NAMES2, CONFIG_FILE_GLOB;
 var init_settings = __esm({
   "src/lsp/settings.ts"() {
     "use strict";
     init_rules();
     init_kubernetes_version();
     init_rule_settings();
-    CONFIG_FILE_NAMES = [".podlint.yaml", ".podlint.yml", ".podlint.json"];
+    CONFIG_FILE_NAMES2 = [".podlint.yaml", ".podlint.yml", ".podlint.json"];
     CONFIG_FILE_GLOB = "**/.podlint.{yaml,yml,json}";
   }
 });
 
 // src/lsp/lint-document.ts
-import path11 from "node:path";
+import path18 from "node:path";
 function lintDocument(uri, text, settings) {
   const filePath = documentPath(uri);
-  const cwd = path11.isAbsolute(filePath) ? path11.dirname(filePath) : process.cwd();
+  const cwd = path18.isAbsolute(filePath) ? path18.dirname(filePath) : process.cwd();
   return visibleFindings(lintText(filePath, text, settings, cwd).findings, text);
 }
 function visibleFindings(findings, text) {
@@ -37857,8 +38838,8 @@ __export(resources_exports, {
   RESOURCES_HELP: () => RESOURCES_HELP,
   resourcesCommand: () => resourcesCommand
 });
-import { readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
-import path12 from "node:path";
+import { readFileSync as readFileSync10, writeFileSync as writeFileSync3 } from "node:fs";
+import path19 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 async function resourcesCommand(argv, io) {
   let parsed;
@@ -37895,7 +38876,7 @@ async function resourcesCommand(argv, io) {
     files = [safeLoad2(values["stdin-filename"] ?? "<stdin>", io.stdin())];
   } else {
     const paths = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values["ignore-pattern"], useGitignore: values.gitignore });
-    files = paths.map((file) => safeLoad2(file, readFileSync7(path12.resolve(io.cwd, file))));
+    files = paths.map((file) => safeLoad2(file, readFileSync10(path19.resolve(io.cwd, file))));
   }
   for (const file of files) {
     for (const problem of file.problems) {
@@ -37911,7 +38892,7 @@ async function resourcesCommand(argv, io) {
   const output = format2(report);
   const text = output.endsWith("\n") ? output : `${output}
 `;
-  if (values["output-file"] !== void 0) writeFileSync2(path12.resolve(io.cwd, values["output-file"]), text);
+  if (values["output-file"] !== void 0) writeFileSync3(path19.resolve(io.cwd, values["output-file"]), text);
   else io.stdout(text);
   return 0;
 }
@@ -37961,41 +38942,72 @@ Exit codes: 0 report written, 2 usage error or internal failure.
 
 // src/action/index.ts
 import { realpathSync } from "node:fs";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync as appendFileSync2, readFileSync as readFileSync9 } from "node:fs";
-import path14 from "node:path";
+import { appendFileSync as appendFileSync2, readFileSync as readFileSync12 } from "node:fs";
+import path21 from "node:path";
 
 // src/cli/main.ts
 init_rules();
+init_config_error();
+import { readFileSync as readFileSync11, writeFileSync as writeFileSync4 } from "node:fs";
+import path20 from "node:path";
+
+// src/config/print-config.ts
+import path6 from "node:path";
+function printConfig(filePath, config, cwd) {
+  const relative2 = (file) => path6.relative(cwd, file) || file;
+  const configured = new Map(config.settings.rules.map((entry) => [entry.rule.id, entry]));
+  const rules = {};
+  for (const id of Object.keys(config.ruleSettings)) {
+    const entry = configured.get(id);
+    rules[id] = entry ? Object.keys(entry.options).length > 0 ? [entry.severity, entry.options] : entry.severity : "off";
+  }
+  return `${JSON.stringify(
+    {
+      file: relative2(path6.resolve(cwd, filePath)),
+      configFile: config.configFile ? relative2(config.configFile) : null,
+      ignored: config.ignored,
+      kubernetesVersion: config.kubernetesVersion,
+      failLevel: config.failLevel,
+      podTemplatePaths: Object.fromEntries(Object.entries(config.podTemplatePaths).map(([kind, templatePath]) => [kind, templatePath.join(".")])),
+      customRules: config.customRules.map((custom) => ({ id: custom.rule.id, source: relative2(custom.filePath), declarative: custom.declarative })),
+      rules
+    },
+    null,
+    2
+  )}
+`;
+}
+
+// src/cli/main.ts
+init_custom_rule_error();
 init_discover();
 init_rule_settings();
 init_lint();
-import { readFileSync as readFileSync8, writeFileSync as writeFileSync3 } from "node:fs";
-import path13 from "node:path";
 
 // src/report/repository-root.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path7 from "node:path";
+import path9 from "node:path";
 function findRepositoryRoot(absolutePaths, cwd) {
   const first = absolutePaths[0];
-  return (first !== void 0 ? gitRootAbove(path7.dirname(first)) : void 0) ?? gitRootAbove(cwd) ?? cwd;
+  return (first !== void 0 ? gitRootAbove(path9.dirname(first)) : void 0) ?? gitRootAbove(cwd) ?? cwd;
 }
 function gitRootAbove(start) {
-  let dir = path7.resolve(start);
+  let dir = path9.resolve(start);
   for (; ; ) {
-    if (existsSync4(path7.join(dir, ".git"))) return dir;
-    const parent = path7.dirname(dir);
+    if (existsSync4(path9.join(dir, ".git"))) return dir;
+    const parent = path9.dirname(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
 }
 function relativeToRoot(root, absolutePath) {
-  const relative = path7.relative(root, absolutePath);
-  if (relative === "" || relative.startsWith("..") || path7.isAbsolute(relative)) return void 0;
-  return relative.split(path7.sep).join("/");
+  const relative2 = path9.relative(root, absolutePath);
+  if (relative2 === "" || relative2.startsWith("..") || path9.isAbsolute(relative2)) return void 0;
+  return relative2.split(path9.sep).join("/");
 }
 
 // src/report/github.ts
@@ -38066,14 +39078,17 @@ function annotationPath(result, root) {
 }
 
 // src/report/json.ts
+init_results();
 var formatJson = (results) => JSON.stringify(results.map(toEslintResult));
 function toEslintResult(result) {
   return {
     filePath: result.absolutePath,
-    messages: result.findings.map(toEslintMessage),
+    messages: result.findings.filter((finding) => !isSuppressed(finding)).map(toEslintMessage),
+    suppressedMessages: result.findings.filter(isSuppressed).map(toSuppressedMessage),
     errorCount: result.errorCount,
     warningCount: result.warningCount,
     infoCount: result.infoCount,
+    suppressedCount: result.suppressedCount,
     fatalErrorCount: 0,
     fixableErrorCount: 0,
     fixableWarningCount: 0
@@ -38092,6 +39107,16 @@ function toEslintMessage(finding) {
     kind: finding.object?.kind ?? null,
     name: finding.object?.name ?? null,
     namespace: finding.object?.namespace ?? null
+  };
+}
+function toSuppressedMessage(finding) {
+  return {
+    ...toEslintMessage(finding),
+    suppressions: (finding.suppressions ?? []).map((suppression) => ({
+      kind: suppression.kind,
+      justification: suppression.reason ?? "",
+      ...suppression.range ? { line: suppression.range.start.line + 1, column: suppression.range.start.column + 1 } : {}
+    }))
   };
 }
 
@@ -38205,8 +39230,8 @@ function logicalLocations(finding) {
   const objectName = [object.kind, object.namespace, object.name ?? "(unnamed)"].filter((part) => part !== void 0).join("/");
   const locations = [{ kind: "resource", name: object.name ?? object.kind, fullyQualifiedName: objectName }];
   if (finding.path && finding.path.length > 0) {
-    const path15 = formatPath(finding.path);
-    locations.push({ kind: "property", name: path15, fullyQualifiedName: `${objectName}:${path15}` });
+    const path22 = formatPath(finding.path);
+    locations.push({ kind: "property", name: path22, fullyQualifiedName: `${objectName}:${path22}` });
   }
   return locations;
 }
@@ -38229,9 +39254,9 @@ function sarifSuppression(suppression, artifact) {
   };
 }
 function artifactLocation(root, absolutePath) {
-  const relative = relativeToRoot(root, absolutePath);
-  if (relative === void 0) return { uri: pathToFileURL(absolutePath).href };
-  return { uri: relative.split("/").map(encodeURIComponent).join("/"), uriBaseId: SOURCE_ROOT_ID };
+  const relative2 = relativeToRoot(root, absolutePath);
+  if (relative2 === void 0) return { uri: pathToFileURL(absolutePath).href };
+  return { uri: relative2.split("/").map(encodeURIComponent).join("/"), uriBaseId: SOURCE_ROOT_ID };
 }
 function directoryUri(directory) {
   const href = pathToFileURL(directory).href;
@@ -38320,23 +39345,27 @@ function unique(values) {
 }
 
 // src/report/stylish.ts
+init_results();
 var ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, underline: 4, bold: 1 };
-var formatStylish = (results, { color }) => {
+var formatStylish = (results, { color, includeSuppressed }) => {
   const paint = (style, text) => color ? `\x1B[${ANSI[style]}m${text}\x1B[0m` : text;
   const severityColor = { error: "red", warning: "yellow", info: "blue" };
   const out = [];
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let suppressed = 0;
   for (const result of results) {
-    if (result.findings.length === 0) continue;
+    suppressed += result.suppressedCount;
+    const shown = includeSuppressed ? result.findings : result.findings.filter((finding) => !isSuppressed(finding));
+    if (shown.length === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
     infos += result.infoCount;
-    const rows = result.findings.map((finding) => [
+    const rows = shown.map((finding) => [
       `${finding.range.start.line + 1}:${finding.range.start.column + 1}`,
       finding.severity,
-      finding.message,
+      finding.suppressions?.length ? `${finding.message} ${suppressionNote(finding.suppressions)}` : finding.message,
       finding.ruleId
     ]);
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
@@ -38348,11 +39377,16 @@ var formatStylish = (results, { color }) => {
     }
   }
   const total = errors + warnings + infos;
-  if (total === 0) return "";
-  const summary = `✖ ${total} ${plural(total, "problem")} (${errors} ${plural(errors, "error")}, ${warnings} ${plural(warnings, "warning")}${infos ? `, ${infos} info` : ""})`;
-  out.push("", paint(errors > 0 ? "red" : "yellow", paint("bold", summary)), "");
+  if (total === 0 && out.length === 0) return "";
+  const suppressedText = suppressed ? `, ${suppressed} suppressed` : "";
+  const summary = total === 0 ? `✔ 0 problems${suppressedText}` : `✖ ${total} ${plural(total, "problem")} (${errors} ${plural(errors, "error")}, ${warnings} ${plural(warnings, "warning")}${infos ? `, ${infos} info` : ""}${suppressedText})`;
+  out.push("", paint(errors > 0 ? "red" : total > 0 ? "yellow" : "gray", paint("bold", summary)), "");
   return out.join("\n");
 };
+function suppressionNote(suppressions) {
+  const parts = suppressions.map((suppression) => `${suppression.kind}${suppression.reason ? `: ${suppression.reason}` : ""}`);
+  return `(suppressed by ${[...new Set(parts)].join("; ")})`;
+}
 function plural(count, word) {
   return count === 1 ? word : `${word}s`;
 }
@@ -38394,6 +39428,1034 @@ function useColor(flag, isTTY, env) {
   return isTTY;
 }
 
+// src/cli/configured-run.ts
+import { statSync as statSync4 } from "node:fs";
+import path15 from "node:path";
+
+// src/config/resolve-config.ts
+var import_ignore2 = __toESM(require_ignore(), 1);
+init_rules();
+init_kubernetes_version();
+init_rule_settings();
+init_kinds();
+import path13 from "node:path";
+
+// src/config/find-config.ts
+import { existsSync as existsSync5, statSync as statSync2 } from "node:fs";
+import path10 from "node:path";
+var CONFIG_FILE_NAMES = [".podlint.yaml", ".podlint.yml", ".podlint.json"];
+var ConfigFinder = class {
+  cache = /* @__PURE__ */ new Map();
+  find(directory) {
+    const visited = [];
+    let found = null;
+    for (let dir = path10.resolve(directory); ; dir = path10.dirname(dir)) {
+      const cached = this.cache.get(dir);
+      if (cached !== void 0) {
+        found = cached;
+        break;
+      }
+      visited.push(dir);
+      const own = CONFIG_FILE_NAMES.map((name) => path10.join(dir, name)).find(isFile);
+      if (own) {
+        found = own;
+        break;
+      }
+      if (existsSync5(path10.join(dir, ".git")) || dir === path10.dirname(dir)) break;
+    }
+    for (const dir of visited) this.cache.set(dir, found);
+    return found ?? void 0;
+  }
+};
+function isFile(file) {
+  try {
+    return statSync2(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// src/config/load-config.ts
+var import_fast_glob2 = __toESM(require_out4(), 1);
+import path12 from "node:path";
+
+// src/custom-rules/declarative.ts
+init_define_rule();
+init_json();
+init_pod_view();
+init_path();
+
+// src/config/config-schema.ts
+init_kubernetes_version();
+init_severity();
+init_rule_docs();
+
+// src/config/presets.ts
+var PRESET_NAMES = ["recommended", "strict"];
+function isPresetName(value2) {
+  return PRESET_NAMES.includes(value2);
+}
+var STRICT_SEVERITIES = {
+  // A mutable tag is how a rollout silently runs different code on different nodes.
+  "latest-image-tag": "error",
+  // Stale suppressions hide the next real finding on that line.
+  "unused-suppression": "warning"
+};
+function presetRules(name, rules) {
+  const settings = {};
+  for (const rule of rules) {
+    const severity = rule.meta.defaultSeverity;
+    settings[rule.id] = name === "strict" ? STRICT_SEVERITIES[rule.id] ?? (severity === "off" ? "warning" : severity) : severity;
+  }
+  return settings;
+}
+
+// src/config/config-schema.ts
+var CONFIG_SCHEMA_ID = "https://github.com/podlint/podlint/blob/main/schemas/podlint-config.schema.json";
+var CONTAINER_ROLES = ["container", "init", "sidecar", "ephemeral"];
+var DECLARATIVE_TARGETS = ["Object", "PodSpec", "Container"];
+var DEFAULT_DECLARATIVE_ROLES = ["container", "init", "sidecar"];
+var stringOrList = (description, item = { type: "string", minLength: 1 }) => ({
+  description,
+  anyOf: [item, { type: "array", items: item, minItems: 1 }]
+});
+function configSchema(rules) {
+  const ruleProperties = {};
+  for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) ruleProperties[rule.id] = ruleSettingSchema(rule);
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: CONFIG_SCHEMA_ID,
+    title: "podlint configuration",
+    description: `The podlint configuration file (${CONFIG_FILE_NAMES.join(", ")}), found from each linted file's directory upwards to the repository root, or given with --config.`,
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { description: "The URL or path of this schema, for editors.", type: "string" },
+      extends: stringOrList(
+        `Configurations this one builds on, applied in order before its own settings: a preset (${PRESET_NAMES.join(", ")}) or the path of another configuration file, relative to this one. Without extends the recommended preset applies.`,
+        { type: "string", minLength: 1, examples: [...PRESET_NAMES, "../.podlint.yaml"] }
+      ),
+      kubernetesVersion: {
+        description: 'The Kubernetes version manifests are checked against. Write it as a string ("1.36"): the number 1.30 would be read as 1.3.',
+        type: "string",
+        enum: [...KUBERNETES_VERSIONS]
+      },
+      failLevel: {
+        description: "The lowest severity that makes podlint exit with 1 (error, the default; warning; info). --fail-level wins.",
+        type: "string",
+        enum: ["error", "warning", "info"],
+        default: "error"
+      },
+      rules: { $ref: "#/definitions/rules" },
+      overrides: {
+        description: "Settings for the files that match a pattern; later entries win over earlier ones, and all win over the settings above.",
+        type: "array",
+        items: { $ref: "#/definitions/override" }
+      },
+      ignorePatterns: {
+        description: "Files not to lint, as gitignore-style patterns relative to this file. Files named on the command line are linted anyway.",
+        type: "array",
+        items: { type: "string", minLength: 1 }
+      },
+      customRules: {
+        description: "Rules of your own: a declarative rule (a JSON Schema applied to an object, pod spec or container), or a glob of JavaScript or TypeScript modules, relative to this file, that export defineRule(...) by default.",
+        type: "array",
+        items: {
+          anyOf: [
+            { type: "string", minLength: 1, description: "A glob of rule modules (.js, .mjs, .ts, .mts), relative to this file.", examples: ["./policies/*.ts"] },
+            { $ref: "#/definitions/declarativeRule" }
+          ]
+        }
+      },
+      podTemplatePaths: {
+        description: 'For custom kinds that hold a pod template: "apiVersion/kind" mapped to the dotted path of the template, so the pod rules apply to them.',
+        type: "object",
+        propertyNames: { pattern: "^[^/\\s]+(/[^/\\s]+)?/[^/\\s]+$" },
+        additionalProperties: { type: "string", pattern: "^[^.\\s]+(\\.[^.\\s]+)*$" },
+        examples: [{ "example.com/v1/MyWorkload": "spec.template" }]
+      }
+    },
+    definitions: {
+      severity: {
+        description: "off turns the rule off; info, warning and error set how loud its findings are.",
+        type: "string",
+        enum: [...SEVERITIES]
+      },
+      ruleSetting: ruleSettingSchema(void 0),
+      rules: {
+        description: "Rule settings: a severity, or [severity, options]. A severity alone keeps the options set by an earlier layer.",
+        type: "object",
+        properties: ruleProperties,
+        // Custom rules are configured here too; podlint checks their ids once it has loaded them.
+        additionalProperties: { $ref: "#/definitions/ruleSetting" }
+      },
+      override: {
+        type: "object",
+        additionalProperties: false,
+        required: ["files"],
+        properties: {
+          files: stringOrList("The files these settings apply to: gitignore-style patterns relative to this configuration file."),
+          excludedFiles: stringOrList("Files to leave out even though they match files."),
+          rules: { $ref: "#/definitions/rules" },
+          kubernetesVersion: { description: "The Kubernetes version for these files.", type: "string", enum: [...KUBERNETES_VERSIONS] }
+        }
+      },
+      declarativeRule: declarativeRuleSchema()
+    }
+  };
+}
+function ruleSettingSchema(rule) {
+  const options = rule ? rule.meta.schema ?? { type: "object", additionalProperties: false, properties: {} } : { type: "object" };
+  const description = rule ? `${rule.meta.docs.description} Default: ${rule.meta.defaultSeverity}. ${ruleDocsUrl(rule.id)}` : "A severity, or [severity, options].";
+  return {
+    description,
+    anyOf: [
+      { $ref: "#/definitions/severity" },
+      { type: "array", items: [{ $ref: "#/definitions/severity" }, options], minItems: 1, maxItems: 2 }
+    ]
+  };
+}
+function declarativeRuleSchema() {
+  return {
+    description: "A declarative rule: the target must match the JSON Schema (draft-07); each target that does not gives one finding, at the deepest path the schema error names.",
+    type: "object",
+    additionalProperties: false,
+    required: ["id", "target", "message", "remediation", "schema"],
+    properties: {
+      id: { description: "The rule id, unique among all rules; directives and the rules setting use it.", type: "string", pattern: "^[a-z0-9]([a-z0-9._/-]*[a-z0-9])?$" },
+      target: {
+        description: "What the schema is applied to: Object (every Kubernetes object), PodSpec (the pod spec of every Pod-bearing object) or Container (every container of the roles listed in containers).",
+        type: "string",
+        enum: [...DECLARATIVE_TARGETS]
+      },
+      containers: {
+        description: "For target Container: the container roles to check.",
+        type: "array",
+        items: { type: "string", enum: [...CONTAINER_ROLES] },
+        uniqueItems: true,
+        minItems: 1,
+        default: [...DEFAULT_DECLARATIVE_ROLES]
+      },
+      kinds: {
+        description: "Only objects of these kinds (for example Deployment); all kinds when absent.",
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        minItems: 1
+      },
+      severity: { description: "The default severity; the rules setting can change it.", type: "string", enum: ["error", "warning", "info"], default: "warning" },
+      message: {
+        description: "The finding's message. Placeholders: {{kind}}, {{name}}, {{namespace}}, {{container}} and {{role}} (target Container), {{path}} (where the schema failed), {{error}} (the schema's own complaint).",
+        type: "string",
+        minLength: 1
+      },
+      description: { description: "One sentence on what the rule requires (for --print-config and SARIF); defaults to the message.", type: "string" },
+      remediation: { description: "What to change to fix a finding.", type: "string", minLength: 1 },
+      tags: { description: "Free-form tags, as built-in rules have; security marks a security rule.", type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+      securitySeverity: {
+        description: "For rules tagged security (and only those): how bad a finding is on GitHub's scale, 0.1 to 10.",
+        type: "number",
+        minimum: 0.1,
+        maximum: 10
+      },
+      schema: { description: "The JSON Schema (draft-07) the target must match.", type: "object" }
+    }
+  };
+}
+
+// src/custom-rules/declarative.ts
+function declarativeRule(definition, validate2) {
+  const kinds = definition.kinds ? new Set(definition.kinds) : void 0;
+  const meta = {
+    type: "suggestion",
+    defaultSeverity: definition.severity ?? "warning",
+    docs: { description: definition.description ?? definition.message, remediation: definition.remediation },
+    messages: { violation: definition.message },
+    defaultOptions: {},
+    ...definition.tags ? { tags: definition.tags } : {},
+    ...definition.securitySeverity !== void 0 ? { securitySeverity: definition.securitySeverity } : {}
+  };
+  const check = (value2, base, data, report) => {
+    const violation = violationOf(validate2, value2);
+    if (!violation) return;
+    const path22 = [...base, ...violation.path];
+    report({ path: path22, target: violation.target, messageId: "violation", data: { ...data, path: formatPath(path22), error: violation.error } });
+  };
+  const identity = (object) => ({
+    kind: object.kind,
+    name: object.name ?? "",
+    namespace: object.namespace ?? ""
+  });
+  if (definition.target === "Object") {
+    return defineRule({
+      id: definition.id,
+      meta: { ...meta, scope: "object" },
+      check({ object, report }) {
+        if (kinds && !kinds.has(object.kind)) return;
+        check(object.value, [], identity(object), report);
+      }
+    });
+  }
+  const roles = new Set(definition.containers ?? DEFAULT_DECLARATIVE_ROLES);
+  return defineRule({
+    id: definition.id,
+    meta: { ...meta, scope: "pod" },
+    check({ pod, report }) {
+      if (kinds && !kinds.has(pod.object.kind)) return;
+      if (definition.target === "PodSpec") {
+        check(pod.spec, pod.specPath, identity(pod.object), report);
+        return;
+      }
+      for (const container of pod.containers) {
+        if (!roles.has(container.role)) continue;
+        const data = { ...identity(pod.object), container: container.name, role: CONTAINER_ROLE_LABELS[container.role] };
+        check(container.spec, container.path, data, report);
+      }
+    }
+  });
+}
+function violationOf(validate2, value2) {
+  if (validate2(value2)) return void 0;
+  let deepest;
+  for (const error of validate2.errors ?? []) {
+    const violation = errorLocation(error, value2);
+    if (!deepest || violation.path.length > deepest.path.length) deepest = violation;
+  }
+  return deepest;
+}
+function errorLocation(error, root) {
+  const path22 = [];
+  let value2 = root;
+  if (error.instancePath !== "") {
+    for (const raw of error.instancePath.slice(1).split("/")) {
+      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      if (Array.isArray(value2)) {
+        path22.push(Number(segment));
+        value2 = value2[Number(segment)];
+      } else {
+        path22.push(segment);
+        value2 = isObject(value2) ? value2[segment] : void 0;
+      }
+    }
+  }
+  const params = error.params;
+  const message = error.message ?? "does not match the schema";
+  if (error.keyword === "required" && params.missingProperty !== void 0) {
+    return { path: [...path22, params.missingProperty], target: "value", error: message };
+  }
+  const extra = params.additionalProperty ?? params.propertyName;
+  if ((error.keyword === "additionalProperties" || error.keyword === "propertyNames") && extra !== void 0) {
+    return { path: [...path22, extra], target: "key", error: message };
+  }
+  return { path: path22, target: "value", error: message };
+}
+
+// src/config/load-config.ts
+init_did_you_mean();
+init_config_error();
+
+// src/config/read-config.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+init_position();
+init_source_map();
+import { readFileSync as readFileSync6 } from "node:fs";
+function readConfigFile(filePath) {
+  let text;
+  try {
+    text = readFileSync6(filePath, "utf8");
+  } catch (error) {
+    return { problems: [{ filePath, message: `Cannot read the configuration file: ${error instanceof Error ? error.message : String(error)}.` }] };
+  }
+  return parseConfigText(filePath, text);
+}
+function parseConfigText(filePath, text) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const document = (0, import_yaml4.parseDocument)(text, { version: "1.2", lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lines = new LineIndex(lineCounter.lineStarts);
+  const problems = document.errors.map((error) => ({
+    filePath,
+    range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+    message: error.code === "DUPLICATE_KEY" ? "Duplicate key in a mapping." : error.message.split("\n")[0] ?? error.message
+  }));
+  if (problems.length > 0) return { problems };
+  const sourceMap = new SourceMap(document, lines);
+  let data;
+  try {
+    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    return { problems: [{ filePath, range: lines.range(0, 0), message: `The configuration cannot be expanded: ${error instanceof Error ? error.message : String(error)}.` }] };
+  }
+  return {
+    problems: [],
+    source: {
+      filePath,
+      data,
+      locate: (path22, target) => sourceMap.resolve(path22, target).range,
+      textAt: (path22) => {
+        const range = sourceMap.resolve(path22).range;
+        return text.slice(range.startOffset, range.endOffset);
+      }
+    }
+  };
+}
+
+// src/config/types.ts
+function asList(value2) {
+  if (value2 === void 0) return [];
+  return typeof value2 === "string" ? [value2] : value2;
+}
+
+// src/config/validate-config.ts
+init_rules();
+
+// src/config/schema-problems.ts
+init_json();
+init_path();
+init_did_you_mean();
+function schemaProblems2(errors, source, base = []) {
+  const unions = new Set(errors.filter((error) => error.keyword === "anyOf" || error.keyword === "oneOf").map((error) => error.instancePath));
+  const problems = /* @__PURE__ */ new Map();
+  const dropped = [];
+  for (const error of errors) {
+    if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "if") continue;
+    const value2 = valueAtPointer(source.data, base, error.instancePath);
+    if (unions.has(error.instancePath) && (error.keyword === "type" || error.keyword === "enum" && typeof value2 === "object" && value2 !== null)) {
+      dropped.push(error);
+      continue;
+    }
+    const problem = toProblem(error, source, base);
+    const key = `${error.instancePath}\0${error.params.additionalProperty ?? error.params.missingProperty ?? ""}`;
+    if (!problems.has(key)) problems.set(key, problem);
+  }
+  for (const instancePath of unions) {
+    const covered = [...problems.keys()].some((key) => key === instancePath || key.startsWith(`${instancePath}/`) || key.startsWith(`${instancePath}\0`));
+    if (covered) continue;
+    const wanted = /* @__PURE__ */ new Set();
+    for (const error of dropped.filter((candidate) => candidate.instancePath === instancePath)) {
+      if (error.keyword === "type") wanted.add(articled(String(error.params.type)));
+      if (error.keyword === "enum") for (const allowed of error.params.allowedValues) wanted.add(JSON.stringify(allowed));
+    }
+    const path22 = [...base, ...pointerPath(source.data, base, instancePath)];
+    problems.set(instancePath, {
+      filePath: source.filePath,
+      range: source.locate(path22),
+      message: `${where(path22)} must be ${[...wanted].join(" or ")}.`
+    });
+  }
+  return [...problems.values()].sort((a, b) => (a.range?.startOffset ?? 0) - (b.range?.startOffset ?? 0));
+}
+function toProblem(error, source, base) {
+  const relative2 = pointerPath(source.data, base, error.instancePath);
+  const path22 = [...base, ...relative2];
+  const at = (target, key = false) => ({ filePath: source.filePath, range: source.locate(target, key ? "key" : "value") });
+  const value2 = valueAtPointer(source.data, base, error.instancePath);
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = error.params.additionalProperty;
+      const allowed = Object.keys(error.parentSchema?.properties ?? {}).filter((name) => name !== "$schema");
+      const suggestion = didYouMean(key, allowed);
+      const hint = suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 ? `; expected one of: ${allowed.join(", ")}.` : ", which takes no keys.";
+      return { ...at([...path22, key], true), message: `Unknown key "${key}"${path22.length > 0 ? ` in ${formatPath(path22)}` : ""}${hint}` };
+    }
+    case "required": {
+      const missing = error.params.missingProperty;
+      return { ...at(path22), message: `${path22.length > 0 ? formatPath(path22) : "The configuration"} is missing the required key "${missing}".` };
+    }
+    case "type": {
+      const type = String(error.params.type);
+      const quote = type === "string" && (typeof value2 === "number" || typeof value2 === "boolean") ? ` (quote it: "${source.textAt(path22)}")` : "";
+      return { ...at(path22), message: `${where(path22)} must be ${articled(type)}${quote}.` };
+    }
+    case "enum": {
+      const allowed = error.params.allowedValues.map((item) => JSON.stringify(item)).join(", ");
+      return { ...at(path22), message: `${where(path22)} must be one of ${allowed} (got ${JSON.stringify(value2)}).` };
+    }
+    default:
+      return { ...at(path22), message: `${where(path22)} ${error.message ?? "is invalid"}.` };
+  }
+}
+function where(path22) {
+  return path22.length > 0 ? formatPath(path22) : "The configuration";
+}
+function articled(type) {
+  const words = { array: "a list", object: "a mapping", string: "a string", number: "a number", integer: "an integer", boolean: "true or false", null: "null" };
+  return type.split(",").map((part) => words[part] ?? part).join(" or ");
+}
+function pointerPath(data, base, pointer2) {
+  if (pointer2 === "") return [];
+  let value2 = valueAt4(data, base);
+  const path22 = [];
+  for (const raw of pointer2.slice(1).split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(value2)) {
+      path22.push(Number(segment));
+      value2 = value2[Number(segment)];
+    } else {
+      path22.push(segment);
+      value2 = isObject(value2) ? value2[segment] : void 0;
+    }
+  }
+  return path22;
+}
+function valueAtPointer(data, base, pointer2) {
+  return valueAt4(valueAt4(data, base), pointerPath(data, base, pointer2));
+}
+function valueAt4(data, path22) {
+  let value2 = data;
+  for (const segment of path22) {
+    if (Array.isArray(value2) && typeof segment === "number") value2 = value2[segment];
+    else if (isObject(value2)) value2 = value2[String(segment)];
+    else return void 0;
+  }
+  return value2;
+}
+
+// src/config/validate-config.ts
+var configValidator;
+function newAjv() {
+  const { Ajv } = require_ajv();
+  return new Ajv({ allErrors: true, strict: false, verbose: true });
+}
+function validateConfig(source) {
+  configValidator ??= newAjv().compile(configSchema(builtinRules));
+  if (configValidator(source.data)) return [];
+  return schemaProblems2(configValidator.errors ?? [], source);
+}
+function validateAt(source, base, value2, validate2) {
+  if (validate2(value2)) return [];
+  return schemaProblems2(validate2.errors ?? [], source, base);
+}
+
+// src/config/load-config.ts
+async function loadConfig(filePath, builtinRules2, cache3 = new ConfigLoadCache()) {
+  const problems = [];
+  const layers = [];
+  collectLayers(path12.resolve(filePath), [], layers, problems, cache3);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const customRules = await loadCustomRules(layers, builtinRules2, problems, cache3);
+  const rules = [...builtinRules2, ...customRules.map((custom) => custom.rule)];
+  checkRuleSettings(layers, rules, new Set(builtinRules2.map((rule) => rule.id)), problems, cache3);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { filePath: path12.resolve(filePath), layers, customRules, rules };
+}
+var ConfigLoadCache = class {
+  files = /* @__PURE__ */ new Map();
+  declarative = /* @__PURE__ */ new Map();
+  sharedAjv;
+  get ajv() {
+    this.sharedAjv ??= newAjv();
+    return this.sharedAjv;
+  }
+  readValidated(filePath) {
+    let entry = this.files.get(filePath);
+    if (!entry) {
+      const { source, problems } = readConfigFile(filePath);
+      const invalid = source ? validateConfig(source) : [];
+      entry = invalid.length > 0 ? { problems: invalid } : source ? { source, problems } : { problems };
+      this.files.set(filePath, entry);
+    }
+    return entry;
+  }
+};
+function collectLayers(filePath, stack, layers, problems, cache3) {
+  const { source, problems: readProblems } = cache3.readValidated(filePath);
+  if (!source) {
+    problems.push(...readProblems);
+    return;
+  }
+  const data = source.data;
+  const dir = path12.dirname(filePath);
+  const extendsList = asList(data.extends);
+  extendsList.forEach((entry, index) => {
+    const at = typeof data.extends === "string" ? ["extends"] : ["extends", index];
+    if (isPresetName(entry)) {
+      layers.push({ kind: "preset", preset: entry });
+      return;
+    }
+    if (!entry.startsWith(".") && !path12.isAbsolute(entry)) {
+      problems.push({ filePath, range: source.locate(at), message: `"${entry}" is neither a preset (recommended, strict) nor a path; write a path as ./${entry}.` });
+      return;
+    }
+    const target = path12.resolve(dir, entry);
+    if (target === filePath || stack.includes(target)) {
+      problems.push({ filePath, range: source.locate(at), message: `"${entry}" extends a configuration that extends this one (a cycle).` });
+      return;
+    }
+    const before2 = problems.length;
+    collectLayers(target, [...stack, filePath], layers, problems, cache3);
+    for (let i = before2; i < problems.length; i++) {
+      const problem = problems[i];
+      if (problem.filePath === target && !problem.range) problems[i] = { filePath, range: source.locate(at), message: `${problem.message} (extends "${entry}")` };
+    }
+  });
+  layers.push({ kind: "file", source, dir, data });
+}
+async function loadCustomRules(layers, builtinRules2, problems, cache3) {
+  const custom = [];
+  const definedAt = new Map(builtinRules2.map((rule) => [rule.id, "a built-in rule"]));
+  const seenModules = /* @__PURE__ */ new Set();
+  const claim = (id, where2, report) => {
+    const previous = definedAt.get(id);
+    if (previous) {
+      report(`The rule id "${id}" is already taken by ${previous}; custom rule ids must be unique.`);
+      return false;
+    }
+    definedAt.set(id, where2);
+    return true;
+  };
+  for (const layer of layers) {
+    if (layer.kind !== "file") continue;
+    const { source, dir, data } = layer;
+    for (const [index, entry] of (data.customRules ?? []).entries()) {
+      if (typeof entry !== "string") {
+        const key = `${source.filePath}\0${index}`;
+        const before2 = problems.length;
+        const rule = cache3.declarative.has(key) ? cache3.declarative.get(key) : buildDeclarative(entry, source, ["customRules", index], cache3.ajv, problems);
+        if (problems.length === before2) cache3.declarative.set(key, rule);
+        if (rule && claim(rule.id, `the custom rule at ${relative(source.filePath)}:${source.locate(["customRules", index, "id"]).start.line + 1}`, (message) => problems.push({ filePath: source.filePath, range: source.locate(["customRules", index, "id"]), message }))) {
+          custom.push({ rule, filePath: source.filePath, declarative: true });
+        }
+        continue;
+      }
+      const files = (await (0, import_fast_glob2.default)(toPattern(entry), { cwd: dir, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort();
+      const modules = files.filter((file) => /\.(m?js|ts|mts|cts)$/.test(file));
+      if (modules.length === 0) {
+        problems.push({ filePath: source.filePath, range: source.locate(["customRules", index]), message: `"${entry}" matches no rule module (.js, .mjs, .ts, .mts) next to this configuration.` });
+        continue;
+      }
+      const { loadCodeRule: loadCodeRule2 } = await Promise.resolve().then(() => (init_load_code_rule(), load_code_rule_exports));
+      for (const file of modules) {
+        const absolute = path12.normalize(file);
+        if (seenModules.has(absolute)) continue;
+        seenModules.add(absolute);
+        try {
+          const loaded2 = await loadCodeRule2(absolute);
+          const report = (message) => problems.push({ filePath: absolute, range: loaded2.idRange ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 }, message });
+          if (claim(loaded2.rule.id, relative(absolute), report)) custom.push({ rule: loaded2.rule, filePath: absolute, declarative: false });
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          problems.push(...error.problems);
+        }
+      }
+    }
+  }
+  return custom;
+}
+function buildDeclarative(definition, source, at, ajv, problems) {
+  const security = definition.tags?.includes("security") ?? false;
+  if (security !== (definition.securitySeverity !== void 0)) {
+    problems.push({
+      filePath: source.filePath,
+      range: source.locate([...at, security ? "tags" : "securitySeverity"]),
+      message: security ? "A rule tagged security needs securitySeverity (0.1 to 10)." : "securitySeverity belongs only to rules tagged security."
+    });
+    return void 0;
+  }
+  let validate2;
+  try {
+    validate2 = ajv.compile(definition.schema);
+  } catch (error) {
+    problems.push({ filePath: source.filePath, range: source.locate([...at, "schema"]), message: `The schema of "${definition.id}" is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}.` });
+    return void 0;
+  }
+  return declarativeRule(definition, validate2);
+}
+function checkRuleSettings(layers, rules, builtin, problems, cache3) {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  for (const layer of layers) {
+    if (layer.kind !== "file") continue;
+    const { source, data } = layer;
+    const settingsAt = [
+      [["rules"], data.rules],
+      ...(data.overrides ?? []).map((override, index) => [["overrides", index, "rules"], override.rules])
+    ];
+    for (const [at, settings] of settingsAt) {
+      for (const [id, setting] of Object.entries(settings ?? {})) {
+        const rule = byId.get(id);
+        if (!rule) {
+          const suggestion = didYouMean(id, byId.keys());
+          problems.push({ filePath: source.filePath, range: source.locate([...at, id], "key"), message: `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : "."}` });
+          continue;
+        }
+        if (builtin.has(id) || !Array.isArray(setting) || setting.length < 2 || !rule.meta.schema) continue;
+        const validate2 = cache3.ajv.compile(rule.meta.schema);
+        problems.push(...validateAt(source, [...at, id, 1], { ...rule.meta.defaultOptions, ...setting[1] }, validate2));
+      }
+    }
+  }
+}
+function toPattern(entry) {
+  return entry.replace(/\\/g, "/").replace(/^\.\//, "");
+}
+function relative(file) {
+  return path12.relative(process.cwd(), file) || file;
+}
+
+// src/config/resolve-config.ts
+var ConfigResolver = class {
+  constructor(cwd, cli = {}, builtins = builtinRules) {
+    this.cwd = cwd;
+    this.cli = cli;
+    this.builtins = builtins;
+  }
+  cwd;
+  cli;
+  builtins;
+  finder = new ConfigFinder();
+  prepared = /* @__PURE__ */ new Map();
+  settingsCache = /* @__PURE__ */ new Map();
+  loadCache = new ConfigLoadCache();
+  /** The configuration file for a file: `--config`, or the nearest one upwards. */
+  configFileFor(absolutePath) {
+    if (this.cli.configFile !== void 0) return path13.resolve(this.cwd, this.cli.configFile);
+    return this.finder.find(path13.dirname(absolutePath));
+  }
+  async forFile(absolutePath) {
+    const configFile = this.configFileFor(absolutePath);
+    const prepared = await this.prepare(configFile);
+    const matching = prepared.overrides.filter((override) => matches(override, absolutePath));
+    const key = `${configFile ?? ""}\0${matching.map((override) => prepared.overrides.indexOf(override)).join(",")}`;
+    let resolved = this.settingsCache.get(key);
+    if (!resolved) {
+      resolved = this.resolve(configFile, prepared, matching);
+      this.settingsCache.set(key, resolved);
+    }
+    const ignored = prepared.ignores.some(({ dir, rules }) => {
+      const relative2 = relativePosix(dir, absolutePath);
+      return relative2 !== void 0 && rules.ignores(relative2);
+    });
+    return { ...resolved, ignored };
+  }
+  prepare(configFile) {
+    const key = configFile ?? "";
+    let prepared = this.prepared.get(key);
+    if (!prepared) {
+      prepared = configFile === void 0 ? Promise.resolve({ loaded: void 0, overrides: [], ignores: [] }) : this.load(configFile);
+      this.prepared.set(key, prepared);
+    }
+    return prepared;
+  }
+  async load(configFile) {
+    const loaded2 = await loadConfig(configFile, this.builtins, this.loadCache);
+    const overrides = [];
+    const ignores = [];
+    loaded2.layers.forEach((layer, layerIndex) => {
+      if (layer.kind !== "file") return;
+      for (const data of layer.data.overrides ?? []) {
+        const excluded = asList(data.excludedFiles);
+        overrides.push({
+          layerIndex,
+          data,
+          dir: layer.dir,
+          files: (0, import_ignore2.default)().add([...asList(data.files)]),
+          excluded: excluded.length > 0 ? (0, import_ignore2.default)().add([...excluded]) : void 0
+        });
+      }
+      if (layer.data.ignorePatterns?.length) ignores.push({ dir: layer.dir, rules: (0, import_ignore2.default)().add([...layer.data.ignorePatterns]) });
+    });
+    return { loaded: loaded2, overrides, ignores };
+  }
+  resolve(configFile, prepared, overrides) {
+    const layers = prepared.loaded?.layers ?? [];
+    const rules = prepared.loaded?.rules ?? this.builtins;
+    const ruleSettings = presetRules("recommended", this.builtins);
+    let kubernetesVersion;
+    let failLevel;
+    const podTemplatePaths = {};
+    for (const layer of layers) {
+      if (layer.kind === "preset") {
+        mergeRuleSettings(ruleSettings, presetRules(layer.preset, this.builtins));
+        continue;
+      }
+      mergeRuleSettings(ruleSettings, layer.data.rules ?? {});
+      kubernetesVersion = layer.data.kubernetesVersion ?? kubernetesVersion;
+      failLevel = layer.data.failLevel ?? failLevel;
+      for (const [kind, dotted] of Object.entries(layer.data.podTemplatePaths ?? {})) podTemplatePaths[kind] = parseTemplatePath(dotted);
+    }
+    for (const override of overrides) {
+      mergeRuleSettings(ruleSettings, override.data.rules ?? {});
+      kubernetesVersion = override.data.kubernetesVersion ?? kubernetesVersion;
+    }
+    mergeRuleSettings(ruleSettings, this.cli.rules ?? {});
+    if (this.cli.reportUnusedDirectives && severityOf(ruleSettings["unused-suppression"] ?? "off") === "off") {
+      mergeRuleSettings(ruleSettings, { "unused-suppression": "warning" });
+    }
+    kubernetesVersion = this.cli.kubernetesVersion ?? kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    failLevel = this.cli.failLevel ?? failLevel ?? "error";
+    Object.assign(podTemplatePaths, this.cli.podTemplatePaths ?? {});
+    for (const rule of rules) ruleSettings[rule.id] ??= rule.meta.defaultSeverity;
+    const settings = {
+      rules: configureRules(rules, ruleSettings),
+      kubernetesVersion,
+      knownRuleIds: new Set(rules.map((rule) => rule.id)),
+      ...this.cli.customSchemas ? { customSchemas: this.cli.customSchemas } : {},
+      ...Object.keys(podTemplatePaths).length > 0 ? { podTemplatePaths } : {}
+    };
+    return {
+      configFile,
+      settings,
+      failLevel,
+      ruleSettings: Object.fromEntries(Object.entries(ruleSettings).sort(([a], [b]) => a.localeCompare(b))),
+      customRules: prepared.loaded?.customRules ?? [],
+      podTemplatePaths,
+      kubernetesVersion
+    };
+  }
+};
+function mergeRuleSettings(into, from) {
+  for (const [id, setting] of Object.entries(from)) {
+    const previous = into[id];
+    const severityOnly = typeof setting === "string" || setting.length === 1;
+    if (severityOnly && Array.isArray(previous) && previous.length === 2) into[id] = [severityOf(setting), previous[1]];
+    else into[id] = setting;
+  }
+}
+function severityOf(setting) {
+  return typeof setting === "string" ? setting : setting[0];
+}
+function matches(override, absolutePath) {
+  const relative2 = relativePosix(override.dir, absolutePath);
+  if (relative2 === void 0 || !override.files.ignores(relative2)) return false;
+  return !override.excluded?.ignores(relative2);
+}
+function relativePosix(dir, absolutePath) {
+  const relative2 = path13.relative(dir, absolutePath);
+  if (relative2 === "" || relative2.startsWith("..") || path13.isAbsolute(relative2)) return void 0;
+  return relative2.split(path13.sep).join("/");
+}
+
+// src/cli/configured-run.ts
+init_severity();
+init_kubernetes_version();
+
+// src/cli/schema-options.ts
+init_kinds();
+
+// src/validate/custom-schemas.ts
+import { readdirSync, readFileSync as readFileSync9, statSync as statSync3 } from "node:fs";
+var import_yaml5 = __toESM(require_dist(), 1);
+init_options();
+init_json();
+import path14 from "node:path";
+var SchemaDirError = class extends UsageError {
+  name = "SchemaDirError";
+};
+var SCHEMA_FILE = /\.(json|ya?ml)$/i;
+function loadSchemaDirs(dirs, cwd) {
+  const schemas = /* @__PURE__ */ new Map();
+  const add = (apiVersion, kind, schema) => {
+    const key = `${apiVersion}/${kind}`.toLowerCase();
+    if (!schemas.has(key)) schemas.set(key, schema);
+  };
+  for (const dir of dirs) {
+    const root = path14.resolve(cwd, dir);
+    for (const file of schemaFiles(root, dir)) {
+      const relative2 = path14.relative(cwd, file) || file;
+      for (const document of readDocuments(file, relative2)) {
+        if (isCrd(document)) {
+          for (const [apiVersion, kind, schema, version] of crdSchemas(document)) {
+            add(apiVersion, kind, customSchema(`${relative2} (${version})`, strictCrdSchema(schema)));
+          }
+        } else if (isObject(document)) {
+          const keys = gvkKeys(document) ?? fileNameKeys(file, root);
+          if (!keys) throw new SchemaDirError(`${relative2}: cannot tell which kind this schema is for; name it <kind>-<group>-<version>.json or add x-kubernetes-group-version-kind.`);
+          for (const [apiVersion, kind] of keys) add(apiVersion, kind, customSchema(relative2, document));
+        }
+      }
+    }
+  }
+  return {
+    find: (apiVersion, kind) => schemas.get(`${apiVersion}/${kind}`.toLowerCase()),
+    size: schemas.size
+  };
+}
+function schemaFiles(root, given) {
+  let stat;
+  try {
+    stat = statSync3(root);
+  } catch {
+    throw new SchemaDirError(`--schema-dir ${given}: no such file or directory.`);
+  }
+  if (stat.isFile()) return [root];
+  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && SCHEMA_FILE.test(entry.name)).map((entry) => path14.join(entry.parentPath, entry.name)).sort();
+}
+function readDocuments(file, relative2) {
+  const text = readFileSync9(file, "utf8");
+  const documents = (0, import_yaml5.parseAllDocuments)(text, { version: "1.1" });
+  const list = Array.isArray(documents) ? documents : [documents];
+  const values = [];
+  for (const document of list) {
+    const error = document.errors[0];
+    if (error) throw new SchemaDirError(`${relative2}: ${error.message.split("\n")[0]}`);
+    values.push(document.toJS({ maxAliasCount: 100 }));
+  }
+  return values;
+}
+function isCrd(value2) {
+  return isObject(value2) && value2.kind === "CustomResourceDefinition" && String(value2.apiVersion ?? "").startsWith("apiextensions.k8s.io/");
+}
+function* crdSchemas(crd) {
+  const spec = asObject(crd.spec);
+  const group = asString(spec?.group);
+  const kind = asString(asObject(spec?.names)?.kind);
+  if (!group || !kind) return;
+  const shared = asObject(asObject(spec?.validation)?.openAPIV3Schema);
+  const versions2 = asArray(spec?.versions).filter(isObject);
+  const names = versions2.length > 0 ? versions2 : spec?.version ? [{ name: spec.version }] : [];
+  for (const version of names) {
+    const name = asString(version.name);
+    const schema = asObject(asObject(version.schema)?.openAPIV3Schema) ?? shared;
+    if (name && schema) yield [`${group}/${name}`, kind, schema, name];
+  }
+}
+function gvkKeys(schema) {
+  const value2 = schema["x-kubernetes-group-version-kind"];
+  const list = (Array.isArray(value2) ? value2 : value2 ? [value2] : []).filter(isObject);
+  const keys = list.map((gvk) => {
+    const version = asString(gvk.version);
+    const kind = asString(gvk.kind);
+    const group = asString(gvk.group) ?? "";
+    return version && kind ? [group ? `${group}/${version}` : version, kind] : void 0;
+  }).filter((key) => key !== void 0);
+  return keys.length > 0 ? keys : void 0;
+}
+function fileNameKeys(file, root) {
+  const base = path14.basename(file).replace(SCHEMA_FILE, "");
+  const dashed = /^([a-z0-9]+)-(?:(.+)-)?(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
+  if (dashed) return [[dashed[2] ? `${dashed[2]}/${dashed[3]}` : dashed[3], dashed[1]]];
+  const underscored = /^([a-z0-9]+)_(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
+  const group = path14.relative(root, path14.dirname(file)).split(path14.sep).pop();
+  if (underscored && group) return [[`${group}/${underscored[2]}`, underscored[1]]];
+  return void 0;
+}
+function customSchema(source, schema) {
+  let compiled2;
+  const { $schema: _dialect, ...root } = schema;
+  return {
+    source,
+    root,
+    resolve: (ref) => ref.startsWith("#/") ? pointer(root, ref.slice(2)) : void 0,
+    validator() {
+      compiled2 ??= compile(root, source);
+      return compiled2;
+    }
+  };
+}
+function compile(schema, source) {
+  const { Ajv } = require_ajv();
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, messages: false });
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    throw new SchemaDirError(`${source}: not a usable JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+function strictCrdSchema(schema) {
+  const root = strictNode(schema);
+  const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...asObject(root.properties) };
+  return { ...root, type: "object", properties, required: [.../* @__PURE__ */ new Set(["apiVersion", "kind", ...asArray(root.required).map(String)])] };
+}
+function strictNode(node) {
+  const out = {};
+  for (const [key, value2] of Object.entries(node)) {
+    if (key === "x-kubernetes-validations" || key === "description") continue;
+    out[key] = value2;
+  }
+  if (node["x-kubernetes-int-or-string"] === true) {
+    delete out.anyOf;
+    out.type = ["integer", "string"];
+  }
+  const properties = asObject(node.properties);
+  if (properties) {
+    const strict = {};
+    for (const [name, value2] of Object.entries(properties)) strict[name] = isObject(value2) ? strictNode(value2) : value2;
+    if (node["x-kubernetes-embedded-resource"] === true) {
+      strict.apiVersion ??= { type: "string" };
+      strict.kind ??= { type: "string" };
+      strict.metadata ??= { type: "object" };
+    }
+    out.properties = strict;
+    if (node.additionalProperties === void 0 && node["x-kubernetes-preserve-unknown-fields"] !== true) out.additionalProperties = false;
+  }
+  if (isObject(node.items)) out.items = strictNode(node.items);
+  if (isObject(node.additionalProperties)) out.additionalProperties = strictNode(node.additionalProperties);
+  return out;
+}
+function pointer(root, text) {
+  let node = root;
+  for (const raw of text.split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    node = isObject(node) ? node[segment] : void 0;
+  }
+  return isObject(node) ? node : void 0;
+}
+
+// src/cli/schema-options.ts
+init_options();
+function resolveSchemaSettings(schemaDirs, templatePaths, cwd) {
+  const settings = {};
+  if (schemaDirs.length > 0) {
+    try {
+      settings.customSchemas = loadSchemaDirs(schemaDirs, cwd);
+    } catch (error) {
+      if (error instanceof SchemaDirError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  if (templatePaths.length > 0) settings.podTemplatePaths = parsePodTemplatePaths(templatePaths);
+  return settings;
+}
+function parsePodTemplatePaths(values) {
+  const paths = {};
+  for (const value2 of values) {
+    const match = /^(.+)\/([^/=]+)=(.+)$/.exec(value2);
+    const path22 = match ? parseTemplatePath(match[3]) : [];
+    if (!match || path22.length === 0) {
+      throw new UsageError(`--pod-template-path needs <apiVersion>/<kind>=<path>, for example example.com/v1/MyKind=spec.template (got "${value2}").`);
+    }
+    paths[`${match[1]}/${match[2]}`] = path22;
+  }
+  return paths;
+}
+
+// src/cli/configured-run.ts
+function cliSettings(options, cwd) {
+  return {
+    ...resolveSchemaSettings(options.schemaDirs, options.podTemplatePaths, cwd),
+    ...options.configFile !== void 0 ? { configFile: options.configFile } : {},
+    rules: options.rules,
+    ...options.kubernetesVersion !== void 0 ? { kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion) } : {},
+    ...options.failLevel ? { failLevel: options.failLevel } : {},
+    reportUnusedDirectives: options.reportUnusedDirectives
+  };
+}
+async function configureFiles(files, inputs, resolver, cwd) {
+  const named = new Set(inputs.map((input) => path15.resolve(cwd, input)).filter(isFile2));
+  const configs = /* @__PURE__ */ new Map();
+  const kept = [];
+  for (const file of files) {
+    const absolute = path15.resolve(cwd, file);
+    const config = await resolver.forFile(absolute);
+    if (config.ignored && !named.has(absolute)) continue;
+    configs.set(absolute, config);
+    kept.push(file);
+  }
+  return { files: kept, configs };
+}
+function failsAtLevel(results, failLevelOf) {
+  return results.some((result) => {
+    const level = failLevelOf(result.absolutePath);
+    if (level === "error") return result.errorCount > 0;
+    return result.findings.some((finding) => !finding.suppressions?.length && atLeast(finding.severity, level));
+  });
+}
+function isFile2(file) {
+  try {
+    return statSync4(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // src/cli/list-rules.ts
 function listRules(rules, width) {
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
@@ -38425,11 +40487,10 @@ function wrap(text, width) {
 // src/cli/main.ts
 init_options();
 init_package_info();
-init_kubernetes_version();
 
 // src/cli/side-reports.ts
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import path8 from "node:path";
+import { appendFileSync, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import path16 from "node:path";
 
 // src/report/job-summary.ts
 init_rules();
@@ -38506,9 +40567,9 @@ function displayPath(result, root) {
 }
 function lineLink(result, finding, run2) {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = run2.env;
-  const relative = relativeToRoot(run2.repositoryRoot, result.absolutePath);
-  if (!server || !repository || !sha || relative === void 0) return void 0;
-  const encoded = relative.split("/").map(encodeURIComponent).join("/");
+  const relative2 = relativeToRoot(run2.repositoryRoot, result.absolutePath);
+  if (!server || !repository || !sha || relative2 === void 0) return void 0;
+  const encoded = relative2.split("/").map(encodeURIComponent).join("/");
   return `${server}/${repository}/blob/${sha}/${encoded}#L${finding.range.start.line + 1}`;
 }
 function cell(text) {
@@ -38530,209 +40591,16 @@ function formatContextFor(results, rules, options, io, color) {
 }
 function writeSideReports(results, context, options, io) {
   if (options.sarifFile !== void 0) {
-    const file = path8.resolve(io.cwd, options.sarifFile);
-    mkdirSync(path8.dirname(file), { recursive: true });
-    writeFileSync(file, formatSarif(results, { ...context, color: false }));
+    const file = path16.resolve(io.cwd, options.sarifFile);
+    mkdirSync(path16.dirname(file), { recursive: true });
+    writeFileSync2(file, formatSarif(results, { ...context, color: false }));
   }
   const summaryFile = options.summaryFile !== void 0 ? options.summaryFile || void 0 : io.env.GITHUB_STEP_SUMMARY || void 0;
   if (summaryFile !== void 0) {
     const markdown = renderJobSummary({ results, repositoryRoot: context.repositoryRoot, env: io.env });
-    appendFileSync(path8.resolve(io.cwd, summaryFile), `${markdown}
+    appendFileSync(path16.resolve(io.cwd, summaryFile), `${markdown}
 `);
   }
-}
-
-// src/cli/main.ts
-init_severity();
-
-// src/cli/schema-options.ts
-init_kinds();
-
-// src/validate/custom-schemas.ts
-import { readdirSync, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
-var import_yaml4 = __toESM(require_dist(), 1);
-init_options();
-init_json();
-import path9 from "node:path";
-var SchemaDirError = class extends UsageError {
-  name = "SchemaDirError";
-};
-var SCHEMA_FILE = /\.(json|ya?ml)$/i;
-function loadSchemaDirs(dirs, cwd) {
-  const schemas = /* @__PURE__ */ new Map();
-  const add = (apiVersion, kind, schema) => {
-    const key = `${apiVersion}/${kind}`.toLowerCase();
-    if (!schemas.has(key)) schemas.set(key, schema);
-  };
-  for (const dir of dirs) {
-    const root = path9.resolve(cwd, dir);
-    for (const file of schemaFiles(root, dir)) {
-      const relative = path9.relative(cwd, file) || file;
-      for (const document of readDocuments(file, relative)) {
-        if (isCrd(document)) {
-          for (const [apiVersion, kind, schema, version] of crdSchemas(document)) {
-            add(apiVersion, kind, customSchema(`${relative} (${version})`, strictCrdSchema(schema)));
-          }
-        } else if (isObject(document)) {
-          const keys = gvkKeys(document) ?? fileNameKeys(file, root);
-          if (!keys) throw new SchemaDirError(`${relative}: cannot tell which kind this schema is for; name it <kind>-<group>-<version>.json or add x-kubernetes-group-version-kind.`);
-          for (const [apiVersion, kind] of keys) add(apiVersion, kind, customSchema(relative, document));
-        }
-      }
-    }
-  }
-  return {
-    find: (apiVersion, kind) => schemas.get(`${apiVersion}/${kind}`.toLowerCase()),
-    size: schemas.size
-  };
-}
-function schemaFiles(root, given) {
-  let stat;
-  try {
-    stat = statSync2(root);
-  } catch {
-    throw new SchemaDirError(`--schema-dir ${given}: no such file or directory.`);
-  }
-  if (stat.isFile()) return [root];
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && SCHEMA_FILE.test(entry.name)).map((entry) => path9.join(entry.parentPath, entry.name)).sort();
-}
-function readDocuments(file, relative) {
-  const text = readFileSync6(file, "utf8");
-  const documents = (0, import_yaml4.parseAllDocuments)(text, { version: "1.1" });
-  const list = Array.isArray(documents) ? documents : [documents];
-  const values = [];
-  for (const document of list) {
-    const error = document.errors[0];
-    if (error) throw new SchemaDirError(`${relative}: ${error.message.split("\n")[0]}`);
-    values.push(document.toJS({ maxAliasCount: 100 }));
-  }
-  return values;
-}
-function isCrd(value2) {
-  return isObject(value2) && value2.kind === "CustomResourceDefinition" && String(value2.apiVersion ?? "").startsWith("apiextensions.k8s.io/");
-}
-function* crdSchemas(crd) {
-  const spec = asObject(crd.spec);
-  const group = asString(spec?.group);
-  const kind = asString(asObject(spec?.names)?.kind);
-  if (!group || !kind) return;
-  const shared = asObject(asObject(spec?.validation)?.openAPIV3Schema);
-  const versions2 = asArray(spec?.versions).filter(isObject);
-  const names = versions2.length > 0 ? versions2 : spec?.version ? [{ name: spec.version }] : [];
-  for (const version of names) {
-    const name = asString(version.name);
-    const schema = asObject(asObject(version.schema)?.openAPIV3Schema) ?? shared;
-    if (name && schema) yield [`${group}/${name}`, kind, schema, name];
-  }
-}
-function gvkKeys(schema) {
-  const value2 = schema["x-kubernetes-group-version-kind"];
-  const list = (Array.isArray(value2) ? value2 : value2 ? [value2] : []).filter(isObject);
-  const keys = list.map((gvk) => {
-    const version = asString(gvk.version);
-    const kind = asString(gvk.kind);
-    const group = asString(gvk.group) ?? "";
-    return version && kind ? [group ? `${group}/${version}` : version, kind] : void 0;
-  }).filter((key) => key !== void 0);
-  return keys.length > 0 ? keys : void 0;
-}
-function fileNameKeys(file, root) {
-  const base = path9.basename(file).replace(SCHEMA_FILE, "");
-  const dashed = /^([a-z0-9]+)-(?:(.+)-)?(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
-  if (dashed) return [[dashed[2] ? `${dashed[2]}/${dashed[3]}` : dashed[3], dashed[1]]];
-  const underscored = /^([a-z0-9]+)_(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
-  const group = path9.relative(root, path9.dirname(file)).split(path9.sep).pop();
-  if (underscored && group) return [[`${group}/${underscored[2]}`, underscored[1]]];
-  return void 0;
-}
-function customSchema(source, schema) {
-  let compiled;
-  const { $schema: _dialect, ...root } = schema;
-  return {
-    source,
-    root,
-    resolve: (ref) => ref.startsWith("#/") ? pointer(root, ref.slice(2)) : void 0,
-    validator() {
-      compiled ??= compile(root, source);
-      return compiled;
-    }
-  };
-}
-function compile(schema, source) {
-  const { Ajv } = require_ajv();
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, messages: false });
-  try {
-    return ajv.compile(schema);
-  } catch (error) {
-    throw new SchemaDirError(`${source}: not a usable JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-function strictCrdSchema(schema) {
-  const root = strictNode(schema);
-  const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...asObject(root.properties) };
-  return { ...root, type: "object", properties, required: [.../* @__PURE__ */ new Set(["apiVersion", "kind", ...asArray(root.required).map(String)])] };
-}
-function strictNode(node) {
-  const out = {};
-  for (const [key, value2] of Object.entries(node)) {
-    if (key === "x-kubernetes-validations" || key === "description") continue;
-    out[key] = value2;
-  }
-  if (node["x-kubernetes-int-or-string"] === true) {
-    delete out.anyOf;
-    out.type = ["integer", "string"];
-  }
-  const properties = asObject(node.properties);
-  if (properties) {
-    const strict = {};
-    for (const [name, value2] of Object.entries(properties)) strict[name] = isObject(value2) ? strictNode(value2) : value2;
-    if (node["x-kubernetes-embedded-resource"] === true) {
-      strict.apiVersion ??= { type: "string" };
-      strict.kind ??= { type: "string" };
-      strict.metadata ??= { type: "object" };
-    }
-    out.properties = strict;
-    if (node.additionalProperties === void 0 && node["x-kubernetes-preserve-unknown-fields"] !== true) out.additionalProperties = false;
-  }
-  if (isObject(node.items)) out.items = strictNode(node.items);
-  if (isObject(node.additionalProperties)) out.additionalProperties = strictNode(node.additionalProperties);
-  return out;
-}
-function pointer(root, text) {
-  let node = root;
-  for (const raw of text.split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = isObject(node) ? node[segment] : void 0;
-  }
-  return isObject(node) ? node : void 0;
-}
-
-// src/cli/schema-options.ts
-init_options();
-function resolveSchemaSettings(schemaDirs, templatePaths, cwd) {
-  const settings = {};
-  if (schemaDirs.length > 0) {
-    try {
-      settings.customSchemas = loadSchemaDirs(schemaDirs, cwd);
-    } catch (error) {
-      if (error instanceof SchemaDirError) throw new UsageError(error.message);
-      throw error;
-    }
-  }
-  if (templatePaths.length > 0) settings.podTemplatePaths = parsePodTemplatePaths(templatePaths);
-  return settings;
-}
-function parsePodTemplatePaths(values) {
-  const paths = {};
-  for (const value2 of values) {
-    const match = /^(.+)\/([^/=]+)=(.+)$/.exec(value2);
-    const path15 = match ? parseTemplatePath(match[3]) : [];
-    if (!match || path15.length === 0) {
-      throw new UsageError(`--pod-template-path needs <apiVersion>/<kind>=<path>, for example example.com/v1/MyKind=spec.template (got "${value2}").`);
-    }
-    paths[`${match[1]}/${match[2]}`] = path15;
-  }
-  return paths;
 }
 
 // src/cli/main.ts
@@ -38740,7 +40608,7 @@ var EXIT = { clean: 0, findings: 1, failure: 2 };
 var processIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  stdin: () => readFileSync8(0),
+  stdin: () => readFileSync11(0),
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
@@ -38763,11 +40631,20 @@ async function main(argv, io = processIO) {
       case "list-rules":
         io.stdout(listRules(builtinRules, io.isTTY ? io.columns : void 0));
         return EXIT.clean;
+      case "print-config": {
+        const file = path20.resolve(io.cwd, options.printConfigFor);
+        io.stdout(printConfig(file, await new ConfigResolver(io.cwd, cliSettings(options, io.cwd)).forFile(file), io.cwd));
+        return EXIT.clean;
+      }
       case "lint":
         return await lint(options, io);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DiscoverError || error instanceof RuleSettingsError) {
+    if (error instanceof ConfigError) {
+      io.stderr(`podlint: the configuration cannot be used:
+${error.format(io.cwd)}
+`);
+    } else if (error instanceof UsageError || error instanceof DiscoverError || error instanceof RuleSettingsError || error instanceof CustomRuleError) {
       io.stderr(`podlint: ${error.message}
 `);
     } else if (options?.debug) {
@@ -38786,47 +40663,57 @@ async function lint(options, io) {
   if (!formatter) {
     throw new UsageError(`Unknown format "${options.format}"; use one of: ${Object.keys(FORMATTERS).join(", ")}.`);
   }
-  const settings = {
-    rules: configureRules(builtinRules),
-    kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion),
-    ...resolveSchemaSettings(options.schemaDirs, options.podTemplatePaths, io.cwd)
-  };
+  const resolver = new ConfigResolver(io.cwd, cliSettings(options, io.cwd));
+  const failLevels = /* @__PURE__ */ new Map();
+  const ran = /* @__PURE__ */ new Map();
+  const noteRules = (rules) => rules.forEach((configured) => ran.has(configured.rule.id) || ran.set(configured.rule.id, configured));
   const readsStdin = options.paths.includes("-");
   if (readsStdin && options.paths.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
   if (options.stdinFilename !== void 0 && !readsStdin) throw new UsageError('--stdin-filename needs "-" among the paths.');
   let results;
   if (readsStdin) {
     const name = options.stdinFilename ?? "<stdin>";
-    results = [lintBytes(name, path13.resolve(io.cwd, name), io.stdin(), settings)];
+    const absolute = path20.resolve(io.cwd, name);
+    const config = await resolver.forFile(absolute);
+    failLevels.set(absolute, config.failLevel);
+    noteRules(config.settings.rules);
+    results = [lintBytes(name, absolute, io.stdin(), config.settings)];
   } else {
-    const files = await discoverFiles(options.paths, {
+    const found = await discoverFiles(options.paths, {
       cwd: io.cwd,
       ignorePatterns: options.ignorePatterns,
       useGitignore: options.gitignore
     });
-    results = lintFiles(files, settings, io.cwd);
+    const { files, configs } = await configureFiles(found, options.paths, resolver, io.cwd);
+    for (const [file, config] of configs) {
+      failLevels.set(file, config.failLevel);
+      noteRules(config.settings.rules);
+    }
+    results = lintFiles(files, (absolute) => configs.get(absolute).settings, io.cwd);
   }
   if (options.quiet) results = results.map(onlyErrors);
   const toFile = options.outputFile !== void 0;
-  const context = formatContextFor(results, settings.rules, options, io, !toFile && useColor(options.color, io.isTTY, io.env));
+  const context = {
+    ...formatContextFor(results, [...ran.values()], options, io, !toFile && useColor(options.color, io.isTTY, io.env)),
+    // Formatters leave suppressed findings out unless asked (SARIF then lists them with suppressions[]).
+    ...options.includeSuppressed ? { includeSuppressed: true } : {}
+  };
   const output = formatter(results, context);
-  if (toFile) writeFileSync3(path13.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
+  if (toFile) writeFileSync4(path20.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
 `);
   else if (output) io.stdout(output.endsWith("\n") ? output : `${output}
 `);
   writeSideReports(results, context, options, io);
   io.onResults?.(results);
-  return exitCode(results, options.maxWarnings, options.failLevel ?? "error");
+  return exitCode(results, options.maxWarnings, (file) => failLevels.get(file) ?? "error");
 }
 function onlyErrors(result) {
   const errors = result.findings.filter((finding) => finding.severity === "error");
   return fileResult(result.filePath, result.absolutePath, errors);
 }
-function exitCode(results, maxWarnings, failLevel) {
-  const count = (severity) => results.reduce((sum, result) => sum + result[`${severity}Count`], 0);
-  const warnings = count("warning");
-  const failing = ["error", "warning", "info"].filter((severity) => atLeast(severity, failLevel));
-  if (failing.some((severity) => count(severity) > 0)) return EXIT.findings;
+function exitCode(results, maxWarnings, failLevelOf) {
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (failsAtLevel(results, failLevelOf)) return EXIT.findings;
   if (maxWarnings !== void 0 && warnings > maxWarnings) return EXIT.findings;
   return EXIT.clean;
 }
@@ -38862,12 +40749,12 @@ function cliArguments(inputs) {
 }
 async function runAction(io) {
   const inputs = readInputs(io.env);
-  const cwd = path14.resolve(io.env.GITHUB_WORKSPACE ?? io.cwd, inputs.workingDirectory);
+  const cwd = path21.resolve(io.env.GITHUB_WORKSPACE ?? io.cwd, inputs.workingDirectory);
   let results = [];
   const cliIO = {
     stdout: io.stdout,
     stderr: io.stderr,
-    stdin: () => readFileSync9(0),
+    stdin: () => readFileSync12(0),
     cwd,
     env: io.env,
     isTTY: false,
@@ -38878,7 +40765,7 @@ async function runAction(io) {
   const code2 = await main(cliArguments(inputs), cliIO);
   const count = (key) => results.reduce((sum, result) => sum + result[key], 0);
   setOutputs(io.env, {
-    "sarif-file": inputs.sarifFile && code2 !== 2 ? path14.resolve(cwd, inputs.sarifFile) : "",
+    "sarif-file": inputs.sarifFile && code2 !== 2 ? path21.resolve(cwd, inputs.sarifFile) : "",
     "error-count": String(count("errorCount")),
     "warning-count": String(count("warningCount")),
     "info-count": String(count("infoCount"))
@@ -38902,7 +40789,7 @@ function isEntryScript() {
   const script = process.argv[1];
   if (!script) return false;
   try {
-    return realpathSync(script) === realpathSync(fileURLToPath3(import.meta.url));
+    return realpathSync(script) === realpathSync(fileURLToPath4(import.meta.url));
   } catch {
     return false;
   }

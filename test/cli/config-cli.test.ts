@@ -13,8 +13,10 @@ spec:
     - name: web
       image: nginx # podlint-disable-line latest-image-tag -- pinned by digest at deploy time
       securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
+      resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }
     - name: cache
       securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true }
+      resources: { requests: { cpu: 100m, memory: 64Mi }, limits: { memory: 64Mi } }
       image: redis
   securityContext: { runAsNonRoot: true }
   restartPolicy: Never
@@ -32,7 +34,7 @@ describe('configuration on the command line', () => {
     const dir = workspace({ '.podlint.yaml': 'rules: { latest-image-tag: error }', 'apps/pod.yaml': UNTAGGED });
     const run = runCli(['apps'], { cwd: dir });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('11:14  error  Container "cache" has no tag on "redis", which means latest.  latest-image-tag');
+    expect(run.stdout).toContain('13:14  error  Container "cache" has no tag on "redis", which means latest.  latest-image-tag');
     expect(run.stdout).toContain('✖ 1 problem (1 error, 0 warnings, 1 suppressed)');
     expect(runCli(['apps', '--rule', 'latest-image-tag=warning'], { cwd: dir }).status).toBe(0);
   });
@@ -141,7 +143,7 @@ describe('suppressed findings in the output', () => {
 
     for (const args of [['-f', 'json'], ['-f', 'json', '--include-suppressed']]) {
       const [result] = JSON.parse(runCli(args, { cwd: dir }).stdout) as JsonResult[];
-      expect(result!.messages.map((message) => `${message.ruleId}@${message.line}`)).toEqual(['latest-image-tag@11']);
+      expect(result!.messages.map((message) => `${message.ruleId}@${message.line}`)).toEqual(['latest-image-tag@13']);
       expect(result!.suppressedCount).toBe(1);
       expect(result!.suppressedMessages).toMatchObject([
         { ruleId: 'latest-image-tag', line: 7, suppressions: [{ kind: 'directive', justification: 'pinned by digest at deploy time', line: 7, column: 20 }] },
@@ -153,7 +155,7 @@ describe('suppressed findings in the output', () => {
     const dir = workspace({ 'pod.yaml': UNTAGGED.replace('image: redis', 'image: redis:7 # podlint-disable-line latest-image-tag') });
     expect(runCli([], { cwd: dir }).stdout).not.toContain('unused-suppression');
     const run = runCli(['--report-unused-directives'], { cwd: dir });
-    expect(run.stdout).toContain('11:45  warning  The podlint-disable-line directive suppressed no "latest-image-tag" finding; remove "latest-image-tag" from it.  unused-suppression');
+    expect(run.stdout).toContain('13:45  warning  The podlint-disable-line directive suppressed no "latest-image-tag" finding; remove "latest-image-tag" from it.  unused-suppression');
   });
 
   it('a custom rule that throws stops the run with exit code 2', () => {
