@@ -1154,12 +1154,12 @@ var init_package_root = __esm({
 import { readFileSync as readFileSync2 } from "node:fs";
 import path2 from "node:path";
 function bundledDefinitions(version) {
-  let loaded2 = definitions.get(version);
-  if (!loaded2) {
-    loaded2 = readJson(version, "definitions.json").definitions;
-    definitions.set(version, loaded2);
+  let loaded3 = definitions.get(version);
+  if (!loaded3) {
+    loaded3 = readJson(version, "definitions.json").definitions;
+    definitions.set(version, loaded3);
   }
-  return loaded2;
+  return loaded3;
 }
 function bundledKindSchemas(version) {
   return readJson(version, "kinds.json");
@@ -2748,8 +2748,8 @@ var require_dataType = __commonJS({
       return types;
     }
     exports.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts2) {
-      const types = Array.isArray(ts2) ? ts2 : ts2 ? [ts2] : [];
+    function getJSONTypes(ts) {
+      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
       if (types.every(rules_1.isJSONType))
         return types;
       throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
@@ -3791,18 +3791,18 @@ var require_validate = __commonJS({
       });
       narrowSchemaTypes(it, types);
     }
-    function checkMultipleTypes(it, ts2) {
-      if (ts2.length > 1 && !(ts2.length === 2 && ts2.includes("null"))) {
+    function checkMultipleTypes(it, ts) {
+      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
         strictTypesError(it, "use allowUnionTypes to allow union type keyword");
       }
     }
-    function checkKeywordTypes(it, ts2) {
+    function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
         const rule = rules[keyword];
         if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
           const { type } = rule.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts2, t))) {
+          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
         }
@@ -3811,18 +3811,18 @@ var require_validate = __commonJS({
     function hasApplicableType(schTs, kwdT) {
       return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
     }
-    function includesType(ts2, t) {
-      return ts2.includes(t) || t === "integer" && ts2.includes("number");
+    function includesType(ts, t) {
+      return ts.includes(t) || t === "integer" && ts.includes("number");
     }
     function narrowSchemaTypes(it, withTypes) {
-      const ts2 = [];
+      const ts = [];
       for (const t of it.dataTypes) {
         if (includesType(withTypes, t))
-          ts2.push(t);
+          ts.push(t);
         else if (withTypes.includes("integer") && t === "number")
-          ts2.push("integer");
+          ts.push("integer");
       }
-      it.dataTypes = ts2;
+      it.dataTypes = ts;
     }
     function strictTypesError(it, msg) {
       const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
@@ -13098,9 +13098,9 @@ var require_resolve_block_scalar = __commonJS({
           default: {
             const message = `Unexpected token in block scalar header: ${token.type}`;
             onError(token, "UNEXPECTED_TOKEN", message);
-            const ts2 = token.source;
-            if (ts2 && typeof ts2 === "string")
-              length += ts2.length;
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
           }
         }
       }
@@ -13410,9 +13410,9 @@ var require_compose_scalar = __commonJS({
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
-          const ts2 = directives.tagString(tag.tag);
+          const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
-          const msg = `Value may be parsed as either ${ts2} or ${cs}`;
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
@@ -27525,6 +27525,47 @@ var init_rule_shape = __esm({
   }
 });
 
+// src/custom-rules/peer-dependency.ts
+var peer_dependency_exports = {};
+__export(peer_dependency_exports, {
+  MissingPeerDependencyError: () => MissingPeerDependencyError,
+  requirePeer: () => requirePeer
+});
+import { createRequire } from "node:module";
+function requirePeer(name, nearFile) {
+  if (loaded.has(name)) return loaded.get(name);
+  let module;
+  try {
+    module = fromPodlint(name);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    try {
+      module = createRequire(nearFile)(name);
+    } catch (nearError) {
+      if (!isNotFound(nearError)) throw nearError;
+      throw new MissingPeerDependencyError(`Cannot find ${name}`);
+    }
+  }
+  loaded.set(name, module);
+  return module;
+}
+function isNotFound(error) {
+  const { code: code2 } = error;
+  return code2 === "MODULE_NOT_FOUND" || code2 === "ERR_MODULE_NOT_FOUND";
+}
+var fromPodlint, loaded, MissingPeerDependencyError;
+var init_peer_dependency = __esm({
+  "src/custom-rules/peer-dependency.ts"() {
+    "use strict";
+    fromPodlint = createRequire(import.meta.url);
+    loaded = /* @__PURE__ */ new Map();
+    MissingPeerDependencyError = class extends Error {
+      name = "MissingPeerDependencyError";
+      code = "MODULE_NOT_FOUND";
+    };
+  }
+});
+
 // src/custom-rules/check-rule-source.ts
 var check_rule_source_exports = {};
 __export(check_rule_source_exports, {
@@ -27540,14 +27581,15 @@ function checkRuleSource(filePath, text) {
   };
   let program;
   try {
-    program = estree.parse(text, { range: true, loc: true, jsx: /\.[jt]sx$/.test(filePath), filePath });
+    program = estreeFor(filePath).parse(text, { range: true, loc: true, jsx: /\.[jt]sx$/.test(filePath), filePath });
   } catch (error) {
     const { index, message } = error;
     const offset = typeof index === "number" ? index : 0;
     problems.push({ filePath, range: lines.range(offset, offset + 1), message: `The rule does not parse: ${message ?? String(error)}` });
     return { problems, specifiers: [] };
   }
-  const specifiers = moduleSpecifiers(program);
+  const estree = estreeFor(filePath);
+  const specifiers = moduleSpecifiers(program, estree);
   const defineRuleNames = /* @__PURE__ */ new Set(["defineRule"]);
   for (const statement of program.body) {
     if (statement.type !== "ImportDeclaration" || statement.source.value !== "podlint") continue;
@@ -27664,7 +27706,7 @@ function checkRuleSource(filePath, text) {
   });
   return { problems, ...id !== void 0 ? { id } : {}, ...idRange ? { idRange } : {}, specifiers };
 }
-function moduleSpecifiers(program) {
+function moduleSpecifiers(program, estree) {
   const found = [];
   const add = (source) => {
     if (source?.type === "Literal" && typeof source.value === "string") found.push({ value: source.value, start: source.range[0], end: source.range[1] });
@@ -27678,7 +27720,8 @@ function moduleSpecifiers(program) {
   return found.sort((a, b) => a.start - b.start);
 }
 function specifiersOf(filePath, text) {
-  return moduleSpecifiers(estree.parse(text, { range: true, jsx: /\.[jt]sx$/.test(filePath), filePath }));
+  const estree = estreeFor(filePath);
+  return moduleSpecifiers(estree.parse(text, { range: true, jsx: /\.[jt]sx$/.test(filePath), filePath }), estree);
 }
 function ruleObjectOf(node, program, defineRuleNames) {
   if (node.type === "ObjectExpression") return node;
@@ -27773,14 +27816,15 @@ function messageIdValues(node) {
   if (value2.type === "ConditionalExpression") return [...messageIdValues(value2.consequent), ...messageIdValues(value2.alternate)];
   return [{ node: value2, value: stringValue(value2) }];
 }
-var estree, RULE_KEYS, META_KEYS, REQUIRED_META_KEYS;
+var estreeFor, RULE_KEYS, META_KEYS, REQUIRED_META_KEYS;
 var init_check_rule_source = __esm({
   "src/custom-rules/check-rule-source.ts"() {
     "use strict";
     init_severity();
     init_position();
     init_directives();
-    estree = __require("@typescript-eslint/typescript-estree");
+    init_peer_dependency();
+    estreeFor = (filePath) => requirePeer("@typescript-eslint/typescript-estree", filePath);
     RULE_KEYS = ["id", "meta", "check"];
     META_KEYS = ["type", "defaultSeverity", "docs", "messages", "schema", "defaultOptions", "scope", "tags", "securitySeverity"];
     REQUIRED_META_KEYS = ["type", "defaultSeverity", "docs", "messages", "defaultOptions"];
@@ -27793,7 +27837,7 @@ __export(compile_module_exports, {
   importCompiled: () => importCompiled
 });
 import { existsSync as existsSync6, mkdtempSync, readFileSync as readFileSync7, rmSync, writeFileSync } from "node:fs";
-import { createRequire, isBuiltin } from "node:module";
+import { createRequire as createRequire2, isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import path11 from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL2 } from "node:url";
@@ -27819,7 +27863,8 @@ function compileToFile(filePath, text, specifiers, compiling) {
     const target = resolveSpecifier(specifier.value, filePath, compiling);
     if (target !== specifier.value) source = `${source.slice(0, specifier.start)}${JSON.stringify(target)}${source.slice(specifier.end)}`;
   }
-  const javascript = TYPESCRIPT.test(filePath) ? ts.transpileModule(source, {
+  const ts = TYPESCRIPT.test(filePath) ? requirePeer("typescript", filePath) : void 0;
+  const javascript = ts ? ts.transpileModule(source, {
     fileName: filePath,
     compilerOptions: {
       module: ts.ModuleKind.ESNext,
@@ -27852,7 +27897,7 @@ function resolveSpecifier(specifier, fromFile, compiling) {
     return pathToFileURL2(resolved).href;
   }
   try {
-    return pathToFileURL2(createRequire(fromFile).resolve(specifier)).href;
+    return pathToFileURL2(createRequire2(fromFile).resolve(specifier)).href;
   } catch {
     return specifier;
   }
@@ -27869,13 +27914,13 @@ function createOutputDir() {
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
-var ts, TYPESCRIPT, outputDir, counter, compiled;
+var TYPESCRIPT, outputDir, counter, compiled;
 var init_compile_module = __esm({
   "src/custom-rules/compile-module.ts"() {
     "use strict";
     init_package_root();
     init_check_rule_source();
-    ts = __require("typescript");
+    init_peer_dependency();
     TYPESCRIPT = /\.(ts|mts|cts|tsx)$/;
     counter = 0;
     compiled = /* @__PURE__ */ new Map();
@@ -27890,10 +27935,10 @@ __export(load_code_rule_exports, {
 import { readFileSync as readFileSync8 } from "node:fs";
 import { pathToFileURL as pathToFileURL3 } from "node:url";
 function loadCodeRule(filePath) {
-  let promise = loaded.get(filePath);
+  let promise = loaded2.get(filePath);
   if (!promise) {
     promise = TYPESCRIPT2.test(filePath) ? loadTypeScriptRule(filePath) : loadJavaScriptRule(filePath);
-    loaded.set(filePath, promise);
+    loaded2.set(filePath, promise);
   }
   return promise;
 }
@@ -27925,7 +27970,9 @@ async function loadJavaScriptRule(filePath) {
 }
 async function typeScriptTooling(filePath) {
   try {
-    const [check, compile2] = await Promise.all([Promise.resolve().then(() => (init_check_rule_source(), check_rule_source_exports)), Promise.resolve().then(() => (init_compile_module(), compile_module_exports))]);
+    const [check, compile2, peers] = await Promise.all([Promise.resolve().then(() => (init_check_rule_source(), check_rule_source_exports)), Promise.resolve().then(() => (init_compile_module(), compile_module_exports)), Promise.resolve().then(() => (init_peer_dependency(), peer_dependency_exports))]);
+    peers.requirePeer("@typescript-eslint/typescript-estree", filePath);
+    if (TYPESCRIPT2.test(filePath)) peers.requirePeer("typescript", filePath);
     return { checkRuleSource: check.checkRuleSource, specifiersOf: check.specifiersOf, importCompiled: compile2.importCompiled };
   } catch (error) {
     const { code: code2 } = error;
@@ -27934,7 +27981,7 @@ async function typeScriptTooling(filePath) {
       {
         filePath,
         range: firstLine2(),
-        message: "This rule needs TypeScript and @typescript-eslint/typescript-estree, which this podlint does not include (the GitHub Action bundle leaves them out): run podlint installed from npm, or write the rule in JavaScript without importing 'podlint' (export the rule object)."
+        message: "This rule needs the packages typescript and @typescript-eslint/typescript-estree, found neither with podlint nor in the rule's project: install them (`npm install --save-dev typescript @typescript-eslint/typescript-estree`), or write the rule in JavaScript without importing 'podlint' (export the rule object)."
       }
     ]);
   }
@@ -27977,7 +28024,7 @@ function guarded(rule, filePath) {
 function firstLine2() {
   return new LineIndex([0]).range(0, 0);
 }
-var TYPESCRIPT2, loaded;
+var TYPESCRIPT2, loaded2;
 var init_load_code_rule = __esm({
   "src/custom-rules/load-code-rule.ts"() {
     "use strict";
@@ -27986,7 +28033,7 @@ var init_load_code_rule = __esm({
     init_custom_rule_error();
     init_rule_shape();
     TYPESCRIPT2 = /\.(ts|mts|cts|tsx)$/;
-    loaded = /* @__PURE__ */ new Map();
+    loaded2 = /* @__PURE__ */ new Map();
   }
 });
 
@@ -40028,9 +40075,9 @@ async function loadCustomRules(layers, builtinRules2, problems, cache3) {
         if (seenModules.has(absolute)) continue;
         seenModules.add(absolute);
         try {
-          const loaded2 = await loadCodeRule2(absolute);
-          const report = (message) => problems.push({ filePath: absolute, range: loaded2.idRange ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 }, message });
-          if (claim(loaded2.rule.id, relative(absolute), report)) custom.push({ rule: loaded2.rule, filePath: absolute, declarative: false });
+          const loaded3 = await loadCodeRule2(absolute);
+          const report = (message) => problems.push({ filePath: absolute, range: loaded3.idRange ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 }, message });
+          if (claim(loaded3.rule.id, relative(absolute), report)) custom.push({ rule: loaded3.rule, filePath: absolute, declarative: false });
         } catch (error) {
           if (!(error instanceof ConfigError)) throw error;
           problems.push(...error.problems);
@@ -40135,10 +40182,10 @@ var ConfigResolver = class {
     return prepared;
   }
   async load(configFile) {
-    const loaded2 = await loadConfig(configFile, this.builtins, this.loadCache);
+    const loaded3 = await loadConfig(configFile, this.builtins, this.loadCache);
     const overrides = [];
     const ignores = [];
-    loaded2.layers.forEach((layer, layerIndex) => {
+    loaded3.layers.forEach((layer, layerIndex) => {
       if (layer.kind !== "file") return;
       for (const data of layer.data.overrides ?? []) {
         const excluded = asList(data.excludedFiles);
@@ -40152,7 +40199,7 @@ var ConfigResolver = class {
       }
       if (layer.data.ignorePatterns?.length) ignores.push({ dir: layer.dir, rules: (0, import_ignore2.default)().add([...layer.data.ignorePatterns]) });
     });
-    return { loaded: loaded2, overrides, ignores };
+    return { loaded: loaded3, overrides, ignores };
   }
   resolve(configFile, prepared, overrides) {
     const layers = prepared.loaded?.layers ?? [];

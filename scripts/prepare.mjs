@@ -13,8 +13,9 @@ const require = createRequire(path.join(root, 'package.json'));
 let tsc;
 try {
   tsc = require.resolve('typescript/bin/tsc');
-  // TypeScript is a runtime dependency (custom rules), so it is there even without dev
-  // dependencies; the build also needs Node's types, which only the dev dependencies bring.
+  // TypeScript may be there without the dev dependencies (an optional peer dependency that the
+  // project installed for its custom rules); the build also needs Node's types, which only the
+  // dev dependencies bring.
   require.resolve('@types/node/package.json');
 } catch {
   tsc = undefined;

@@ -1,16 +1,16 @@
 // Loaded with import() only when a TypeScript custom rule is configured: the parser and the
 // TypeScript compiler behind it cost a few hundred milliseconds that a plain run never pays.
-import { createRequire } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { SEVERITIES } from '../engine/severity.js';
 import { LineIndex, type SourceRange } from '../load/position.js';
 import type { ConfigProblem } from '../config/config-error.js';
 import { RULE_ID_PATTERN } from '../suppress/directives.js';
+import { requirePeer } from './peer-dependency.js';
 
-// A require, not an import: the GitHub Action bundle leaves the parser out, and a require fails
-// only here, when a TypeScript rule is configured (see scripts/build-action.mjs).
-const require = createRequire(import.meta.url);
-const estree = require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
+// An optional peer dependency, required on first use (the GitHub Action bundle leaves it out too,
+// see scripts/build-action.mjs): a run without a TypeScript rule never looks for it.
+type Estree = typeof import('@typescript-eslint/typescript-estree');
+const estreeFor = (filePath: string) => requirePeer<Estree>('@typescript-eslint/typescript-estree', filePath);
 
 type Node = TSESTree.Node;
 
@@ -47,7 +47,7 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
 
   let program: TSESTree.Program;
   try {
-    program = estree.parse(text, { range: true, loc: true, jsx: /\.[jt]sx$/.test(filePath), filePath });
+    program = estreeFor(filePath).parse(text, { range: true, loc: true, jsx: /\.[jt]sx$/.test(filePath), filePath });
   } catch (error) {
     const { index, message } = error as { index?: number; message?: string };
     const offset = typeof index === 'number' ? index : 0;
@@ -55,7 +55,8 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
     return { problems, specifiers: [] };
   }
 
-  const specifiers = moduleSpecifiers(program);
+  const estree = estreeFor(filePath);
+  const specifiers = moduleSpecifiers(program, estree);
   const defineRuleNames = new Set(['defineRule']);
   for (const statement of program.body) {
     if (statement.type !== 'ImportDeclaration' || statement.source.value !== 'podlint') continue;
@@ -180,7 +181,7 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
 }
 
 /** Every static module specifier: imports, re-exports and `import('literal')`. */
-export function moduleSpecifiers(program: TSESTree.Program): ModuleSpecifier[] {
+export function moduleSpecifiers(program: TSESTree.Program, estree: Estree): ModuleSpecifier[] {
   const found: ModuleSpecifier[] = [];
   const add = (source: TSESTree.Node | null | undefined) => {
     if (source?.type === 'Literal' && typeof source.value === 'string') found.push({ value: source.value, start: source.range[0], end: source.range[1] });
@@ -196,7 +197,8 @@ export function moduleSpecifiers(program: TSESTree.Program): ModuleSpecifier[] {
 
 /** Parses any JavaScript or TypeScript module for its specifiers (helpers a rule imports). */
 export function specifiersOf(filePath: string, text: string): ModuleSpecifier[] {
-  return moduleSpecifiers(estree.parse(text, { range: true, jsx: /\.[jt]sx$/.test(filePath), filePath }));
+  const estree = estreeFor(filePath);
+  return moduleSpecifiers(estree.parse(text, { range: true, jsx: /\.[jt]sx$/.test(filePath), filePath }), estree);
 }
 
 function ruleObjectOf(node: Node, program: TSESTree.Program, defineRuleNames: ReadonlySet<string>): TSESTree.ObjectExpression | undefined {

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packageAsset } from '../package-root.js';
 import { specifiersOf, type ModuleSpecifier } from './check-rule-source.js';
+import { requirePeer } from './peer-dependency.js';
 
-// A require, not an import, for the same reason as the parser's (see check-rule-source.ts).
-const require = createRequire(import.meta.url);
-const ts = require('typescript') as typeof import('typescript');
+// An optional peer dependency, required on first use, like the parser (see peer-dependency.ts).
+type TypeScript = typeof import('typescript');
 
 /**
  * What `import ... from 'podlint'` means in a custom rule: the running podlint's built entry,
@@ -55,7 +55,8 @@ function compileToFile(filePath: string, text: string, specifiers: readonly Modu
     const target = resolveSpecifier(specifier.value, filePath, compiling);
     if (target !== specifier.value) source = `${source.slice(0, specifier.start)}${JSON.stringify(target)}${source.slice(specifier.end)}`;
   }
-  const javascript = TYPESCRIPT.test(filePath)
+  const ts = TYPESCRIPT.test(filePath) ? requirePeer<TypeScript>('typescript', filePath) : undefined;
+  const javascript = ts
     ? ts.transpileModule(source, {
         fileName: filePath,
         compilerOptions: {

@@ -70,7 +70,10 @@ async function loadJavaScriptRule(filePath: string): Promise<LoadedCodeRule> {
  */
 async function typeScriptTooling(filePath: string) {
   try {
-    const [check, compile] = await Promise.all([import('./check-rule-source.js'), import('./compile-module.js')]);
+    const [check, compile, peers] = await Promise.all([import('./check-rule-source.js'), import('./compile-module.js'), import('./peer-dependency.js')]);
+    // Found now, so that a missing one is this clear error, not a failure halfway through.
+    peers.requirePeer('@typescript-eslint/typescript-estree', filePath);
+    if (TYPESCRIPT.test(filePath)) peers.requirePeer('typescript', filePath);
     return { checkRuleSource: check.checkRuleSource, specifiersOf: check.specifiersOf, importCompiled: compile.importCompiled };
   } catch (error) {
     const { code } = error as { code?: string };
@@ -80,7 +83,7 @@ async function typeScriptTooling(filePath: string) {
         filePath,
         range: firstLine(),
         message:
-          'This rule needs TypeScript and @typescript-eslint/typescript-estree, which this podlint does not include (the GitHub Action bundle leaves them out): run podlint installed from npm, or write the rule in JavaScript without importing \'podlint\' (export the rule object).',
+          'This rule needs the packages typescript and @typescript-eslint/typescript-estree, found neither with podlint nor in the rule\'s project: install them (`npm install --save-dev typescript @typescript-eslint/typescript-estree`), or write the rule in JavaScript without importing \'podlint\' (export the rule object).',
       },
     ]);
   }
