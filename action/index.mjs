@@ -797,7 +797,15 @@ function valueProblem(error, path22, actual2, object, isEnum) {
     }
     case "minimum":
     case "maximum":
-      return { path: path22, messageId: "outOfRange", data: { path: field, value: String(actual2), min: -2147483648, max: 2147483647 } };
+    case "exclusiveMinimum":
+    case "exclusiveMaximum": {
+      const limit = Number(error.params.limit);
+      if (limit === INT32_MIN || limit === INT32_MAX) {
+        return { path: path22, messageId: "outOfRange", data: { path: field, value: String(actual2), min: INT32_MIN, max: INT32_MAX } };
+      }
+      const bound = COMPARISON_WORDS[String(error.params.comparison)] ?? String(error.params.comparison);
+      return { path: path22, messageId: "outOfBounds", data: { path: field, value: String(actual2), bound: `${bound} ${limit}` } };
+    }
     default:
       return typeProblem(String(error.params.type), path22, actual2, object, field, isEnum);
   }
@@ -892,7 +900,7 @@ function describe2(value2) {
 function goValue(value2) {
   return typeof value2 === "string" ? JSON.stringify(value2) : JSON.stringify(value2) ?? String(value2);
 }
-var LIST_FIELDS_UP_TO, PRIORITY, LIST_MAP_KEYWORD;
+var LIST_FIELDS_UP_TO, PRIORITY, LIST_MAP_KEYWORD, INT32_MIN, INT32_MAX, COMPARISON_WORDS;
 var init_schema_problems = __esm({
   "src/validate/schema-problems.ts"() {
     "use strict";
@@ -901,8 +909,11 @@ var init_schema_problems = __esm({
     init_schema_walk();
     init_suggest();
     LIST_FIELDS_UP_TO = 8;
-    PRIORITY = ["type", "enum", "minimum", "maximum"];
+    PRIORITY = ["type", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
     LIST_MAP_KEYWORD = "x-podlint-list-map";
+    INT32_MIN = -2147483648;
+    INT32_MAX = 2147483647;
+    COMPARISON_WORDS = { ">=": "at least", "<=": "at most", ">": "greater than", "<": "less than" };
   }
 });
 
@@ -947,7 +958,7 @@ function atLeast(severity, threshold) {
   return RANK[severity] >= RANK[threshold];
 }
 function isRuleSeverity(value2) {
-  return typeof value2 === "string" && value2 in RANK;
+  return typeof value2 === "string" && Object.hasOwn(RANK, value2);
 }
 var SEVERITIES, RANK;
 var init_severity = __esm({
@@ -16324,10 +16335,13 @@ var init_quantity_json = __esm({
 function readResourceList(object, path22) {
   const list = valueAt(object.value, path22);
   if (!isObject(list)) return [];
-  const cached = listCache.get(list);
+  let byPath = listCache.get(list);
+  if (!byPath) listCache.set(list, byPath = /* @__PURE__ */ new Map());
+  const key = JSON.stringify([...object.documentPath, ...path22]);
+  const cached = byPath.get(key);
   if (cached) return cached;
   const fields = Object.entries(list).map(([name, raw]) => readField(object, [...path22, name], name, raw, true));
-  listCache.set(list, fields);
+  byPath.set(key, fields);
   return fields;
 }
 function readQuantityField(object, path22) {
@@ -17965,6 +17979,7 @@ var init_schema_validation = __esm({
           unsupportedValue: "{{path}}: Unsupported value: {{value}}: supported values: {{allowed}}",
           requiredField: 'missing required field "{{field}}" in {{parent}}',
           outOfRange: "{{path}} must be a 32-bit integer, between {{min}} and {{max}}, not {{value}}",
+          outOfBounds: "{{path}} must be {{bound}}, not {{value}}",
           invalid: "{{path}} {{problem}}"
         },
         defaultOptions: {}
@@ -18661,16 +18676,12 @@ var init_dangerous_capabilities = __esm({
 });
 
 // rules/host-namespaces.ts
-function kubernetesPath2(specPath, field) {
-  const name = field === "hostNetwork" ? "hostNetwork" : field === "hostPID" ? "HostPID" : "HostIPC";
-  return formatPath([...specPath, name]);
-}
-var NAMESPACES, host_namespaces_default;
+var NAMESPACES, host_namespaces_default, GO_FIELD_NAMES;
 var init_host_namespaces = __esm({
   "rules/host-namespaces.ts"() {
     "use strict";
     init_define_rule();
-    init_path();
+    init_kubernetes_errors();
     NAMESPACES = ["hostNetwork", "hostPID", "hostIPC"];
     host_namespaces_default = defineRule({
       id: "host-namespaces",
@@ -18688,7 +18699,7 @@ var init_host_namespaces = __esm({
           hostNetwork: "The Pod uses the node's network namespace (hostNetwork: true): it sees every interface of the node, can bind its ports and reach services listening on its localhost, and NetworkPolicies do not isolate it.",
           hostPID: "The Pod uses the node's process namespace (hostPID: true): it sees every process on the node, with its command line, and can signal or trace those its user and capabilities allow.",
           hostIPC: "The Pod uses the node's IPC namespace (hostIPC: true): it shares System V shared memory, semaphores and message queues with every process on the node.",
-          userNamespace: "Kubernetes rejects {{field}} in a Pod with hostUsers: false: {{path}}: Forbidden: when `pod.Spec.HostUsers` is false."
+          userNamespace: "The Pod sets {{field}} and hostUsers: false, which cannot go together. {{rejection}}: {{path}}: Forbidden: when `pod.Spec.HostUsers` is false."
         },
         schema: {
           type: "object",
@@ -18709,13 +18720,15 @@ var init_host_namespaces = __esm({
           if (pod.spec[field] !== true) continue;
           const path22 = [...pod.specPath, field];
           if (pod.spec.hostUsers === false) {
-            report({ path: path22, messageId: "userNamespace", data: { field, path: kubernetesPath2(pod.specPath, field) }, severity: "error" });
+            const data = { field, path: kubernetesPath(pod, [...pod.specPath, GO_FIELD_NAMES[field]]), rejection: rejection(pod) };
+            report({ path: path22, messageId: "userNamespace", data, severity: "error" });
           } else if (!options.allowed.includes(field)) {
             report({ path: path22, messageId: field });
           }
         }
       }
     });
+    GO_FIELD_NAMES = { hostNetwork: "hostNetwork", hostPID: "HostPID", hostIPC: "HostIPC" };
   }
 });
 
@@ -19181,7 +19194,7 @@ var init_unsafe_sysctls = __esm({
     "use strict";
     init_define_rule();
     init_json();
-    init_path();
+    init_kubernetes_errors();
     init_security_context();
     init_sysctls();
     unsafe_sysctls_default = defineRule({
@@ -19199,7 +19212,7 @@ var init_unsafe_sysctls = __esm({
         messages: {
           unsafe: `The sysctl "{{name}}" is not in the kubelet's safe set: unless the node allows it (--allowed-unsafe-sysctls), the kubelet rejects the Pod: forbidden sysctl: "{{name}}" not allowlisted.`,
           notNamespaced: 'The sysctl "{{name}}" is not namespaced, so no node can allow it for a Pod, and the kubelet rejects the Pod: forbidden sysctl: "{{name}}" not allowlisted.',
-          hostNamespace: `Kubernetes rejects the sysctl next to {{field}}: true: {{path}}: Invalid value: "{{name}}": may not be specified when '{{field}}' is true.`
+          hostNamespace: `The sysctl "{{name}}" cannot be set next to {{field}}: true. {{rejection}}: {{path}}: Invalid value: "{{name}}": may not be specified when '{{field}}' is true.`
         },
         schema: {
           type: "object",
@@ -19225,7 +19238,7 @@ var init_unsafe_sysctls = __esm({
           const namespace = sysctlNamespace(name);
           const hostField = namespace === "net" && pod.spec.hostNetwork === true ? "hostNetwork" : namespace === "ipc" && pod.spec.hostIPC === true ? "hostIPC" : void 0;
           if (hostField) {
-            report({ path: path22, messageId: "hostNamespace", data: { name: written, field: hostField, path: formatPath(path22) }, severity: "error" });
+            report({ path: path22, messageId: "hostNamespace", data: { name: written, field: hostField, path: kubernetesPath(pod, path22), rejection: rejection(pod) }, severity: "error" });
             return;
           }
           if (SAFE_SYSCTLS.includes(name)) return;
@@ -19245,7 +19258,7 @@ var init_unmasked_proc_mount = __esm({
   "rules/unmasked-proc-mount.ts"() {
     "use strict";
     init_define_rule();
-    init_path();
+    init_kubernetes_errors();
     init_pod_view();
     init_security_context();
     unmasked_proc_mount_default = defineRule({
@@ -19261,7 +19274,7 @@ var init_unmasked_proc_mount = __esm({
           rationale: "The container runtime masks parts of /proc (kernel keys, timers, sysrq) and makes others read-only; `procMount: Unmasked` turns that off, which only a nested container runtime needs. Kubernetes accepts it only in a Pod with `hostUsers: false`, where the exposure stays inside a user namespace; without it the finding is Kubernetes' own rejection, an error. Every role is checked, as each container gets its own /proc. Windows Pods are exempt, as Kubernetes forbids the field on them."
         },
         messages: {
-          rejected: '{{role}} "{{container}}" sets procMount: Unmasked, which Kubernetes rejects without hostUsers: false: {{path}}: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`.',
+          rejected: '{{role}} "{{container}}" sets procMount: Unmasked in a Pod without hostUsers: false. {{rejection}}: {{path}}: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`.',
           unmasked: `{{role}} "{{container}}" sets procMount: Unmasked: the paths of /proc that the runtime masks or makes read-only are exposed to it (inside the Pod's user namespace).`
         },
         defaultOptions: {}
@@ -19273,7 +19286,7 @@ var init_unmasked_proc_mount = __esm({
           const path22 = [...container.path, "securityContext", "procMount"];
           const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
           if (usesUserNamespace(pod)) report({ path: path22, messageId: "unmasked", data });
-          else report({ path: path22, messageId: "rejected", data: { ...data, path: formatPath(path22) }, severity: "error" });
+          else report({ path: path22, messageId: "rejected", data: { ...data, path: kubernetesPath(pod, path22), rejection: rejection(pod) }, severity: "error" });
         }
       }
     });
@@ -19688,7 +19701,7 @@ var init_ssh_port = __esm({
           asArray(container.spec.ports).forEach((item, index) => {
             const port = asObject(item);
             const number = asInteger(port?.containerPort);
-            const protocol = asString(port?.protocol) ?? "TCP";
+            const protocol = asString(port?.protocol) || "TCP";
             if (number === void 0 || protocol !== "TCP" || !options.ports.includes(number)) return;
             report({
               path: [...container.path, "ports", index, "containerPort"],
@@ -26544,6 +26557,7 @@ var init_discover = __esm({
       cwd;
       useGitignore;
       cache = /* @__PURE__ */ new Map();
+      directoryDecisions = /* @__PURE__ */ new Map();
       cliRules;
       root;
       ignores(file) {
@@ -26551,11 +26565,27 @@ var init_discover = __esm({
         const relativeToCwd = toPosix(path7.relative(this.cwd, absolute));
         if (!relativeToCwd.startsWith("../") && this.cliRules.ignores(relativeToCwd)) return true;
         if (!this.useGitignore) return false;
+        const directories = [];
+        for (let dir = path7.dirname(absolute); dir !== this.root && dir !== path7.dirname(dir); dir = path7.dirname(dir)) directories.unshift(dir);
+        if (directories.some((dir) => this.excluded(dir, true))) return true;
+        return this.excluded(absolute, false);
+      }
+      /** Whether the `.gitignore` files above a path exclude it: the deepest one that matches decides. */
+      excluded(absolute, isDirectory) {
+        const cached = isDirectory ? this.directoryDecisions.get(absolute) : void 0;
+        if (cached !== void 0) return cached;
+        let decision = false;
         for (let dir = path7.dirname(absolute); ; dir = path7.dirname(dir)) {
           const rules = this.gitignoreOf(dir);
-          if (rules && rules.ignores(toPosix(path7.relative(dir, absolute)))) return true;
-          if (dir === this.root || dir === path7.dirname(dir)) return false;
+          const verdict = rules?.test(`${toPosix(path7.relative(dir, absolute))}${isDirectory ? "/" : ""}`);
+          if (verdict?.ignored || verdict?.unignored) {
+            decision = verdict.ignored;
+            break;
+          }
+          if (dir === this.root || dir === path7.dirname(dir)) break;
         }
+        if (isDirectory) this.directoryDecisions.set(absolute, decision);
+        return decision;
       }
       gitignoreOf(dir) {
         let rules = this.cache.get(dir);

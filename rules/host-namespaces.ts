@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { formatPath, type Path } from '../src/path.js';
+import { kubernetesPath, rejection } from '../src/k8s/kubernetes-errors.js';
 
 const NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 type HostNamespace = (typeof NAMESPACES)[number];
@@ -28,7 +28,7 @@ export default defineRule({
         "The Pod uses the node's process namespace (hostPID: true): it sees every process on the node, with its command line, and can signal or trace those its user and capabilities allow.",
       hostIPC:
         "The Pod uses the node's IPC namespace (hostIPC: true): it shares System V shared memory, semaphores and message queues with every process on the node.",
-      userNamespace: 'Kubernetes rejects {{field}} in a Pod with hostUsers: false: {{path}}: Forbidden: when `pod.Spec.HostUsers` is false.',
+      userNamespace: 'The Pod sets {{field}} and hostUsers: false, which cannot go together. {{rejection}}: {{path}}: Forbidden: when `pod.Spec.HostUsers` is false.',
     },
     schema: {
       type: 'object',
@@ -50,7 +50,8 @@ export default defineRule({
       const path = [...pod.specPath, field];
       // A user namespace cannot be combined with a host namespace: the API server refuses the Pod.
       if (pod.spec.hostUsers === false) {
-        report({ path, messageId: 'userNamespace', data: { field, path: kubernetesPath(pod.specPath, field) }, severity: 'error' });
+        const data = { field, path: kubernetesPath(pod, [...pod.specPath, GO_FIELD_NAMES[field]]), rejection: rejection(pod) };
+        report({ path, messageId: 'userNamespace', data, severity: 'error' });
       } else if (!options.allowed.includes(field)) {
         report({ path, messageId: field });
       }
@@ -58,8 +59,5 @@ export default defineRule({
   },
 });
 
-/** The field as the API server names it in its error (validation spells the PID and IPC fields in Go). */
-function kubernetesPath(specPath: Path, field: HostNamespace): string {
-  const name = field === 'hostNetwork' ? 'hostNetwork' : field === 'hostPID' ? 'HostPID' : 'HostIPC';
-  return formatPath([...specPath, name]);
-}
+/** The fields as the API server names them in its error (validation spells the PID and IPC fields in Go). */
+const GO_FIELD_NAMES: Readonly<Record<HostNamespace, string>> = { hostNetwork: 'hostNetwork', hostPID: 'HostPID', hostIPC: 'HostIPC' };

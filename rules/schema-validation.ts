@@ -20,6 +20,7 @@ export default defineRule({
       unsupportedValue: '{{path}}: Unsupported value: {{value}}: supported values: {{allowed}}',
       requiredField: 'missing required field "{{field}}" in {{parent}}',
       outOfRange: '{{path}} must be a 32-bit integer, between {{min}} and {{max}}, not {{value}}',
+      outOfBounds: '{{path}} must be {{bound}}, not {{value}}',
       invalid: '{{path}} {{problem}}',
     },
     defaultOptions: {},

@@ -41,7 +41,7 @@ export default defineRule({
       asArray(container.spec.ports).forEach((item, index) => {
         const port = asObject(item);
         const number = asInteger(port?.containerPort);
-        const protocol = asString(port?.protocol) ?? 'TCP'; // the API server defaults it to TCP
+        const protocol = asString(port?.protocol) || 'TCP'; // the API server defaults a missing or empty one to TCP
         if (number === undefined || protocol !== 'TCP' || !options.ports.includes(number)) return;
         report({
           path: [...container.path, 'ports', index, 'containerPort'],

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { formatPath } from '../src/path.js';
+import { kubernetesPath, rejection } from '../src/k8s/kubernetes-errors.js';
 import { CONTAINER_ROLE_LABELS } from '../src/k8s/pod-view.js';
 import { containerSecurityContext, isWindowsPod, usesUserNamespace } from '../src/k8s/security-context.js';
 
@@ -22,7 +22,7 @@ export default defineRule({
     },
     messages: {
       rejected:
-        '{{role}} "{{container}}" sets procMount: Unmasked, which Kubernetes rejects without hostUsers: false: {{path}}: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`.',
+        '{{role}} "{{container}}" sets procMount: Unmasked in a Pod without hostUsers: false. {{rejection}}: {{path}}: Invalid value: "Unmasked": `hostUsers` must be false to use `Unmasked`.',
       unmasked:
         '{{role}} "{{container}}" sets procMount: Unmasked: the paths of /proc that the runtime masks or makes read-only are exposed to it (inside the Pod\'s user namespace).',
     },
@@ -35,7 +35,7 @@ export default defineRule({
       const path = [...container.path, 'securityContext', 'procMount'];
       const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
       if (usesUserNamespace(pod)) report({ path, messageId: 'unmasked', data });
-      else report({ path, messageId: 'rejected', data: { ...data, path: formatPath(path) }, severity: 'error' });
+      else report({ path, messageId: 'rejected', data: { ...data, path: kubernetesPath(pod, path), rejection: rejection(pod) }, severity: 'error' });
     }
   },
 });

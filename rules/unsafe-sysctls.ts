@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { asArray, asObject, asString } from '../src/json.js';
-import { formatPath } from '../src/path.js';
+import { kubernetesPath, rejection } from '../src/k8s/kubernetes-errors.js';
 import { isWindowsPod, podSecurityContext } from '../src/k8s/security-context.js';
 import { matchesSysctlPattern, normalizeSysctlName, SAFE_SYSCTLS, sysctlNamespace } from '../src/k8s/sysctls.js';
 
@@ -28,7 +28,7 @@ export default defineRule({
       notNamespaced:
         'The sysctl "{{name}}" is not namespaced, so no node can allow it for a Pod, and the kubelet rejects the Pod: forbidden sysctl: "{{name}}" not allowlisted.',
       hostNamespace:
-        "Kubernetes rejects the sysctl next to {{field}}: true: {{path}}: Invalid value: \"{{name}}\": may not be specified when '{{field}}' is true.",
+        "The sysctl \"{{name}}\" cannot be set next to {{field}}: true. {{rejection}}: {{path}}: Invalid value: \"{{name}}\": may not be specified when '{{field}}' is true.",
     },
     schema: {
       type: 'object',
@@ -56,7 +56,7 @@ export default defineRule({
       // API validation, before any node sees the Pod: a sysctl of a namespace the Pod shares with the node.
       const hostField = namespace === 'net' && pod.spec.hostNetwork === true ? 'hostNetwork' : namespace === 'ipc' && pod.spec.hostIPC === true ? 'hostIPC' : undefined;
       if (hostField) {
-        report({ path, messageId: 'hostNamespace', data: { name: written, field: hostField, path: formatPath(path) }, severity: 'error' });
+        report({ path, messageId: 'hostNamespace', data: { name: written, field: hostField, path: kubernetesPath(pod, path), rejection: rejection(pod) }, severity: 'error' });
         return;
       }
       if (SAFE_SYSCTLS.includes(name)) return;

@@ -71,6 +71,7 @@ function toPosix(file: string): string {
  */
 class IgnoreRules {
   private readonly cache = new Map<string, Ignore | null>();
+  private readonly directoryDecisions = new Map<string, boolean>();
   private readonly cliRules: Ignore;
   private readonly root: string;
 
@@ -88,11 +89,30 @@ class IgnoreRules {
     const relativeToCwd = toPosix(path.relative(this.cwd, absolute));
     if (!relativeToCwd.startsWith('../') && this.cliRules.ignores(relativeToCwd)) return true;
     if (!this.useGitignore) return false;
+    // Git never looks inside an excluded directory: a `!pattern` deeper down cannot bring a file
+    // back from one. So the directories are decided first, from the top.
+    const directories: string[] = [];
+    for (let dir = path.dirname(absolute); dir !== this.root && dir !== path.dirname(dir); dir = path.dirname(dir)) directories.unshift(dir);
+    if (directories.some((dir) => this.excluded(dir, true))) return true;
+    return this.excluded(absolute, false);
+  }
+
+  /** Whether the `.gitignore` files above a path exclude it: the deepest one that matches decides. */
+  private excluded(absolute: string, isDirectory: boolean): boolean {
+    const cached = isDirectory ? this.directoryDecisions.get(absolute) : undefined;
+    if (cached !== undefined) return cached;
+    let decision = false;
     for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
       const rules = this.gitignoreOf(dir);
-      if (rules && rules.ignores(toPosix(path.relative(dir, absolute)))) return true;
-      if (dir === this.root || dir === path.dirname(dir)) return false;
+      const verdict = rules?.test(`${toPosix(path.relative(dir, absolute))}${isDirectory ? '/' : ''}`);
+      if (verdict?.ignored || verdict?.unignored) {
+        decision = verdict.ignored;
+        break;
+      }
+      if (dir === this.root || dir === path.dirname(dir)) break;
     }
+    if (isDirectory) this.directoryDecisions.set(absolute, decision);
+    return decision;
   }
 
   private gitignoreOf(dir: string): Ignore | null {

@@ -16,5 +16,5 @@ export function compareSeverity(a: RuleSeverity, b: RuleSeverity): number {
 }
 
 export function isRuleSeverity(value: unknown): value is RuleSeverity {
-  return typeof value === 'string' && value in RANK;
+  return typeof value === 'string' && Object.hasOwn(RANK, value);
 }

@@ -35,7 +35,9 @@ export interface QuantityProblem {
 /** A resource map, in the order of the manifest. */
 export type ResourceMap = ReadonlyMap<string, Quantity>;
 
-const listCache = new WeakMap<JsonObject, readonly QuantityField[]>();
+// Several rules read the same lists. Keyed by the list and its path: a YAML alias
+// (`resources: *defaults`) makes two containers share one list object, each at its own path.
+const listCache = new WeakMap<JsonObject, Map<string, readonly QuantityField[]>>();
 
 /**
  * Reads a ResourceList at a path of an object: every entry, parsed as Kubernetes decodes it and
@@ -44,10 +46,13 @@ const listCache = new WeakMap<JsonObject, readonly QuantityField[]>();
 export function readResourceList(object: K8sObject, path: Path): readonly QuantityField[] {
   const list = valueAt(object.value, path);
   if (!isObject(list)) return [];
-  const cached = listCache.get(list);
+  let byPath = listCache.get(list);
+  if (!byPath) listCache.set(list, (byPath = new Map()));
+  const key = JSON.stringify([...object.documentPath, ...path]);
+  const cached = byPath.get(key);
   if (cached) return cached;
   const fields = Object.entries(list).map(([name, raw]) => readField(object, [...path, name], name, raw, true));
-  listCache.set(list, fields);
+  byPath.set(key, fields);
   return fields;
 }
 

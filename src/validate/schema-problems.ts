@@ -8,7 +8,7 @@ import { propertyNames, schemaAt } from './schema-walk.js';
 import { closestName } from './suggest.js';
 import type { ObjectValidation } from './validate-object.js';
 
-export type SchemaMessageId = 'unknownField' | 'wrongType' | 'unsupportedValue' | 'requiredField' | 'outOfRange' | 'invalid';
+export type SchemaMessageId = 'unknownField' | 'wrongType' | 'unsupportedValue' | 'requiredField' | 'outOfRange' | 'outOfBounds' | 'invalid';
 
 /** One schema problem, ready to report: a path into the object and the message's data. */
 export interface SchemaProblem {
@@ -24,7 +24,7 @@ const LIST_FIELDS_UP_TO = 8;
 
 // When ajv reports several keywords for one value, the first of these is the root cause: a
 // value of the wrong type is not also "not one of the allowed values".
-const PRIORITY = ['type', 'enum', 'minimum', 'maximum'];
+const PRIORITY = ['type', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
 
 export const LIST_MAP_KEYWORD = 'x-podlint-list-map';
 
@@ -91,6 +91,10 @@ export function schemaProblems(validation: ObjectValidation, object: K8sObject):
   return problems;
 }
 
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+const COMPARISON_WORDS: Readonly<Record<string, string>> = { '>=': 'at least', '<=': 'at most', '>': 'greater than', '<': 'less than' };
+
 function valueProblem(error: SchemaError, path: Path, actual: unknown, object: K8sObject, isEnum: boolean): SchemaProblem {
   const field = fieldLabel(path, object);
   switch (error.keyword) {
@@ -104,7 +108,16 @@ function valueProblem(error: SchemaError, path: Path, actual: unknown, object: K
     }
     case 'minimum':
     case 'maximum':
-      return { path, messageId: 'outOfRange', data: { path: field, value: String(actual), min: -2147483648, max: 2147483647 } };
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const limit = Number(error.params.limit);
+      // The bundled schemas bound int32 fields (Kubernetes' int32 Go type); custom schemas have their own limits.
+      if (limit === INT32_MIN || limit === INT32_MAX) {
+        return { path, messageId: 'outOfRange', data: { path: field, value: String(actual), min: INT32_MIN, max: INT32_MAX } };
+      }
+      const bound = COMPARISON_WORDS[String(error.params.comparison)] ?? String(error.params.comparison);
+      return { path, messageId: 'outOfBounds', data: { path: field, value: String(actual), bound: `${bound} ${limit}` } };
+    }
     default:
       return typeProblem(String(error.params.type), path, actual, object, field, isEnum);
   }

@@ -127,6 +127,21 @@ describe('podlint CLI', () => {
     expect(files(['**/*.yaml'])).toEqual(['vendor/e.yaml']);
   });
 
+  it('decides as git does: the deepest .gitignore that matches wins, and an excluded directory stays excluded', () => {
+    const dir = workspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': '*.gen.yaml\nbuild/\n',
+      'sub/.gitignore': '!keep.gen.yaml\n',
+      'sub/keep.gen.yaml': CLEAN,
+      'sub/drop.gen.yaml': CLEAN,
+      'build/.gitignore': '!*.yaml\n',
+      'build/out.yaml': CLEAN,
+      'a.yaml': CLEAN,
+    });
+    const found = (JSON.parse(runCli(['-f', 'json'], { cwd: dir }).stdout) as { filePath: string }[]).map((result) => path.relative(dir, result.filePath)).sort();
+    expect(found).toEqual(['a.yaml', 'sub/keep.gen.yaml']);
+  });
+
   it('reports unreadable and templated files as findings and goes on', () => {
     const dir = workspace({
       'binary.yaml': Buffer.from([0x00, 0x01, 0x02]),

@@ -38,6 +38,10 @@ describe('rule settings', () => {
   it('rejects unknown rules and severities', () => {
     expect(() => configureRules(builtinRules, { 'no-such-rule': 'error' })).toThrow(RuleSettingsError);
     expect(() => configureRules(builtinRules, { 'latest-image-tag': 'loud' as 'error' })).toThrow(/severity must be one of/);
+    // Names every object has are not severities.
+    for (const inherited of ['toString', 'constructor', '__proto__']) {
+      expect(() => configureRules(builtinRules, { 'latest-image-tag': inherited as 'error' }), inherited).toThrow(/severity must be one of/);
+    }
   });
 });
 

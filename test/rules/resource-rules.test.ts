@@ -28,6 +28,14 @@ describe('invalid-quantity', () => {
     ]);
   });
 
+  it('names each container that shares a list through a YAML alias by its own path', () => {
+    const text = pod('    - name: a\n      image: a:1\n      resources: &shared { limits: { memory: 1 Gi } }\n    - name: b\n      image: b:1\n      resources: *shared\n');
+    expect(only(text, 'invalid-quantity').map((finding) => finding.message.split(':')[0])).toEqual([
+      'spec.containers[0].resources.limits[memory]',
+      'spec.containers[1].resources.limits[memory]',
+    ]);
+  });
+
   it('names the path inside a workload template and a List item', () => {
     const text = `apiVersion: v1
 kind: List

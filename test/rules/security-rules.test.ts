@@ -116,8 +116,27 @@ describe('host-namespaces', () => {
     expect(lintRule(text, 'host-namespaces', ['error', { allowed: ['hostNetwork'] }]).map((f) => f.messageId)).toEqual(['hostPID']);
     const userns = text.replace('hostPID: true', 'hostPID: true\n  hostUsers: false');
     expect(described(lintRule(userns, 'host-namespaces', ['warning', { allowed: ['hostNetwork', 'hostPID'] }]))).toEqual([
-      '5:16-5:20 error Kubernetes rejects hostNetwork in a Pod with hostUsers: false: spec.hostNetwork: Forbidden: when `pod.Spec.HostUsers` is false.',
-      '6:12-6:16 error Kubernetes rejects hostPID in a Pod with hostUsers: false: spec.HostPID: Forbidden: when `pod.Spec.HostUsers` is false.',
+      '5:16-5:20 error The Pod sets hostNetwork and hostUsers: false, which cannot go together. Kubernetes rejects it: spec.hostNetwork: Forbidden: when `pod.Spec.HostUsers` is false.',
+      '6:12-6:16 error The Pod sets hostPID and hostUsers: false, which cannot go together. Kubernetes rejects it: spec.HostPID: Forbidden: when `pod.Spec.HostUsers` is false.',
+    ]);
+  });
+
+  it("names the Pod's own path for a StatefulSet, whose Pods are validated when they are created", () => {
+    const statefulSet = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: db }
+spec:
+  serviceName: db
+  selector: { matchLabels: { app: db } }
+  template:
+    metadata: { labels: { app: db } }
+    spec:
+      hostPID: true
+      hostUsers: false
+      containers: [{ name: db, image: db:1 }]
+`;
+    expect(lintRule(statefulSet, 'host-namespaces', 'error').map((f) => f.message)).toEqual([
+      'The Pod sets hostPID and hostUsers: false, which cannot go together. Kubernetes accepts the StatefulSet but rejects each Pod it creates: spec.HostPID: Forbidden: when `pod.Spec.HostUsers` is false.',
     ]);
   });
 

@@ -55,6 +55,12 @@ describe('--schema-dir', () => {
     ]);
   });
 
+  it("reports a custom schema's own bounds, not the int32 bounds of built-in fields", () => {
+    expect(view(lint('apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\nspec: { size: 0 }\n'))).toEqual([
+      '4:15-4:16 schema-validation spec.size must be at least 1, not 0',
+    ]);
+  });
+
   it('keys a JSON Schema file by its kubeconform-style name', () => {
     expect(view(lint('apiVersion: example.org/v1alpha1\nkind: Gadget\nmetadata: { name: g }\nspec: { color: blue, counts: 2 }\n'))).toEqual([
       '4:22-4:28 schema-validation unknown field "counts" in spec; did you mean "count"?',
