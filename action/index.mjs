@@ -97,9 +97,9 @@ var init_json = __esm({
 });
 
 // src/path.ts
-function formatPath(path22) {
+function formatPath(path26) {
   let text = "";
-  for (const segment of path22) {
+  for (const segment of path26) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${segment}]`;
@@ -113,9 +113,9 @@ var init_path = __esm({
 });
 
 // src/k8s/kubernetes-errors.ts
-function kubernetesPath(pod, path22) {
-  if (!podValidatedAtCreation(pod) || !startsWith(path22, pod.specPath)) return formatPath(path22);
-  return formatPath(["spec", ...path22.slice(pod.specPath.length)]);
+function kubernetesPath(pod, path26) {
+  if (!podValidatedAtCreation(pod) || !startsWith(path26, pod.specPath)) return formatPath(path26);
+  return formatPath(["spec", ...path26.slice(pod.specPath.length)]);
 }
 function rejection(pod) {
   return podValidatedAtCreation(pod) ? "Kubernetes accepts the StatefulSet but rejects each Pod it creates" : "Kubernetes rejects it";
@@ -123,8 +123,8 @@ function rejection(pod) {
 function podValidatedAtCreation(pod) {
   return pod.owner.kind === "StatefulSet";
 }
-function startsWith(path22, prefix) {
-  return prefix.length <= path22.length && prefix.every((segment, index) => path22[index] === segment);
+function startsWith(path26, prefix) {
+  return prefix.length <= path26.length && prefix.every((segment, index) => path26[index] === segment);
 }
 function goQuote(value2) {
   return JSON.stringify(value2);
@@ -257,9 +257,9 @@ function roleOf(list, container) {
   if (list === "ephemeralContainers") return "ephemeral";
   return container.restartPolicy === "Always" ? "sidecar" : "init";
 }
-function valueAt(root, path22) {
+function valueAt(root, path26) {
   let value2 = root;
-  for (const segment of path22) {
+  for (const segment of path26) {
     if (typeof segment === "number") value2 = Array.isArray(value2) ? value2[segment] : void 0;
     else value2 = isObject(value2) ? value2[segment] : void 0;
     if (value2 === void 0) return void 0;
@@ -317,9 +317,9 @@ var init_duplicate_container_name = __esm({
             byName.set(name, container);
             continue;
           }
-          const path22 = [...container.path, "name"];
+          const path26 = [...container.path, "name"];
           report({
-            path: path22,
+            path: path26,
             messageId: "duplicate",
             data: {
               role: CONTAINER_ROLE_LABELS[container.role],
@@ -327,7 +327,7 @@ var init_duplicate_container_name = __esm({
               otherRole: CONTAINER_ROLE_LABELS[earlier.role].toLowerCase(),
               line: lineOf([...earlier.path, "name"]),
               rejection: rejection(pod),
-              error: `${kubernetesPath(pod, path22)}: Duplicate value: ${goQuote(name)}`
+              error: `${kubernetesPath(pod, path26)}: Duplicate value: ${goQuote(name)}`
             }
           });
         }
@@ -423,14 +423,14 @@ var init_duplicate_container_port = __esm({
           asArray(container.spec.ports).forEach((item, index) => {
             const name = asString(asObject(item)?.name);
             if (name === void 0 || !isValidPortName(name)) return;
-            const path22 = [...container.path, "ports", index];
+            const path26 = [...container.path, "ports", index];
             const earlier = seen.get(name);
             if (!earlier) {
-              seen.set(name, path22);
+              seen.set(name, path26);
               return;
             }
             report({
-              path: [...path22, "name"],
+              path: [...path26, "name"],
               messageId: "duplicateName",
               data: {
                 name,
@@ -438,7 +438,7 @@ var init_duplicate_container_port = __esm({
                 role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(),
                 container: container.name,
                 rejection: rejection(pod),
-                error: `${kubernetesPath(pod, [...path22, "name"])}: Duplicate value: ${goQuote(name)}`
+                error: `${kubernetesPath(pod, [...path26, "name"])}: Duplicate value: ${goQuote(name)}`
               }
             });
           });
@@ -459,9 +459,9 @@ var init_duplicate_container_port = __esm({
               continue;
             }
             hostPortErrors.add(entry);
-            const path22 = [...entry.path, entry.hostPortDefaulted ? "containerPort" : "hostPort"];
+            const path26 = [...entry.path, entry.hostPortDefaulted ? "containerPort" : "hostPort"];
             report({
-              path: path22,
+              path: path26,
               messageId: "hostPortConflict",
               data: {
                 hostPort: entry.hostPort,
@@ -491,11 +491,11 @@ var init_duplicate_container_port = __esm({
             role: roleOf2(entry),
             container: entry.container.name
           };
-          const path22 = [...entry.path, "containerPort"];
+          const path26 = [...entry.path, "containerPort"];
           if (sameContainer) {
             const warning = sameContainer.warning;
             report({
-              path: path22,
+              path: path26,
               messageId: warning ? "sameContainer" : "sameContainerHostPorts",
               data: { ...data, line: line(sameContainer.other), warning: warning ? describe(pod, entry, sameContainer.other, warning) : "" },
               ...warning ? {} : { severity: "warning" }
@@ -505,7 +505,7 @@ var init_duplicate_container_port = __esm({
           const across = warned.find(({ warning }) => warning !== void 0);
           if (!across) continue;
           report({
-            path: path22,
+            path: path26,
             messageId: "acrossContainers",
             severity: "warning",
             data: {
@@ -558,22 +558,22 @@ var init_duplicate_env_var = __esm({
             const variable = asObject(item);
             const name = asString(variable?.name);
             if (!variable || name === void 0) return;
-            const path22 = [...container.path, "env", index];
+            const path26 = [...container.path, "env", index];
             const earlier = first.get(name);
             if (!earlier) {
-              first.set(name, path22);
+              first.set(name, path26);
               return;
             }
             if (!hidesPrevious(variable, name)) return;
             report({
-              path: [...path22, "name"],
+              path: [...path26, "name"],
               messageId: "duplicate",
               data: {
                 name,
                 role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(),
                 container: container.name,
                 line: lineOf([...earlier, "name"]),
-                warning: `${kubernetesPath(pod, path22)}: hides previous definition of ${goQuote(name)}, which may be dropped when using apply`
+                warning: `${kubernetesPath(pod, path26)}: hides previous definition of ${goQuote(name)}, which may be dropped when using apply`
               }
             });
           });
@@ -644,9 +644,9 @@ var init_list_maps = __esm({
 });
 
 // src/validate/schema-walk.ts
-function schemaAt(root, path22, resolve) {
+function schemaAt(root, path26, resolve) {
   let node = deref(root, resolve);
-  for (const segment of path22) {
+  for (const segment of path26) {
     if (!node) return void 0;
     node = deref(childOf(node, segment, resolve), resolve);
   }
@@ -768,29 +768,29 @@ function schemaProblems(validation, object) {
   }
   for (const error of rest) {
     if (error.keyword === "additionalProperties") continue;
-    const path22 = toPath(error.instancePath, value2);
+    const path26 = toPath(error.instancePath, value2);
     if (error.keyword === "required") {
       const field = String(error.params.missingProperty);
       if (explained.has(`${error.instancePath}\0${field}`)) continue;
-      problems.push({ path: path22, messageId: "requiredField", data: { field, parent: parentLabel(path22, object) } });
+      problems.push({ path: path26, messageId: "requiredField", data: { field, parent: parentLabel(path26, object) } });
     } else {
-      problems.push({ path: path22, messageId: "invalid", data: { path: fieldLabel(path22, object), problem: `fails the schema's "${error.keyword}" check` } });
+      problems.push({ path: path26, messageId: "invalid", data: { path: fieldLabel(path26, object), problem: `fails the schema's "${error.keyword}" check` } });
     }
   }
   const enumPaths = new Set(errors.filter((error) => error.keyword === "enum").map((error) => error.instancePath));
   for (const error of byValue.values()) {
-    const path22 = toPath(error.instancePath, value2);
-    problems.push(valueProblem(error, path22, valueAt2(value2, error.instancePath), object, enumPaths.has(error.instancePath)));
+    const path26 = toPath(error.instancePath, value2);
+    problems.push(valueProblem(error, path26, valueAt2(value2, error.instancePath), object, enumPaths.has(error.instancePath)));
   }
   return problems;
 }
-function valueProblem(error, path22, actual2, object, isEnum) {
-  const field = fieldLabel(path22, object);
+function valueProblem(error, path26, actual2, object, isEnum) {
+  const field = fieldLabel(path26, object);
   switch (error.keyword) {
     case "enum": {
       const allowed = error.params.allowedValues.filter((candidate) => candidate !== "");
       return {
-        path: path22,
+        path: path26,
         messageId: "unsupportedValue",
         data: { path: field, value: goValue(actual2), allowed: allowed.map((candidate) => goValue(candidate)).join(", ") }
       };
@@ -801,27 +801,27 @@ function valueProblem(error, path22, actual2, object, isEnum) {
     case "exclusiveMaximum": {
       const limit = Number(error.params.limit);
       if (limit === INT32_MIN || limit === INT32_MAX) {
-        return { path: path22, messageId: "outOfRange", data: { path: field, value: String(actual2), min: INT32_MIN, max: INT32_MAX } };
+        return { path: path26, messageId: "outOfRange", data: { path: field, value: String(actual2), min: INT32_MIN, max: INT32_MAX } };
       }
       const bound = COMPARISON_WORDS[String(error.params.comparison)] ?? String(error.params.comparison);
-      return { path: path22, messageId: "outOfBounds", data: { path: field, value: String(actual2), bound: `${bound} ${limit}` } };
+      return { path: path26, messageId: "outOfBounds", data: { path: field, value: String(actual2), bound: `${bound} ${limit}` } };
     }
     default:
-      return typeProblem(String(error.params.type), path22, actual2, object, field, isEnum);
+      return typeProblem(String(error.params.type), path26, actual2, object, field, isEnum);
   }
 }
-function typeProblem(expectedTypes, path22, actual2, object, field, isEnum) {
+function typeProblem(expectedTypes, path26, actual2, object, field, isEnum) {
   const expected = expectedTypes.split(",");
-  const base = { path: path22, messageId: "wrongType" };
+  const base = { path: path26, messageId: "wrongType" };
   const data = { path: field, expected: expected.map(typeName).join(" or "), actual: describe2(actual2) };
-  const raw = plainScalarText(object, path22);
+  const raw = plainScalarText(object, path26);
   const stringOnly = expected.length === 1 && expected[0] === "string" && !isEnum;
   if (stringOnly && (typeof actual2 === "boolean" || typeof actual2 === "number") && raw !== void 0) {
     const read = String(actual2) === raw ? "" : `YAML 1.1 reads the unquoted ${raw} as ${String(actual2)}, `;
     return {
       ...base,
       data: { ...data, hint: `; ${read}quote it: ${JSON.stringify(raw)}` },
-      fix: { title: `Quote ${raw}`, path: path22, text: JSON.stringify(raw) }
+      fix: { title: `Quote ${raw}`, path: path26, text: JSON.stringify(raw) }
     };
   }
   if (expected.includes("integer") && !expected.includes("string") && typeof actual2 === "string" && /^-?\d+$/.test(actual2.trim())) {
@@ -829,8 +829,8 @@ function typeProblem(expectedTypes, path22, actual2, object, field, isEnum) {
   }
   return { ...base, data: { ...data, hint: "" } };
 }
-function plainScalarText(object, path22) {
-  const location = object.document.sourceMap.resolve([...object.documentPath, ...path22]);
+function plainScalarText(object, path26) {
+  const location = object.document.sourceMap.resolve([...object.documentPath, ...path26]);
   if (!location.exact) return void 0;
   const text = object.file.text.slice(location.range.startOffset, location.range.endOffset);
   if (text === "" || /^["'|>[{]/.test(text) || text.includes("\n")) return void 0;
@@ -838,20 +838,20 @@ function plainScalarText(object, path22) {
 }
 function toPath(pointer2, root) {
   if (pointer2 === "") return [];
-  const path22 = [];
+  const path26 = [];
   let node = root;
   for (const raw of pointer2.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     if (Array.isArray(node)) {
       const index = Number(key);
-      path22.push(index);
+      path26.push(index);
       node = node[index];
     } else {
-      path22.push(key);
+      path26.push(key);
       node = isObject(node) ? node[key] : void 0;
     }
   }
-  return path22;
+  return path26;
 }
 function valueAt2(root, pointer2) {
   let node = root;
@@ -863,11 +863,11 @@ function valueAt2(root, pointer2) {
 function objectLabel(object) {
   return object.kind || "the object";
 }
-function parentLabel(path22, object) {
-  return path22.length === 0 ? objectLabel(object) : formatPath(path22);
+function parentLabel(path26, object) {
+  return path26.length === 0 ? objectLabel(object) : formatPath(path26);
 }
-function fieldLabel(path22, object) {
-  return path22.length === 0 ? objectLabel(object) : formatPath(path22);
+function fieldLabel(path26, object) {
+  return path26.length === 0 ? objectLabel(object) : formatPath(path26);
 }
 function typeName(type) {
   switch (type) {
@@ -925,12 +925,12 @@ function duplicateEntries(validation) {
     if (error.keyword !== LIST_MAP_KEYWORD) continue;
     const list = String(error.params.list);
     if (POD_RULE_LISTS.has(list)) continue;
-    const path22 = toPath(error.instancePath, validation.value);
-    const firstPath = [...path22.slice(0, -1), Number(error.params.first)];
+    const path26 = toPath(error.instancePath, validation.value);
+    const firstPath = [...path26.slice(0, -1), Number(error.params.first)];
     const keys = JSON.parse(String(error.params.keys));
-    const entry = entryAt(validation.value, path22);
+    const entry = entryAt(validation.value, path26);
     duplicates.push({
-      path: path22,
+      path: path26,
       firstPath,
       list,
       keys,
@@ -940,9 +940,9 @@ function duplicateEntries(validation) {
   }
   return duplicates;
 }
-function entryAt(root, path22) {
+function entryAt(root, path26) {
   let node = root;
-  for (const segment of path22) node = node?.[segment];
+  for (const segment of path26) node = node?.[segment];
   return typeof node === "object" && node !== null ? node : void 0;
 }
 var init_duplicate_entries = __esm({
@@ -4504,8 +4504,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path22) {
-      let input = path22;
+    function removeDotSegments(path26) {
+      let input = path26;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4579,11 +4579,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path22) {
-      if (path22 === "" || path22[0] === "/") {
-        return removeDotSegments(path22);
+    function removeDotSegmentsRelative(path26) {
+      if (path26 === "" || path26[0] === "/") {
+        return removeDotSegments(path26);
       }
-      const segments = path22.split("/");
+      const segments = path26.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -4946,8 +4946,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
+        const path26 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path26 && path26 !== "/" ? path26 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -8431,14 +8431,14 @@ var init_duplicate_list_entry = __esm({
         const validation = validateObject(object, { kubernetesVersion, customSchemas });
         for (const duplicate of duplicateEntries(validation)) {
           const single = duplicate.keys.length === 1;
-          const path22 = single ? [...duplicate.path, duplicate.keys[0]] : duplicate.path;
+          const path26 = single ? [...duplicate.path, duplicate.keys[0]] : duplicate.path;
           const value2 = single ? JSON.stringify(duplicate.values[0]) : `{${duplicate.keys.map((key, index) => `${key}: ${JSON.stringify(duplicate.values[index])}`).join(", ")}}`;
           report({
-            path: path22,
+            path: path26,
             messageId: duplicate.handling,
             // Only a rejected list is an error; the others are accepted upstream.
             ...duplicate.handling === "rejected" ? {} : { severity: "warning" },
-            data: { path: formatPath(path22), value: value2, line: lineOf(duplicate.firstPath) }
+            data: { path: formatPath(path26), value: value2, line: lineOf(duplicate.firstPath) }
           });
         }
       }
@@ -8620,17 +8620,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path22) {
-      const ctrl = callVisitor(key, node, visitor, path22);
+    function visit_(key, node, visitor, path26) {
+      const ctrl = callVisitor(key, node, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path26, ctrl);
+        return visit_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path22);
+            const ci = visit_(i, node.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8641,13 +8641,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = visit_("key", node.key, visitor, path22);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = visit_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path22);
+          const cv = visit_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8668,17 +8668,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path22) {
-      const ctrl = await callVisitor(key, node, visitor, path22);
+    async function visitAsync_(key, node, visitor, path26) {
+      const ctrl = await callVisitor(key, node, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path26, ctrl);
+        return visitAsync_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8689,13 +8689,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path22);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path22);
+          const cv = await visitAsync_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8722,23 +8722,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path22) {
+    function callVisitor(key, node, visitor, path26) {
       if (typeof visitor === "function")
-        return visitor(key, node, path22);
+        return visitor(key, node, path26);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path22);
+        return visitor.Map?.(key, node, path26);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path22);
+        return visitor.Seq?.(key, node, path26);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path22);
+        return visitor.Pair?.(key, node, path26);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path22);
+        return visitor.Scalar?.(key, node, path26);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path22);
+        return visitor.Alias?.(key, node, path26);
       return void 0;
     }
-    function replaceNode(key, path22, node) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path26, node) {
+      const parent = path26[path26.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -9350,10 +9350,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value2) {
+    function collectionFromPath(schema, path26, value2) {
       let v = value2;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path26.length - 1; i >= 0; --i) {
+        const k = path26[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -9372,7 +9372,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -9402,11 +9402,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value2) {
-        if (isEmptyPath(path22))
+      addIn(path26, value2) {
+        if (isEmptyPath(path26))
           this.add(value2);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path26;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value2);
@@ -9420,8 +9420,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -9435,8 +9435,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path26, keepScalar) {
+        const [key, ...rest] = path26;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -9454,8 +9454,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -9465,8 +9465,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value2) {
-        const [key, ...rest] = path22;
+      setIn(path26, value2) {
+        const [key, ...rest] = path26;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -9786,9 +9786,9 @@ ${indent}`) + "'";
         return quotedString(value2, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
       if (!value2)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value2.length; endStart > 0; --endStart) {
@@ -9837,7 +9837,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -11981,9 +11981,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path22, value2) {
+      addIn(path26, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value2);
+          this.contents.addIn(path26, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -12058,14 +12058,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path26) {
+        if (Collection.isEmptyPath(path26)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -12080,10 +12080,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path26, keepScalar) {
+        if (Collection.isEmptyPath(path26))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -12094,10 +12094,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path26) {
+        if (Collection.isEmptyPath(path26))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -12114,13 +12114,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value2) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path26, value2) {
+        if (Collection.isEmptyPath(path26)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value2);
+          this.contents.setIn(path26, value2);
         }
       }
       /**
@@ -14081,9 +14081,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path22) => {
+    visit2.itemAtPath = (cst, path26) => {
       let item = cst;
-      for (const [field, index] of path22) {
+      for (const [field, index] of path26) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -14092,23 +14092,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path22) => {
-      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
-      const field = path22[path22.length - 1][0];
+    visit2.parentCollection = (cst, path26) => {
+      const parent = visit2.itemAtPath(cst, path26.slice(0, -1));
+      const field = path26[path26.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path26, item, visitor) {
+      let ctrl = visitor(item, path26);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14119,10 +14119,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path26);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -16332,31 +16332,31 @@ var init_quantity_json = __esm({
 });
 
 // src/k8s/resource-list.ts
-function readResourceList(object, path22) {
-  const list = valueAt(object.value, path22);
+function readResourceList(object, path26) {
+  const list = valueAt(object.value, path26);
   if (!isObject(list)) return [];
   let byPath = listCache.get(list);
   if (!byPath) listCache.set(list, byPath = /* @__PURE__ */ new Map());
-  const key = JSON.stringify([...object.documentPath, ...path22]);
+  const key = JSON.stringify([...object.documentPath, ...path26]);
   const cached = byPath.get(key);
   if (cached) return cached;
-  const fields = Object.entries(list).map(([name, raw]) => readField(object, [...path22, name], name, raw, true));
+  const fields = Object.entries(list).map(([name, raw]) => readField(object, [...path26, name], name, raw, true));
   byPath.set(key, fields);
   return fields;
 }
-function readQuantityField(object, path22) {
-  const raw = valueAt(object.value, path22);
+function readQuantityField(object, path26) {
+  const raw = valueAt(object.value, path26);
   if (raw === void 0) return void 0;
-  return readField(object, path22, String(path22[path22.length - 1] ?? ""), raw, false);
+  return readField(object, path26, String(path26[path26.length - 1] ?? ""), raw, false);
 }
 function resourceMap(fields) {
   const map = /* @__PURE__ */ new Map();
   for (const field of fields) if (field.quantity) map.set(field.name, field.quantity);
   return map;
 }
-function readField(object, path22, name, raw, roundToMilli) {
-  const source = typeof raw === "number" ? scalarSource(object, path22) : void 0;
-  const base = { name, path: path22, raw, display: source ?? displayValue(raw) };
+function readField(object, path26, name, raw, roundToMilli) {
+  const source = typeof raw === "number" ? scalarSource(object, path26) : void 0;
+  const base = { name, path: path26, raw, display: source ?? displayValue(raw) };
   let parsed;
   try {
     parsed = quantityFromManifestValue(raw, source);
@@ -16379,8 +16379,8 @@ function displayValue(raw) {
   if (typeof raw === "number" && !Number.isFinite(raw)) return Number.isNaN(raw) ? ".nan" : raw > 0 ? ".inf" : "-.inf";
   return JSON.stringify(raw) ?? String(raw);
 }
-function scalarSource(object, path22) {
-  const node = object.document.yaml.getIn([...object.documentPath, ...path22], true);
+function scalarSource(object, path26) {
+  const node = object.document.yaml.getIn([...object.documentPath, ...path26], true);
   return (0, import_yaml.isScalar)(node) && typeof node.source === "string" ? node.source : void 0;
 }
 var import_yaml, listCache;
@@ -16398,22 +16398,22 @@ var init_resource_list = __esm({
 
 // src/k8s/quantity-fields.ts
 function containerRequirements(pod, container) {
-  const path22 = [...container.path, "resources"];
+  const path26 = [...container.path, "resources"];
   return {
-    path: path22,
+    path: path26,
     container,
-    requests: readResourceList(pod.object, [...path22, "requests"]),
-    limits: readResourceList(pod.object, [...path22, "limits"])
+    requests: readResourceList(pod.object, [...path26, "requests"]),
+    limits: readResourceList(pod.object, [...path26, "limits"])
   };
 }
 function podLevelRequirements(pod) {
   if (!isObject(pod.spec.resources)) return void 0;
-  const path22 = [...pod.specPath, "resources"];
+  const path26 = [...pod.specPath, "resources"];
   return {
-    path: path22,
+    path: path26,
     container: void 0,
-    requests: readResourceList(pod.object, [...path22, "requests"]),
-    limits: readResourceList(pod.object, [...path22, "limits"])
+    requests: readResourceList(pod.object, [...path26, "requests"]),
+    limits: readResourceList(pod.object, [...path26, "limits"])
   };
 }
 function overheadFields(pod) {
@@ -16458,14 +16458,14 @@ function everyQuantityField(pod) {
   }
   return fields;
 }
-function downwardApiDivisors(pod, path22, downwardAPI) {
+function downwardApiDivisors(pod, path26, downwardAPI) {
   return asArray(isObject(downwardAPI) ? downwardAPI.items : void 0).map(
-    (_, index) => readQuantityField(pod.object, [...path22, "items", index, "resourceFieldRef", "divisor"])
+    (_, index) => readQuantityField(pod.object, [...path26, "items", index, "resourceFieldRef", "divisor"])
   );
 }
-function kubernetesFieldPath(path22, keys = 0) {
-  const head = path22.slice(0, path22.length - keys);
-  const tail = path22.slice(path22.length - keys);
+function kubernetesFieldPath(path26, keys = 0) {
+  const head = path26.slice(0, path26.length - keys);
+  const tail = path26.slice(path26.length - keys);
   return formatPath(head) + tail.map((key) => `[${String(key)}]`).join("");
 }
 function resourceFieldPath(field) {
@@ -16647,9 +16647,9 @@ var init_image_pull_policy = __esm({
             image
           };
           const policy = asString(container.spec.imagePullPolicy) || void 0;
-          const path22 = [...container.path, "imagePullPolicy"];
+          const path26 = [...container.path, "imagePullPolicy"];
           if (policy !== void 0 && policy !== "Always") {
-            report({ path: path22, messageId: "notAlways", data: { ...data, policy }, fix: { title: "Set imagePullPolicy to Always", path: path22, text: "Always" } });
+            report({ path: path26, messageId: "notAlways", data: { ...data, policy }, fix: { title: "Set imagePullPolicy to Always", path: path26, text: "Always" } });
           } else if (policy === void 0 && !defaultsToAlways) {
             report({ path: [...container.path, "image"], messageId: "defaultsToIfNotPresent", data });
           }
@@ -16687,15 +16687,15 @@ var init_init_container_probes = __esm({
           for (const field of FIELDS) {
             const value2 = container.spec[field];
             if (value2 === void 0 || value2 === null) continue;
-            const path22 = [...container.path, field];
+            const path26 = [...container.path, field];
             report({
-              path: path22,
+              path: path26,
               messageId: "forbidden",
               data: {
                 container: container.name,
                 field,
                 rejection: rejection(pod),
-                error: `${kubernetesPath(pod, path22)}: Forbidden: may not be set for init containers without restartPolicy=Always`
+                error: `${kubernetesPath(pod, path26)}: Forbidden: may not be set for init containers without restartPolicy=Always`
               }
             });
           }
@@ -16732,19 +16732,19 @@ function checkRules(pod, container, report, data) {
     const rulePath = [...rulesPath, index];
     const action = asString(rule.action);
     if (action !== void 0 && action !== "Restart") {
-      const path22 = [...rulePath, "action"];
-      report({ path: path22, messageId: "action", data: { ...data, value: action, error: `${kubernetesPath(pod, path22)}: ${unsupportedValue(action, ["Restart"])}` } });
+      const path26 = [...rulePath, "action"];
+      report({ path: path26, messageId: "action", data: { ...data, value: action, error: `${kubernetesPath(pod, path26)}: ${unsupportedValue(action, ["Restart"])}` } });
     }
     const exitCodes = asObject(rule.exitCodes);
     if (!exitCodes) {
-      const path22 = [...rulePath, "exitCodes"];
-      report({ path: path22, messageId: "exitCodesRequired", data: { ...data, error: `${kubernetesPath(pod, path22)}: Required value: must be specified` } });
+      const path26 = [...rulePath, "exitCodes"];
+      report({ path: path26, messageId: "exitCodesRequired", data: { ...data, error: `${kubernetesPath(pod, path26)}: Required value: must be specified` } });
       return;
     }
     const operator = asString(exitCodes.operator);
     if (operator !== void 0 && operator !== "In" && operator !== "NotIn") {
-      const path22 = [...rulePath, "exitCodes", "operator"];
-      report({ path: path22, messageId: "operator", data: { ...data, value: operator, error: `${kubernetesPath(pod, path22)}: ${unsupportedValue(operator, ["In", "NotIn"])}` } });
+      const path26 = [...rulePath, "exitCodes", "operator"];
+      report({ path: path26, messageId: "operator", data: { ...data, value: operator, error: `${kubernetesPath(pod, path26)}: ${unsupportedValue(operator, ["In", "NotIn"])}` } });
     }
     const values = asArray(exitCodes.values);
     if (values.length > MAX_EXIT_CODES) {
@@ -16806,11 +16806,11 @@ var init_init_container_restart_policy = __esm({
           const policy = container.spec.restartPolicy;
           const value2 = asString(policy);
           const hasRules = container.spec.restartPolicyRules !== void 0 && container.spec.restartPolicyRules !== null;
-          const error = (path22, text) => `${kubernetesPath(pod, path22)}: ${text}`;
+          const error = (path26, text) => `${kubernetesPath(pod, path26)}: ${text}`;
           if (container.list === "ephemeralContainers") {
-            for (const [field, path22] of [["restartPolicy", policyPath], ["restartPolicyRules", rulesPath]]) {
+            for (const [field, path26] of [["restartPolicy", policyPath], ["restartPolicyRules", rulesPath]]) {
               if (container.spec[field] === void 0 || container.spec[field] === null) continue;
-              report({ path: path22, messageId: "ephemeral", data: { ...data, field, error: error(path22, "Forbidden: cannot be set for an Ephemeral Container") } });
+              report({ path: path26, messageId: "ephemeral", data: { ...data, field, error: error(path26, "Forbidden: cannot be set for an Ephemeral Container") } });
             }
             continue;
           }
@@ -16921,10 +16921,10 @@ function readPodResources(pod) {
     overhead: resourceMap(readResourceList(pod.object, [...pod.specPath, "overhead"]))
   };
 }
-function requirementsAt(pod, path22) {
+function requirementsAt(pod, path26) {
   return {
-    requests: resourceMap(readResourceList(pod.object, [...path22, "requests"])),
-    limits: resourceMap(readResourceList(pod.object, [...path22, "limits"]))
+    requests: resourceMap(readResourceList(pod.object, [...path26, "requests"])),
+    limits: resourceMap(readResourceList(pod.object, [...path26, "limits"]))
   };
 }
 function isSupportedPodLevelResource(name) {
@@ -17227,8 +17227,8 @@ var init_invalid_resource_requirements = __esm({
         }
         const overhead = overheadFields(pod);
         if (overhead.length > 0) {
-          const path22 = [...pod.specPath, "overhead"];
-          checkRequirements({ path: path22, container: void 0, requests: [], limits: overhead }, emit, kubernetesFieldPath([...path22, "limits"]));
+          const path26 = [...pod.specPath, "overhead"];
+          checkRequirements({ path: path26, container: void 0, requests: [], limits: overhead }, emit, kubernetesFieldPath([...path26, "limits"]));
         }
         const podLevel = podLevelRequirements(pod);
         if (podLevel) checkPodLevel(podLevel, emit);
@@ -17560,30 +17560,30 @@ var init_pod_restart_policy = __esm({
       },
       check({ pod, report }) {
         const kind = pod.owner.kind;
-        const path22 = [...pod.specPath, "restartPolicy"];
+        const path26 = [...pod.specPath, "restartPolicy"];
         const written = pod.spec.restartPolicy;
         if (written !== void 0 && written !== null && typeof written !== "string") return;
         const value2 = written ?? "";
-        const error = (text) => `${kubernetesPath(pod, path22)}: ${text}`;
+        const error = (text) => `${kubernetesPath(pod, path26)}: ${text}`;
         if (KEEP_RUNNING.has(kind)) {
           if (value2 === "" || value2 === "Always") return;
           report({
-            path: path22,
+            path: path26,
             messageId: "keepRunning",
             data: { kind, value: value2, error: error(unsupportedValue(value2, ["Always"])) },
-            fix: { title: "Set restartPolicy to Always", path: path22, text: "Always" }
+            fix: { title: "Set restartPolicy to Always", path: path26, text: "Always" }
           });
           return;
         }
         if (kind !== "Job" && kind !== "CronJob") {
           if (value2 !== "" && !POD_RESTART_POLICIES.includes(value2)) {
-            report({ path: path22, messageId: "unsupported", data: { value: value2, error: error(unsupportedValue(value2, POD_RESTART_POLICIES)) } });
+            report({ path: path26, messageId: "unsupported", data: { value: value2, error: error(unsupportedValue(value2, POD_RESTART_POLICIES)) } });
           }
           return;
         }
         if (value2 === "" || value2 === "Always") {
           report({
-            path: path22,
+            path: path26,
             messageId: "jobAlways",
             data: {
               kind,
@@ -17592,13 +17592,13 @@ var init_pod_restart_policy = __esm({
             }
           });
         } else if (value2 !== "OnFailure" && value2 !== "Never") {
-          report({ path: path22, messageId: "jobUnsupported", data: { kind, value: value2, error: error(unsupportedValue(value2, ["OnFailure", "Never"])) } });
+          report({ path: path26, messageId: "jobUnsupported", data: { kind, value: value2, error: error(unsupportedValue(value2, ["OnFailure", "Never"])) } });
         } else if (value2 === "OnFailure" && hasPodFailurePolicy(pod)) {
           report({
-            path: path22,
+            path: path26,
             messageId: "podFailurePolicy",
             data: { kind, value: value2, error: error(`Invalid value: ${goQuote(value2)}: only ${goQuote("Never")} is supported when podFailurePolicy is specified`) },
-            fix: { title: "Set restartPolicy to Never", path: path22, text: "Never" }
+            fix: { title: "Set restartPolicy to Never", path: path26, text: "Never" }
           });
         }
       }
@@ -17786,9 +17786,9 @@ function validPortNumber(text) {
 function portNames(container) {
   return asArray(container.spec.ports).map((port) => asString(asObject(port)?.name)).filter((name) => name !== void 0 && name !== "");
 }
-function valueAt3(root, path22) {
+function valueAt3(root, path26) {
   let value2 = root;
-  for (const key of path22) value2 = asObject(value2?.[key]);
+  for (const key of path26) value2 = asObject(value2?.[key]);
   return value2;
 }
 var CHECKS, HANDLERS, probe_port_default;
@@ -17833,21 +17833,21 @@ var init_probe_port = __esm({
             for (const kind of HANDLERS) {
               const port = asString(asObject(handler[kind])?.port);
               if (port === void 0) continue;
-              const path22 = [...container.path, ...check.path, kind, "port"];
+              const path26 = [...container.path, ...check.path, kind, "port"];
               const data = { check: check.label, role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(), container: container.name, port };
               if (/^[0-9]+$/.test(port)) {
                 report({
-                  path: path22,
+                  path: path26,
                   messageId: "quotedNumber",
                   data: {
                     ...data,
                     rejection: rejection(pod),
-                    error: `${kubernetesPath(pod, path22)}: Invalid value: ${goQuote(port)}: must contain at least one letter (a-z)`
+                    error: `${kubernetesPath(pod, path26)}: Invalid value: ${goQuote(port)}: must contain at least one letter (a-z)`
                   },
-                  ...validPortNumber(port) ? { fix: { title: `Use the port number ${Number(port)}`, path: path22, text: String(Number(port)), verbatim: true } } : {}
+                  ...validPortNumber(port) ? { fix: { title: `Use the port number ${Number(port)}`, path: path26, text: String(Number(port)), verbatim: true } } : {}
                 });
               } else if (!names.includes(port)) {
-                report({ path: path22, messageId: "undeclared", data: { ...data, declared } });
+                report({ path: path26, messageId: "undeclared", data: { ...data, declared } });
               }
             }
           }
@@ -17885,11 +17885,11 @@ var init_probe_success_threshold = __esm({
       check({ pod, report }) {
         for (const container of probedContainers(pod)) {
           for (const probe of PROBES) {
-            const path22 = [...container.path, probe, "successThreshold"];
+            const path26 = [...container.path, probe, "successThreshold"];
             const value2 = asNumber(asObject(container.spec[probe])?.successThreshold);
             if (value2 === void 0 || !Number.isInteger(value2) || value2 === 0 || value2 === 1) continue;
             report({
-              path: path22,
+              path: path26,
               messageId: "mustBeOne",
               data: {
                 probe,
@@ -17897,9 +17897,9 @@ var init_probe_success_threshold = __esm({
                 container: container.name,
                 value: value2,
                 rejection: rejection(pod),
-                error: `${kubernetesPath(pod, path22)}: Invalid value: ${value2}: must be 1`
+                error: `${kubernetesPath(pod, path26)}: Invalid value: ${value2}: must be 1`
               },
-              fix: { title: "Set successThreshold to 1", path: path22, text: "1" }
+              fix: { title: "Set successThreshold to 1", path: path26, text: "1" }
             });
           }
         }
@@ -17943,13 +17943,13 @@ var init_removed_api_version = __esm({
         const api = unservedApi(version, apiVersion, kind);
         const replacement = api.servedAs.join(" or ");
         const data = { apiVersion, kind, version, replacement, removedIn: api.removedIn ?? "", servedFrom: api.servedFrom ?? "", closestKind: api.closestKind ?? "" };
-        const path22 = ["apiVersion"];
-        if (api.removedIn !== void 0 && api.servedAs.length > 0) report({ path: path22, messageId: "removed", data });
-        else if (api.removedIn !== void 0) report({ path: path22, messageId: "removedForGood", data });
-        else if (api.servedFrom !== void 0) report({ path: path22, messageId: "notYet", data });
-        else if (api.servedAs.length > 0) report({ path: path22, messageId: "unserved", data });
+        const path26 = ["apiVersion"];
+        if (api.removedIn !== void 0 && api.servedAs.length > 0) report({ path: path26, messageId: "removed", data });
+        else if (api.removedIn !== void 0) report({ path: path26, messageId: "removedForGood", data });
+        else if (api.servedFrom !== void 0) report({ path: path26, messageId: "notYet", data });
+        else if (api.servedAs.length > 0) report({ path: path26, messageId: "unserved", data });
         else if (api.closestKind !== void 0) report({ path: ["kind"], messageId: "misspelled", data });
-        else report({ path: path22, messageId: "unknown", data });
+        else report({ path: path26, messageId: "unknown", data });
       }
     });
   }
@@ -18186,9 +18186,9 @@ var init_undeclared_volume_mount = __esm({
             asArray(container.spec[list]).forEach((item, index) => {
               const name = asString(asObject(item)?.name);
               if (!name || volumes.includes(name)) return;
-              const path22 = [...container.path, list, index, "name"];
+              const path26 = [...container.path, list, index, "name"];
               report({
-                path: path22,
+                path: path26,
                 messageId: "notFound",
                 data: {
                   role: CONTAINER_ROLE_LABELS[container.role],
@@ -18197,7 +18197,7 @@ var init_undeclared_volume_mount = __esm({
                   name,
                   declared,
                   rejection: rejection(pod),
-                  error: `${kubernetesPath(pod, path22)}: Not found: ${goQuote(name)}`
+                  error: `${kubernetesPath(pod, path26)}: Not found: ${goQuote(name)}`
                 }
               });
             });
@@ -18580,22 +18580,22 @@ var init_privilege_escalation = __esm({
         if (isWindowsPod(pod)) return;
         for (const container of pod.containers) {
           const securityContext = containerSecurityContext(container);
-          const path22 = [...container.path, "securityContext", "allowPrivilegeEscalation"];
+          const path26 = [...container.path, "securityContext", "allowPrivilegeEscalation"];
           const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
           const privileged = securityContext?.privileged === true;
           const sysAdmin = addedCapabilities(container).filter((entry) => entry.name === "SYS_ADMIN" || entry.name === "ALL");
           const allowPrivilegeEscalation = securityContext?.allowPrivilegeEscalation;
           if (allowPrivilegeEscalation === false) {
-            if (privileged) report({ path: path22, messageId: "rejectedPrivileged", data, severity: "error" });
+            if (privileged) report({ path: path26, messageId: "rejectedPrivileged", data, severity: "error" });
             for (const entry of sysAdmin) {
-              if (entry.text === "CAP_SYS_ADMIN") report({ path: path22, messageId: "rejectedCapability", data, severity: "error" });
-              else report({ path: path22, messageId: "ineffective", data: { ...data, capability: describe5(entry.text, entry.name) } });
+              if (entry.text === "CAP_SYS_ADMIN") report({ path: path26, messageId: "rejectedCapability", data, severity: "error" });
+              else report({ path: path26, messageId: "ineffective", data: { ...data, capability: describe5(entry.text, entry.name) } });
             }
             continue;
           }
-          if (privileged) report({ path: path22, messageId: "privileged", data });
-          else if (sysAdmin[0]) report({ path: path22, messageId: "capability", data: { ...data, capability: describe5(sysAdmin[0].text, sysAdmin[0].name) } });
-          else report({ path: path22, messageId: allowPrivilegeEscalation === true ? "allowed" : "unset", data });
+          if (privileged) report({ path: path26, messageId: "privileged", data });
+          else if (sysAdmin[0]) report({ path: path26, messageId: "capability", data: { ...data, capability: describe5(sysAdmin[0].text, sysAdmin[0].name) } });
+          else report({ path: path26, messageId: allowPrivilegeEscalation === true ? "allowed" : "unset", data });
         }
       }
     });
@@ -18718,12 +18718,12 @@ var init_host_namespaces = __esm({
       check({ pod, report }, options) {
         for (const field of NAMESPACES) {
           if (pod.spec[field] !== true) continue;
-          const path22 = [...pod.specPath, field];
+          const path26 = [...pod.specPath, field];
           if (pod.spec.hostUsers === false) {
             const data = { field, path: kubernetesPath(pod, [...pod.specPath, GO_FIELD_NAMES[field]]), rejection: rejection(pod) };
-            report({ path: path22, messageId: "userNamespace", data, severity: "error" });
+            report({ path: path26, messageId: "userNamespace", data, severity: "error" });
           } else if (!options.allowed.includes(field)) {
-            report({ path: path22, messageId: field });
+            report({ path: path26, messageId: field });
           }
         }
       }
@@ -18755,9 +18755,9 @@ function normalizeHostPath(hostPath) {
   const joined = `/${segments.join("/")}`;
   return joined === "/var/run" || joined.startsWith("/var/run/") ? joined.slice("/var".length) : joined;
 }
-function isWithin(path22, directory) {
-  if (directory === "/") return path22.startsWith("/");
-  return path22 === directory || path22.startsWith(`${directory}/`);
+function isWithin(path26, directory) {
+  if (directory === "/") return path26.startsWith("/");
+  return path26 === directory || path26.startsWith(`${directory}/`);
 }
 function hostPathMounts(pod) {
   const byName = new Map(hostPathVolumes(pod).map((volume) => [volume.name, volume]));
@@ -18780,11 +18780,11 @@ var init_host_paths = __esm({
 });
 
 // rules/host-path-volume.ts
-function classify(path22, sensitive) {
-  if (sensitive.includes(path22)) return { relation: "sensitive", sensitive: path22 };
-  const parent = sensitive.filter((entry) => isWithin(path22, entry)).sort((a, b) => b.length - a.length)[0];
+function classify(path26, sensitive) {
+  if (sensitive.includes(path26)) return { relation: "sensitive", sensitive: path26 };
+  const parent = sensitive.filter((entry) => isWithin(path26, entry)).sort((a, b) => b.length - a.length)[0];
   if (parent) return { relation: "inside", sensitive: parent };
-  const child = sensitive.find((entry) => isWithin(entry, path22));
+  const child = sensitive.find((entry) => isWithin(entry, path26));
   if (child) return { relation: "contains", sensitive: child };
   return void 0;
 }
@@ -18855,14 +18855,14 @@ var init_host_path_volume = __esm({
         const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
         const sensitive = options.sensitivePaths.map(normalizeHostPath);
         for (const volume of hostPathVolumes(pod)) {
-          const path22 = volume.normalized;
-          if (!path22.startsWith("/") || allowed.some((pattern) => pattern.test(path22))) continue;
+          const path26 = volume.normalized;
+          if (!path26.startsWith("/") || allowed.some((pattern) => pattern.test(path26))) continue;
           const data = { volume: volume.name, path: volume.hostPath };
-          if (path22 === "/") {
+          if (path26 === "/") {
             if (sensitive.includes("/")) report({ path: volume.path, messageId: "root", data });
             continue;
           }
-          const match = classify(path22, sensitive.filter((entry) => entry !== "/"));
+          const match = classify(path26, sensitive.filter((entry) => entry !== "/"));
           if (match) report({ path: volume.path, messageId: match.relation, data: { ...data, sensitive: match.sensitive } });
         }
       }
@@ -18918,14 +18918,14 @@ var init_docker_socket_mount = __esm({
       check({ pod, report }, options) {
         const sockets = options.sockets.map(normalizeHostPath);
         for (const volume of hostPathVolumes(pod)) {
-          const path22 = volume.normalized;
-          if (!path22.startsWith("/") || path22 === "/") continue;
+          const path26 = volume.normalized;
+          if (!path26.startsWith("/") || path26 === "/") continue;
           const data = { volume: volume.name, path: volume.hostPath };
-          if (sockets.includes(path22)) {
+          if (sockets.includes(path26)) {
             report({ path: volume.path, messageId: "socket", data });
             continue;
           }
-          const socket = sockets.find((candidate) => isWithin(candidate, path22));
+          const socket = sockets.find((candidate) => isWithin(candidate, path26));
           if (socket) report({ path: volume.path, messageId: "directory", data: { ...data, socket } });
         }
       }
@@ -19234,17 +19234,17 @@ var init_unsafe_sysctls = __esm({
           const written = asString(asObject(item)?.name);
           if (written === void 0 || written === "") return;
           const name = normalizeSysctlName(written);
-          const path22 = [...pod.specPath, "securityContext", "sysctls", index, "name"];
+          const path26 = [...pod.specPath, "securityContext", "sysctls", index, "name"];
           const namespace = sysctlNamespace(name);
           const hostField = namespace === "net" && pod.spec.hostNetwork === true ? "hostNetwork" : namespace === "ipc" && pod.spec.hostIPC === true ? "hostIPC" : void 0;
           if (hostField) {
-            report({ path: path22, messageId: "hostNamespace", data: { name: written, field: hostField, path: kubernetesPath(pod, path22), rejection: rejection(pod) }, severity: "error" });
+            report({ path: path26, messageId: "hostNamespace", data: { name: written, field: hostField, path: kubernetesPath(pod, path26), rejection: rejection(pod) }, severity: "error" });
             return;
           }
           if (SAFE_SYSCTLS.includes(name)) return;
-          if (namespace === "node") report({ path: path22, messageId: "notNamespaced", data: { name } });
+          if (namespace === "node") report({ path: path26, messageId: "notNamespaced", data: { name } });
           else if (!options.allowedUnsafeSysctls.some((pattern) => matchesSysctlPattern(name, pattern))) {
-            report({ path: path22, messageId: "unsafe", data: { name } });
+            report({ path: path26, messageId: "unsafe", data: { name } });
           }
         });
       }
@@ -19283,10 +19283,10 @@ var init_unmasked_proc_mount = __esm({
         if (isWindowsPod(pod)) return;
         for (const container of pod.containers) {
           if (containerSecurityContext(container)?.procMount !== "Unmasked") continue;
-          const path22 = [...container.path, "securityContext", "procMount"];
+          const path26 = [...container.path, "securityContext", "procMount"];
           const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name };
-          if (usesUserNamespace(pod)) report({ path: path22, messageId: "unmasked", data });
-          else report({ path: path22, messageId: "rejected", data: { ...data, path: kubernetesPath(pod, path22), rejection: rejection(pod) }, severity: "error" });
+          if (usesUserNamespace(pod)) report({ path: path26, messageId: "unmasked", data });
+          else report({ path: path26, messageId: "rejected", data: { ...data, path: kubernetesPath(pod, path26), rejection: rejection(pod) }, severity: "error" });
         }
       }
     });
@@ -19454,16 +19454,16 @@ var init_secret_in_env_value = __esm({
             const name = asString(variable?.name);
             const value2 = asString(variable?.value);
             if (name === void 0 || value2 === void 0) return;
-            const path22 = [...container.path, "env", index, "value"];
+            const path26 = [...container.path, "env", index, "value"];
             const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name, name };
             const what = options.detectCredentials ? credentialFormat(value2) : void 0;
             if (what) {
-              report({ path: path22, messageId: "credential", data: { ...data, what } });
+              report({ path: path26, messageId: "credential", data: { ...data, what } });
               return;
             }
             const canonical = canonicalEnvName(name);
             if (!secretNames.some((pattern) => pattern.test(canonical)) || ignoredNames.some((pattern) => pattern.test(canonical))) return;
-            if (couldBeSecret(value2)) report({ path: path22, messageId: "secretName", data });
+            if (couldBeSecret(value2)) report({ path: path26, messageId: "secretName", data });
           });
         }
       }
@@ -19596,18 +19596,18 @@ var init_deprecated_service_account = __esm({
       },
       check({ pod, report }) {
         if (!Object.hasOwn(pod.spec, "serviceAccount")) return;
-        const path22 = [...pod.specPath, "serviceAccount"];
+        const path26 = [...pod.specPath, "serviceAccount"];
         const deprecated = asString(pod.spec.serviceAccount) ?? "";
         const current = asString(pod.spec.serviceAccountName) ?? "";
         if (!Object.hasOwn(pod.spec, "serviceAccountName")) {
-          const fix = { title: "Rename serviceAccount to serviceAccountName", path: path22, target: "key", text: "serviceAccountName" };
-          report({ path: path22, messageId: "deprecated", deprecated: true, fix });
+          const fix = { title: "Rename serviceAccount to serviceAccountName", path: path26, target: "key", text: "serviceAccountName" };
+          report({ path: path26, messageId: "deprecated", deprecated: true, fix });
         } else if (current === "") {
-          report({ path: path22, messageId: "deprecated", deprecated: true });
+          report({ path: path26, messageId: "deprecated", deprecated: true });
         } else if (deprecated === "" || deprecated === current) {
-          report({ path: path22, messageId: "redundant", deprecated: true });
+          report({ path: path26, messageId: "redundant", deprecated: true });
         } else {
-          report({ path: path22, messageId: "ignored", data: { name: current, deprecated }, deprecated: true });
+          report({ path: path26, messageId: "ignored", data: { name: current, deprecated }, deprecated: true });
         }
       }
     });
@@ -19956,7 +19956,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path22 = __require("path");
+    var path26 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -19968,7 +19968,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path22.resolve(cwd, filepath);
+      return path26.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -21265,7 +21265,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path22 = __require("path");
+    var path26 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -21439,7 +21439,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path22.sep,
+      SEP: path26.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -21466,7 +21466,7 @@ var require_constants2 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path22 = __require("path");
+    var path26 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -21495,7 +21495,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path22.sep === "\\";
+      return win32 === true || path26.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -22229,15 +22229,15 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          open.value = literal2;
+          open.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -22359,9 +22359,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -22859,7 +22859,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path22 = __require("path");
+    var path26 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils3();
@@ -22882,7 +22882,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = utils.isWindows(options);
+      const posix2 = utils.isWindows(options);
       const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -22892,8 +22892,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -22918,7 +22918,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22926,7 +22926,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -22935,16 +22935,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix);
+          match = picomatch.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+    picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path22.basename(input));
+      return regex.test(path26.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -23131,9 +23131,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p) => picomatch(p, options)(str));
     };
     micromatch.capture = (glob, input, options) => {
-      let posix = utils.isWindows(options);
+      let posix2 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
+      let match = regex.exec(posix2 ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -23171,7 +23171,7 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path22 = __require("path");
+    var path26 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -23266,7 +23266,7 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path22.basename(pattern);
+      const basename = path26.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -23324,7 +23324,7 @@ var require_pattern2 = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path22.isAbsolute(pattern);
+      return path26.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -23501,8 +23501,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path22 = require_path();
-    exports.path = path22;
+    var path26 = require_path();
+    exports.path = path26;
     var pattern = require_pattern2();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -23614,8 +23614,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path22, settings, callback) {
-      settings.fs.lstat(path22, (lstatError, lstat) => {
+    function read(path26, settings, callback) {
+      settings.fs.lstat(path26, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -23624,7 +23624,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path22, (statError, stat) => {
+        settings.fs.stat(path26, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -23656,13 +23656,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path22, settings) {
-      const lstat = settings.fs.lstatSync(path22);
+    function read(path26, settings) {
+      const lstat = settings.fs.lstatSync(path26);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path22);
+        const stat = settings.fs.statSync(path26);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -23733,17 +23733,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path22, optionsOrSettingsOrCallback, callback) {
+    function stat(path26, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path22, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path26, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path22, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path26, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path22, optionsOrSettings) {
+    function statSync5(path26, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path22, settings);
+      return sync.read(path26, settings);
     }
     exports.statSync = statSync5;
     function getSettings(settingsOrOptions = {}) {
@@ -23959,16 +23959,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path22 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path26 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path22, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path26, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path22,
+                path: path26,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -24086,7 +24086,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path22 = __require("path");
+    var path26 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -24094,7 +24094,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path26.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -24121,17 +24121,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path22, optionsOrSettingsOrCallback, callback) {
+    function scandir(path26, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path22, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path26, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path22, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path26, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path22, optionsOrSettings) {
+    function scandirSync(path26, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path22, settings);
+      return sync.read(path26, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -24779,7 +24779,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path22 = __require("path");
+    var path26 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -24789,7 +24789,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path22.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path26.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -24851,7 +24851,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path22 = __require("path");
+    var path26 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -24864,7 +24864,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path22.resolve(this._settings.cwd, filepath);
+        return path26.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -25280,7 +25280,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path22 = __require("path");
+    var path26 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -25294,7 +25294,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path22.resolve(this._settings.cwd, task.base);
+        return path26.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -25585,19 +25585,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix;
-      (function(posix2) {
+      let posix2;
+      (function(posix3) {
         function escapePath2(source) {
           assertPatternsInput(source);
           return utils.path.escapePosixPath(source);
         }
-        posix2.escapePath = escapePath2;
+        posix3.escapePath = escapePath2;
         function convertPathToPattern2(source) {
           assertPatternsInput(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix2.convertPathToPattern = convertPathToPattern2;
-      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix3.convertPathToPattern = convertPathToPattern2;
+      })(posix2 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -26132,26 +26132,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path22) => {
-      const end = path22.length - 1;
-      const index = path22.lastIndexOf(
+    var basenameOf = (path26) => {
+      const end = path26.length - 1;
+      const index = path26.lastIndexOf(
         SLASH,
-        path22[end] === SLASH ? end - 1 : end
+        path26[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path22 : path22.slice(index + 1);
+      return index < 0 ? path26 : path26.slice(index + 1);
     };
-    var parentOf = (path22) => {
-      if (path22.charCodeAt(0) === SLASH_CODE || path22.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path22.split(SLASH).filter(Boolean);
+    var parentOf = (path26) => {
+      if (path26.charCodeAt(0) === SLASH_CODE || path26.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path26.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path22.length - 1;
-      const cut = path22.lastIndexOf(
+      const end = path26.length - 1;
+      const cut = path26.lastIndexOf(
         SLASH,
-        path22.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path26.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path22.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path26.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -26301,7 +26301,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path22) {
+      testLiteral(path26) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -26310,7 +26310,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path22)) {
+          if (rule.checkRegex.test(path26)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -26330,15 +26330,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path22, mode) {
+      test(path26, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path22) : path22;
+        const basename = shortcut ? basenameOf(path26) : path26;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path22
+            shortcut && rule._basenameOnly ? basename : path26
           )) {
             const { negative } = rule;
             const ret = {
@@ -26360,17 +26360,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path22, originalPath, doThrow) => {
-      if (!isString(path22)) {
+    var checkPath = (path26, originalPath, doThrow) => {
+      if (!isString(path26)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path22) {
+      if (!path26) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path22)) {
+      if (checkPath.isNotRelative(path26)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -26379,25 +26379,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path22) => {
-      const first = path22.charCodeAt(0);
+    var isNotRelative = (path26) => {
+      const first = path26.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path22.length === 1) {
+      if (path26.length === 1) {
         return true;
       }
-      const second = path22.charCodeAt(1);
+      const second = path26.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path22.length === 2 || path22.charCodeAt(2) === SLASH_CODE;
+      return path26.length === 2 || path26.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -26428,58 +26428,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path22) {
+      _test(originalPath, cache3, path26) {
         checkPath(
-          path22,
+          path26,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path22 ? this._t(path22, cache3) : {
+        return path26 ? this._t(path26, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path22 = convertPath(target);
-        if (!path22 || path22.charCodeAt(path22.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path22);
+        const path26 = convertPath(target);
+        if (!path26 || path26.charCodeAt(path26.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path26);
         }
-        const dir = this._t(path22, this._testCache);
+        const dir = this._t(path26, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path22);
-        return literal.ignored || literal.unignored ? literal : dir;
+        const literal2 = this._rules.testLiteral(path26);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path22, cache3) {
-        if (path22 in cache3) {
-          return cache3[path22];
+      _t(path26, cache3) {
+        if (path26 in cache3) {
+          return cache3[path26];
         }
-        const parentPath = parentOf(path22);
+        const parentPath = parentOf(path26);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path22] = parent && parent.ignored ? parent : this._rules.test(path22, MODE_IGNORE);
+        return cache3[path26] = parent && parent.ignored ? parent : this._rules.test(path26, MODE_IGNORE);
       }
-      ignores(path22) {
-        return this._test(path22, this._ignoreCache, convertPath(path22)).ignored;
+      ignores(path26) {
+        return this._test(path26, this._ignoreCache, convertPath(path26)).ignored;
       }
       createFilter() {
-        return (path22) => !this.ignores(path22);
+        return (path26) => !this.ignores(path26);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path22) {
-        return this._test(path22, this._testCache, convertPath(path22));
+      test(path26) {
+        return this._test(path26, this._testCache, convertPath(path26));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path22) => checkPath(convertPath(path22), path22, RETURN_FALSE);
+    var isPathValid = (path26) => checkPath(convertPath(path26), path26, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path22) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path22) || isNotRelative(path22);
+      checkPath.isNotRelative = (path26) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path26) || isNotRelative(path26);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -26655,8 +26655,8 @@ function readAnnotations(object, podTemplatePaths) {
     for (const [key, value2] of Object.entries(annotations)) {
       const isObjectWide = key === IGNORE_ANNOTATION;
       if (!isObjectWide && !key.startsWith(IGNORE_CONTAINER_PREFIX)) continue;
-      const path22 = [...object.documentPath, ...metadataPath, "annotations", key];
-      const range = object.document.sourceMap.resolve(path22).range;
+      const path26 = [...object.documentPath, ...metadataPath, "annotations", key];
+      const range = object.document.sourceMap.resolve(path26).range;
       const base = { key, range };
       if (typeof value2 !== "string") {
         found.push({ ...base, entries: [], problem: `The annotation ${key} must be a string of rule ids (quote it).` });
@@ -26830,9 +26830,9 @@ function fromDirective(directive) {
 function usedKey(range, ruleId) {
   return `${range.startOffset}\0${ruleId}`;
 }
-function startsWith2(path22, prefix) {
-  if (!path22 || path22.length < prefix.length) return false;
-  return prefix.every((segment, index) => path22[index] === segment);
+function startsWith2(path26, prefix) {
+  if (!path26 || path26.length < prefix.length) return false;
+  return prefix.every((segment, index) => path26[index] === segment);
 }
 function annotatedObjects(file, podTemplatePaths) {
   const found = [];
@@ -26995,8 +26995,8 @@ function runRule(configured, object, settings, findings, pod) {
         ...fix ? { fixes: [fix] } : {}
       });
     },
-    lineOf(path22) {
-      return sourceMap.resolve([...object.documentPath, ...path22]).range.start.line + 1;
+    lineOf(path26) {
+      return sourceMap.resolve([...object.documentPath, ...path26]).range.start.line + 1;
     }
   };
   if (isPodRule(rule)) {
@@ -27143,18 +27143,18 @@ var init_source_map = __esm({
       }
       document;
       lines;
-      resolve(path22, target = "value") {
+      resolve(path26, target = "value") {
         let node = this.document.contents;
         let viaPair;
         let depth = 0;
-        for (const segment of path22) {
+        for (const segment of path26) {
           const next = this.child(node, segment);
           if (!next) break;
           node = next.node;
           viaPair = next.pair;
           depth++;
         }
-        const exact = depth === path22.length;
+        const exact = depth === path26.length;
         return { range: this.rangeOf(node, exact && target === "key" ? viaPair : void 0, viaPair), exact, depth };
       }
       /** The range of the whole document's root node, for findings about a document as such. */
@@ -27516,6 +27516,571 @@ var init_rule_docs = __esm({
   }
 });
 
+// src/config/dependencies.ts
+import path10 from "node:path";
+function configDependencies(loaded3) {
+  const files = [];
+  const ruleDirectories = /* @__PURE__ */ new Set();
+  for (const layer of loaded3.layers) {
+    if (layer.kind !== "file") continue;
+    files.push(layer.source.filePath);
+    for (const entry of layer.data.customRules ?? []) {
+      if (typeof entry === "string") ruleDirectories.add(globBase(layer.dir, entry));
+    }
+  }
+  return { files, ruleDirectories: [...ruleDirectories].sort() };
+}
+function brokenConfigDependencies(configFile, problems) {
+  const files = /* @__PURE__ */ new Set([configFile, ...problems.map((problem) => problem.filePath)]);
+  return { files: [...files], ruleDirectories: [] };
+}
+function dependsOn(dependencies, filePath) {
+  if (dependencies.files.includes(filePath)) return true;
+  return RULE_MODULE.test(filePath) && dependencies.ruleDirectories.some((dir) => isInside(dir, filePath));
+}
+function globBase(dir, pattern) {
+  const segments = pattern.replace(/\\/g, "/").split("/");
+  const fixed = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (import_fast_glob2.default.isDynamicPattern(segment)) break;
+    fixed.push(segment);
+  }
+  return path10.resolve(dir, fixed.join("/") || ".");
+}
+function isInside(dir, filePath) {
+  const relative2 = path10.relative(dir, filePath);
+  return relative2 !== "" && !relative2.startsWith("..") && !path10.isAbsolute(relative2);
+}
+var import_fast_glob2, NO_DEPENDENCIES, RULE_MODULE;
+var init_dependencies = __esm({
+  "src/config/dependencies.ts"() {
+    "use strict";
+    import_fast_glob2 = __toESM(require_out4(), 1);
+    NO_DEPENDENCIES = { files: [], ruleDirectories: [] };
+    RULE_MODULE = /\.(m?js|cjs|ts|mts|cts)$/;
+  }
+});
+
+// src/config/find-config.ts
+import { existsSync as existsSync5, statSync as statSync2 } from "node:fs";
+import path11 from "node:path";
+function isFile(file) {
+  try {
+    return statSync2(file).isFile();
+  } catch {
+    return false;
+  }
+}
+var CONFIG_FILE_NAMES, ConfigFinder;
+var init_find_config = __esm({
+  "src/config/find-config.ts"() {
+    "use strict";
+    CONFIG_FILE_NAMES = [".podlint.yaml", ".podlint.yml", ".podlint.json"];
+    ConfigFinder = class {
+      cache = /* @__PURE__ */ new Map();
+      find(directory) {
+        const visited = [];
+        let found = null;
+        for (let dir = path11.resolve(directory); ; dir = path11.dirname(dir)) {
+          const cached = this.cache.get(dir);
+          if (cached !== void 0) {
+            found = cached;
+            break;
+          }
+          visited.push(dir);
+          const own = CONFIG_FILE_NAMES.map((name) => path11.join(dir, name)).find(isFile);
+          if (own) {
+            found = own;
+            break;
+          }
+          if (existsSync5(path11.join(dir, ".git")) || dir === path11.dirname(dir)) break;
+        }
+        for (const dir of visited) this.cache.set(dir, found);
+        return found ?? void 0;
+      }
+    };
+  }
+});
+
+// src/config/presets.ts
+function isPresetName(value2) {
+  return PRESET_NAMES.includes(value2);
+}
+function presetRules(name, rules) {
+  const settings = {};
+  for (const rule of rules) {
+    const severity = rule.meta.defaultSeverity;
+    settings[rule.id] = name === "strict" ? STRICT_SEVERITIES[rule.id] ?? (severity === "off" ? "warning" : severity) : severity;
+  }
+  return settings;
+}
+var PRESET_NAMES, STRICT_SEVERITIES;
+var init_presets = __esm({
+  "src/config/presets.ts"() {
+    "use strict";
+    PRESET_NAMES = ["recommended", "strict"];
+    STRICT_SEVERITIES = {
+      // A mutable tag is how a rollout silently runs different code on different nodes.
+      "latest-image-tag": "error",
+      // Stale suppressions hide the next real finding on that line.
+      "unused-suppression": "warning"
+    };
+  }
+});
+
+// src/config/config-schema.ts
+function configSchema(rules) {
+  const ruleProperties = {};
+  for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) ruleProperties[rule.id] = ruleSettingSchema(rule);
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: CONFIG_SCHEMA_ID,
+    title: "podlint configuration",
+    description: `The podlint configuration file (${CONFIG_FILE_NAMES.join(", ")}), found from each linted file's directory upwards to the repository root, or given with --config.`,
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { description: "The URL or path of this schema, for editors.", type: "string" },
+      extends: stringOrList(
+        `Configurations this one builds on, applied in order before its own settings: a preset (${PRESET_NAMES.join(", ")}) or the path of another configuration file, relative to this one. Without extends the recommended preset applies.`,
+        { type: "string", minLength: 1, examples: [...PRESET_NAMES, "../.podlint.yaml"] }
+      ),
+      kubernetesVersion: {
+        description: 'The Kubernetes version manifests are checked against. Write it as a string ("1.36"): the number 1.30 would be read as 1.3.',
+        type: "string",
+        enum: [...KUBERNETES_VERSIONS]
+      },
+      failLevel: {
+        description: "The lowest severity that makes podlint exit with 1 (error, the default; warning; info). --fail-level wins.",
+        type: "string",
+        enum: ["error", "warning", "info"],
+        default: "error"
+      },
+      rules: { $ref: "#/definitions/rules" },
+      overrides: {
+        description: "Settings for the files that match a pattern; later entries win over earlier ones, and all win over the settings above.",
+        type: "array",
+        items: { $ref: "#/definitions/override" }
+      },
+      ignorePatterns: {
+        description: "Files not to lint, as gitignore-style patterns relative to this file. Files named on the command line are linted anyway.",
+        type: "array",
+        items: { type: "string", minLength: 1 }
+      },
+      customRules: {
+        description: "Rules of your own: a declarative rule (a JSON Schema applied to an object, pod spec or container), or a glob of JavaScript or TypeScript modules, relative to this file, that export defineRule(...) by default.",
+        type: "array",
+        items: {
+          anyOf: [
+            { type: "string", minLength: 1, description: "A glob of rule modules (.js, .mjs, .ts, .mts), relative to this file.", examples: ["./policies/*.ts"] },
+            { $ref: "#/definitions/declarativeRule" }
+          ]
+        }
+      },
+      podTemplatePaths: {
+        description: 'For custom kinds that hold a pod template: "apiVersion/kind" mapped to the dotted path of the template, so the pod rules apply to them.',
+        type: "object",
+        propertyNames: { pattern: "^[^/\\s]+(/[^/\\s]+)?/[^/\\s]+$" },
+        additionalProperties: { type: "string", pattern: "^[^.\\s]+(\\.[^.\\s]+)*$" },
+        examples: [{ "example.com/v1/MyWorkload": "spec.template" }]
+      }
+    },
+    definitions: {
+      severity: {
+        description: "off turns the rule off; info, warning and error set how loud its findings are.",
+        type: "string",
+        enum: [...SEVERITIES]
+      },
+      ruleSetting: ruleSettingSchema(void 0),
+      rules: {
+        description: "Rule settings: a severity, or [severity, options]. A severity alone keeps the options set by an earlier layer.",
+        type: "object",
+        properties: ruleProperties,
+        // Custom rules are configured here too; podlint checks their ids once it has loaded them.
+        additionalProperties: { $ref: "#/definitions/ruleSetting" }
+      },
+      override: {
+        type: "object",
+        additionalProperties: false,
+        required: ["files"],
+        properties: {
+          files: stringOrList("The files these settings apply to: gitignore-style patterns relative to this configuration file."),
+          excludedFiles: stringOrList("Files to leave out even though they match files."),
+          rules: { $ref: "#/definitions/rules" },
+          kubernetesVersion: { description: "The Kubernetes version for these files.", type: "string", enum: [...KUBERNETES_VERSIONS] }
+        }
+      },
+      declarativeRule: declarativeRuleSchema()
+    }
+  };
+}
+function ruleSettingSchema(rule) {
+  const options = rule ? rule.meta.schema ?? { type: "object", additionalProperties: false, properties: {} } : { type: "object" };
+  const description = rule ? `${rule.meta.docs.description} Default: ${rule.meta.defaultSeverity}. ${ruleDocsUrl(rule.id)}` : "A severity, or [severity, options].";
+  return {
+    description,
+    anyOf: [
+      { $ref: "#/definitions/severity" },
+      { type: "array", items: [{ $ref: "#/definitions/severity" }, options], minItems: 1, maxItems: 2 }
+    ]
+  };
+}
+function declarativeRuleSchema() {
+  return {
+    description: "A declarative rule: the target must match the JSON Schema (draft-07); each target that does not gives one finding, at the deepest path the schema error names.",
+    type: "object",
+    additionalProperties: false,
+    required: ["id", "target", "message", "remediation", "schema"],
+    properties: {
+      id: { description: "The rule id, unique among all rules; directives and the rules setting use it.", type: "string", pattern: "^[a-z0-9]([a-z0-9._/-]*[a-z0-9])?$" },
+      target: {
+        description: "What the schema is applied to: Object (every Kubernetes object), PodSpec (the pod spec of every Pod-bearing object) or Container (every container of the roles listed in containers).",
+        type: "string",
+        enum: [...DECLARATIVE_TARGETS]
+      },
+      containers: {
+        description: "For target Container: the container roles to check.",
+        type: "array",
+        items: { type: "string", enum: [...CONTAINER_ROLES] },
+        uniqueItems: true,
+        minItems: 1,
+        default: [...DEFAULT_DECLARATIVE_ROLES]
+      },
+      kinds: {
+        description: "Only objects of these kinds (for example Deployment); all kinds when absent.",
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        minItems: 1
+      },
+      severity: { description: "The default severity; the rules setting can change it.", type: "string", enum: ["error", "warning", "info"], default: "warning" },
+      message: {
+        description: "The finding's message. Placeholders: {{kind}}, {{name}}, {{namespace}}, {{container}} and {{role}} (target Container), {{path}} (where the schema failed), {{error}} (the schema's own complaint).",
+        type: "string",
+        minLength: 1
+      },
+      description: { description: "One sentence on what the rule requires (for --print-config and SARIF); defaults to the message.", type: "string" },
+      remediation: { description: "What to change to fix a finding.", type: "string", minLength: 1 },
+      tags: { description: "Free-form tags, as built-in rules have; security marks a security rule.", type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+      securitySeverity: {
+        description: "For rules tagged security (and only those): how bad a finding is on GitHub's scale, 0.1 to 10.",
+        type: "number",
+        minimum: 0.1,
+        maximum: 10
+      },
+      schema: { description: "The JSON Schema (draft-07) the target must match.", type: "object" }
+    }
+  };
+}
+var CONFIG_SCHEMA_ID, CONTAINER_ROLES, DECLARATIVE_TARGETS, DEFAULT_DECLARATIVE_ROLES, stringOrList;
+var init_config_schema = __esm({
+  "src/config/config-schema.ts"() {
+    "use strict";
+    init_kubernetes_version();
+    init_severity();
+    init_rule_docs();
+    init_find_config();
+    init_presets();
+    CONFIG_SCHEMA_ID = "https://github.com/podlint/podlint/blob/main/schemas/podlint-config.schema.json";
+    CONTAINER_ROLES = ["container", "init", "sidecar", "ephemeral"];
+    DECLARATIVE_TARGETS = ["Object", "PodSpec", "Container"];
+    DEFAULT_DECLARATIVE_ROLES = ["container", "init", "sidecar"];
+    stringOrList = (description, item = { type: "string", minLength: 1 }) => ({
+      description,
+      anyOf: [item, { type: "array", items: item, minItems: 1 }]
+    });
+  }
+});
+
+// src/custom-rules/declarative.ts
+function declarativeRule(definition, validate2) {
+  const kinds = definition.kinds ? new Set(definition.kinds) : void 0;
+  const meta = {
+    type: "suggestion",
+    defaultSeverity: definition.severity ?? "warning",
+    docs: { description: definition.description ?? definition.message, remediation: definition.remediation },
+    messages: { violation: definition.message },
+    defaultOptions: {},
+    ...definition.tags ? { tags: definition.tags } : {},
+    ...definition.securitySeverity !== void 0 ? { securitySeverity: definition.securitySeverity } : {}
+  };
+  const check = (value2, base, data, report) => {
+    const violation = violationOf(validate2, value2);
+    if (!violation) return;
+    const path26 = [...base, ...violation.path];
+    report({ path: path26, target: violation.target, messageId: "violation", data: { ...data, path: formatPath(path26), error: violation.error } });
+  };
+  const identity = (object) => ({
+    kind: object.kind,
+    name: object.name ?? "",
+    namespace: object.namespace ?? ""
+  });
+  if (definition.target === "Object") {
+    return defineRule({
+      id: definition.id,
+      meta: { ...meta, scope: "object" },
+      check({ object, report }) {
+        if (kinds && !kinds.has(object.kind)) return;
+        check(object.value, [], identity(object), report);
+      }
+    });
+  }
+  const roles = new Set(definition.containers ?? DEFAULT_DECLARATIVE_ROLES);
+  return defineRule({
+    id: definition.id,
+    meta: { ...meta, scope: "pod" },
+    check({ pod, report }) {
+      if (kinds && !kinds.has(pod.object.kind)) return;
+      if (definition.target === "PodSpec") {
+        check(pod.spec, pod.specPath, identity(pod.object), report);
+        return;
+      }
+      for (const container of pod.containers) {
+        if (!roles.has(container.role)) continue;
+        const data = { ...identity(pod.object), container: container.name, role: CONTAINER_ROLE_LABELS[container.role] };
+        check(container.spec, container.path, data, report);
+      }
+    }
+  });
+}
+function violationOf(validate2, value2) {
+  if (validate2(value2)) return void 0;
+  let deepest;
+  for (const error of validate2.errors ?? []) {
+    const violation = errorLocation(error, value2);
+    if (!deepest || violation.path.length > deepest.path.length) deepest = violation;
+  }
+  return deepest;
+}
+function errorLocation(error, root) {
+  const path26 = [];
+  let value2 = root;
+  if (error.instancePath !== "") {
+    for (const raw of error.instancePath.slice(1).split("/")) {
+      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      if (Array.isArray(value2)) {
+        path26.push(Number(segment));
+        value2 = value2[Number(segment)];
+      } else {
+        path26.push(segment);
+        value2 = isObject(value2) ? value2[segment] : void 0;
+      }
+    }
+  }
+  const params = error.params;
+  const message = error.message ?? "does not match the schema";
+  if (error.keyword === "required" && params.missingProperty !== void 0) {
+    return { path: [...path26, params.missingProperty], target: "value", error: message };
+  }
+  const extra = params.additionalProperty ?? params.propertyName;
+  if ((error.keyword === "additionalProperties" || error.keyword === "propertyNames") && extra !== void 0) {
+    return { path: [...path26, extra], target: "key", error: message };
+  }
+  return { path: path26, target: "value", error: message };
+}
+var init_declarative = __esm({
+  "src/custom-rules/declarative.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_pod_view();
+    init_path();
+    init_config_schema();
+  }
+});
+
+// src/config/read-config.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+function readConfigFile(filePath) {
+  let text;
+  try {
+    text = readFileSync6(filePath, "utf8");
+  } catch (error) {
+    return { problems: [{ filePath, message: `Cannot read the configuration file: ${error instanceof Error ? error.message : String(error)}.` }] };
+  }
+  return parseConfigText(filePath, text);
+}
+function parseConfigText(filePath, text) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const document = (0, import_yaml4.parseDocument)(text, { version: "1.2", lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lines = new LineIndex(lineCounter.lineStarts);
+  const problems = document.errors.map((error) => ({
+    filePath,
+    range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+    message: error.code === "DUPLICATE_KEY" ? "Duplicate key in a mapping." : error.message.split("\n")[0] ?? error.message
+  }));
+  if (problems.length > 0) return { problems };
+  const sourceMap = new SourceMap(document, lines);
+  let data;
+  try {
+    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    return { problems: [{ filePath, range: lines.range(0, 0), message: `The configuration cannot be expanded: ${error instanceof Error ? error.message : String(error)}.` }] };
+  }
+  return {
+    problems: [],
+    source: {
+      filePath,
+      data,
+      locate: (path26, target) => sourceMap.resolve(path26, target).range,
+      textAt: (path26) => {
+        const range = sourceMap.resolve(path26).range;
+        return text.slice(range.startOffset, range.endOffset);
+      }
+    }
+  };
+}
+var import_yaml4;
+var init_read_config = __esm({
+  "src/config/read-config.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_position();
+    init_source_map();
+  }
+});
+
+// src/config/types.ts
+function asList(value2) {
+  if (value2 === void 0) return [];
+  return typeof value2 === "string" ? [value2] : value2;
+}
+var init_types = __esm({
+  "src/config/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/config/schema-problems.ts
+function schemaProblems2(errors, source, base = []) {
+  const unions = new Set(errors.filter((error) => error.keyword === "anyOf" || error.keyword === "oneOf").map((error) => error.instancePath));
+  const problems = /* @__PURE__ */ new Map();
+  const dropped = [];
+  for (const error of errors) {
+    if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "if") continue;
+    const value2 = valueAtPointer(source.data, base, error.instancePath);
+    if (unions.has(error.instancePath) && (error.keyword === "type" || error.keyword === "enum" && typeof value2 === "object" && value2 !== null)) {
+      dropped.push(error);
+      continue;
+    }
+    const problem = toProblem(error, source, base);
+    const key = `${error.instancePath}\0${error.params.additionalProperty ?? error.params.missingProperty ?? ""}`;
+    if (!problems.has(key)) problems.set(key, problem);
+  }
+  for (const instancePath of unions) {
+    const covered = [...problems.keys()].some((key) => key === instancePath || key.startsWith(`${instancePath}/`) || key.startsWith(`${instancePath}\0`));
+    if (covered) continue;
+    const wanted = /* @__PURE__ */ new Set();
+    for (const error of dropped.filter((candidate) => candidate.instancePath === instancePath)) {
+      if (error.keyword === "type") wanted.add(articled(String(error.params.type)));
+      if (error.keyword === "enum") for (const allowed of error.params.allowedValues) wanted.add(JSON.stringify(allowed));
+    }
+    const path26 = [...base, ...pointerPath(source.data, base, instancePath)];
+    problems.set(instancePath, {
+      filePath: source.filePath,
+      range: source.locate(path26),
+      message: `${where(path26)} must be ${[...wanted].join(" or ")}.`
+    });
+  }
+  return [...problems.values()].sort((a, b) => (a.range?.startOffset ?? 0) - (b.range?.startOffset ?? 0));
+}
+function toProblem(error, source, base) {
+  const relative2 = pointerPath(source.data, base, error.instancePath);
+  const path26 = [...base, ...relative2];
+  const at = (target, key = false) => ({ filePath: source.filePath, range: source.locate(target, key ? "key" : "value") });
+  const value2 = valueAtPointer(source.data, base, error.instancePath);
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = error.params.additionalProperty;
+      const allowed = Object.keys(error.parentSchema?.properties ?? {}).filter((name) => name !== "$schema");
+      const suggestion = didYouMean(key, allowed);
+      const hint = suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 ? `; expected one of: ${allowed.join(", ")}.` : ", which takes no keys.";
+      return { ...at([...path26, key], true), message: `Unknown key "${key}"${path26.length > 0 ? ` in ${formatPath(path26)}` : ""}${hint}` };
+    }
+    case "required": {
+      const missing = error.params.missingProperty;
+      return { ...at(path26), message: `${path26.length > 0 ? formatPath(path26) : "The configuration"} is missing the required key "${missing}".` };
+    }
+    case "type": {
+      const type = String(error.params.type);
+      const quote = type === "string" && (typeof value2 === "number" || typeof value2 === "boolean") ? ` (quote it: "${source.textAt(path26)}")` : "";
+      return { ...at(path26), message: `${where(path26)} must be ${articled(type)}${quote}.` };
+    }
+    case "enum": {
+      const allowed = error.params.allowedValues.map((item) => JSON.stringify(item)).join(", ");
+      return { ...at(path26), message: `${where(path26)} must be one of ${allowed} (got ${JSON.stringify(value2)}).` };
+    }
+    default:
+      return { ...at(path26), message: `${where(path26)} ${error.message ?? "is invalid"}.` };
+  }
+}
+function where(path26) {
+  return path26.length > 0 ? formatPath(path26) : "The configuration";
+}
+function articled(type) {
+  const words = { array: "a list", object: "a mapping", string: "a string", number: "a number", integer: "an integer", boolean: "true or false", null: "null" };
+  return type.split(",").map((part) => words[part] ?? part).join(" or ");
+}
+function pointerPath(data, base, pointer2) {
+  if (pointer2 === "") return [];
+  let value2 = valueAt4(data, base);
+  const path26 = [];
+  for (const raw of pointer2.slice(1).split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(value2)) {
+      path26.push(Number(segment));
+      value2 = value2[Number(segment)];
+    } else {
+      path26.push(segment);
+      value2 = isObject(value2) ? value2[segment] : void 0;
+    }
+  }
+  return path26;
+}
+function valueAtPointer(data, base, pointer2) {
+  return valueAt4(valueAt4(data, base), pointerPath(data, base, pointer2));
+}
+function valueAt4(data, path26) {
+  let value2 = data;
+  for (const segment of path26) {
+    if (Array.isArray(value2) && typeof segment === "number") value2 = value2[segment];
+    else if (isObject(value2)) value2 = value2[String(segment)];
+    else return void 0;
+  }
+  return value2;
+}
+var init_schema_problems2 = __esm({
+  "src/config/schema-problems.ts"() {
+    "use strict";
+    init_json();
+    init_path();
+    init_did_you_mean();
+  }
+});
+
+// src/config/validate-config.ts
+function newAjv() {
+  const { Ajv } = require_ajv();
+  return new Ajv({ allErrors: true, strict: false, verbose: true });
+}
+function validateConfig(source) {
+  configValidator ??= newAjv().compile(configSchema(builtinRules));
+  if (configValidator(source.data)) return [];
+  return schemaProblems2(configValidator.errors ?? [], source);
+}
+function validateAt(source, base, value2, validate2) {
+  if (validate2(value2)) return [];
+  return schemaProblems2(validate2.errors ?? [], source, base);
+}
+var configValidator;
+var init_validate_config = __esm({
+  "src/config/validate-config.ts"() {
+    "use strict";
+    init_rules();
+    init_config_schema();
+    init_schema_problems2();
+  }
+});
+
 // src/custom-rules/rule-shape.ts
 function ruleShapeProblems(value2) {
   if (!isObject(value2)) return ["The module's default export is not a rule; export default defineRule({ id, meta, check })."];
@@ -27864,20 +28429,24 @@ var init_check_rule_source = __esm({
 // src/custom-rules/compile-module.ts
 var compile_module_exports = {};
 __export(compile_module_exports, {
+  forgetCompiled: () => forgetCompiled,
   importCompiled: () => importCompiled
 });
 import { existsSync as existsSync6, mkdtempSync, readFileSync as readFileSync7, rmSync, writeFileSync } from "node:fs";
 import { createRequire as createRequire2, isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL as pathToFileURL2 } from "node:url";
 function podlintEntryUrl() {
   const entry = packageAsset("dist/src/index.js");
   if (existsSync6(entry)) return pathToFileURL2(entry).href;
   outputDir ??= createOutputDir();
-  const standIn = path11.join(outputDir, "podlint.mjs");
+  const standIn = path12.join(outputDir, "podlint.mjs");
   if (!existsSync6(standIn)) writeFileSync(standIn, "export function defineRule(rule) {\n  return rule;\n}\n");
   return pathToFileURL2(standIn).href;
+}
+function forgetCompiled() {
+  compiled.clear();
 }
 async function importCompiled(filePath, text, specifiers) {
   const url = compileToFile(filePath, text, specifiers, /* @__PURE__ */ new Set());
@@ -27906,7 +28475,7 @@ function compileToFile(filePath, text, specifiers, compiling) {
     }
   }).outputText : source;
   outputDir ??= createOutputDir();
-  const outputFile = path11.join(outputDir, `${path11.basename(filePath).replace(/\.[^.]+$/, "")}-${counter++}.mjs`);
+  const outputFile = path12.join(outputDir, `${path12.basename(filePath).replace(/\.[^.]+$/, "")}-${counter++}.mjs`);
   writeFileSync(outputFile, javascript);
   const url = pathToFileURL2(outputFile).href;
   compiled.set(filePath, url);
@@ -27917,7 +28486,7 @@ function resolveSpecifier(specifier, fromFile, compiling) {
   if (specifier === "podlint") return podlintEntryUrl();
   if (isBuiltin(specifier) || specifier.startsWith("data:")) return specifier;
   if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("file:")) {
-    const resolved = specifier.startsWith("file:") ? fileURLToPath2(specifier) : path11.resolve(path11.dirname(fromFile), specifier);
+    const resolved = specifier.startsWith("file:") ? fileURLToPath2(specifier) : path12.resolve(path12.dirname(fromFile), specifier);
     const typescriptFile = typescriptSource(resolved);
     if (typescriptFile) {
       if (compiling.has(typescriptFile)) return pathToFileURL2(typescriptFile).href;
@@ -27940,7 +28509,7 @@ function typescriptSource(resolved) {
   return existsSync6(candidate) ? candidate : void 0;
 }
 function createOutputDir() {
-  const dir = mkdtempSync(path11.join(tmpdir(), "podlint-rules-"));
+  const dir = mkdtempSync(path12.join(tmpdir(), "podlint-rules-"));
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
@@ -27960,10 +28529,16 @@ var init_compile_module = __esm({
 // src/custom-rules/load-code-rule.ts
 var load_code_rule_exports = {};
 __export(load_code_rule_exports, {
+  forgetCodeRules: () => forgetCodeRules,
   loadCodeRule: () => loadCodeRule
 });
 import { readFileSync as readFileSync8 } from "node:fs";
 import { pathToFileURL as pathToFileURL3 } from "node:url";
+function forgetCodeRules() {
+  loaded2.clear();
+  reloads++;
+  compiler?.forgetCompiled();
+}
 function loadCodeRule(filePath) {
   let promise = loaded2.get(filePath);
   if (!promise) {
@@ -27987,7 +28562,8 @@ async function loadTypeScriptRule(filePath) {
 async function loadJavaScriptRule(filePath) {
   const exported = await importOrFail(filePath, async () => {
     try {
-      return (await import(pathToFileURL3(filePath).href)).default;
+      const url = pathToFileURL3(filePath).href;
+      return (await (reloads > 0 ? import(`${url}?reload=${reloads}`) : import(url))).default;
     } catch (error) {
       const { code: code2, message } = error;
       if (code2 !== "ERR_MODULE_NOT_FOUND" || !/'podlint'/.test(message ?? "")) throw error;
@@ -28003,6 +28579,7 @@ async function typeScriptTooling(filePath) {
     const [check, compile2, peers] = await Promise.all([Promise.resolve().then(() => (init_check_rule_source(), check_rule_source_exports)), Promise.resolve().then(() => (init_compile_module(), compile_module_exports)), Promise.resolve().then(() => (init_peer_dependency(), peer_dependency_exports))]);
     peers.requirePeer("@typescript-eslint/typescript-estree", filePath);
     if (TYPESCRIPT2.test(filePath)) peers.requirePeer("typescript", filePath);
+    compiler = compile2;
     return { checkRuleSource: check.checkRuleSource, specifiersOf: check.specifiersOf, importCompiled: compile2.importCompiled };
   } catch (error) {
     const { code: code2 } = error;
@@ -28054,7 +28631,7 @@ function guarded(rule, filePath) {
 function firstLine2() {
   return new LineIndex([0]).range(0, 0);
 }
-var TYPESCRIPT2, loaded2;
+var TYPESCRIPT2, loaded2, reloads, compiler;
 var init_load_code_rule = __esm({
   "src/custom-rules/load-code-rule.ts"() {
     "use strict";
@@ -28064,6 +28641,549 @@ var init_load_code_rule = __esm({
     init_rule_shape();
     TYPESCRIPT2 = /\.(ts|mts|cts|tsx)$/;
     loaded2 = /* @__PURE__ */ new Map();
+    reloads = 0;
+  }
+});
+
+// src/config/load-config.ts
+import path13 from "node:path";
+async function loadConfig(filePath, builtinRules2, cache3 = new ConfigLoadCache()) {
+  const problems = [];
+  const layers = [];
+  collectLayers(path13.resolve(filePath), [], layers, problems, cache3);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const customRules = await loadCustomRules(layers, builtinRules2, problems, cache3);
+  const rules = [...builtinRules2, ...customRules.map((custom) => custom.rule)];
+  checkRuleSettings(layers, rules, new Set(builtinRules2.map((rule) => rule.id)), problems, cache3);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { filePath: path13.resolve(filePath), layers, customRules, rules };
+}
+function validated({ source, problems }) {
+  const invalid = source ? validateConfig(source) : [];
+  return invalid.length > 0 ? { problems: invalid } : source ? { source, problems } : { problems };
+}
+function collectLayers(filePath, stack, layers, problems, cache3) {
+  const { source, problems: readProblems } = cache3.readValidated(filePath);
+  if (!source) {
+    problems.push(...readProblems);
+    return;
+  }
+  const data = source.data;
+  const dir = path13.dirname(filePath);
+  const extendsList = asList(data.extends);
+  extendsList.forEach((entry, index) => {
+    const at = typeof data.extends === "string" ? ["extends"] : ["extends", index];
+    if (isPresetName(entry)) {
+      layers.push({ kind: "preset", preset: entry });
+      return;
+    }
+    if (!entry.startsWith(".") && !path13.isAbsolute(entry)) {
+      problems.push({ filePath, range: source.locate(at), message: `"${entry}" is neither a preset (recommended, strict) nor a path; write a path as ./${entry}.` });
+      return;
+    }
+    const target = path13.resolve(dir, entry);
+    if (target === filePath || stack.includes(target)) {
+      problems.push({ filePath, range: source.locate(at), message: `"${entry}" extends a configuration that extends this one (a cycle).` });
+      return;
+    }
+    const before2 = problems.length;
+    collectLayers(target, [...stack, filePath], layers, problems, cache3);
+    for (let i = before2; i < problems.length; i++) {
+      const problem = problems[i];
+      if (problem.filePath === target && !problem.range) problems[i] = { filePath, range: source.locate(at), message: `${problem.message} (extends "${entry}")` };
+    }
+  });
+  layers.push({ kind: "file", source, dir, data });
+}
+async function loadCustomRules(layers, builtinRules2, problems, cache3) {
+  const custom = [];
+  const definedAt = new Map(builtinRules2.map((rule) => [rule.id, "a built-in rule"]));
+  const seenModules = /* @__PURE__ */ new Set();
+  const claim = (id, where2, report) => {
+    const previous = definedAt.get(id);
+    if (previous) {
+      report(`The rule id "${id}" is already taken by ${previous}; custom rule ids must be unique.`);
+      return false;
+    }
+    definedAt.set(id, where2);
+    return true;
+  };
+  for (const layer of layers) {
+    if (layer.kind !== "file") continue;
+    const { source, dir, data } = layer;
+    for (const [index, entry] of (data.customRules ?? []).entries()) {
+      if (typeof entry !== "string") {
+        const key = `${source.filePath}\0${index}`;
+        const before2 = problems.length;
+        const rule = cache3.declarative.has(key) ? cache3.declarative.get(key) : buildDeclarative(entry, source, ["customRules", index], cache3.ajv, problems);
+        if (problems.length === before2) cache3.declarative.set(key, rule);
+        if (rule && claim(rule.id, `the custom rule at ${relative(source.filePath)}:${source.locate(["customRules", index, "id"]).start.line + 1}`, (message) => problems.push({ filePath: source.filePath, range: source.locate(["customRules", index, "id"]), message }))) {
+          custom.push({ rule, filePath: source.filePath, declarative: true });
+        }
+        continue;
+      }
+      const files = (await (0, import_fast_glob3.default)(toPattern(entry), { cwd: dir, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort();
+      const modules = files.filter((file) => /\.(m?js|ts|mts|cts)$/.test(file));
+      if (modules.length === 0) {
+        problems.push({ filePath: source.filePath, range: source.locate(["customRules", index]), message: `"${entry}" matches no rule module (.js, .mjs, .ts, .mts) next to this configuration.` });
+        continue;
+      }
+      const { loadCodeRule: loadCodeRule2 } = await Promise.resolve().then(() => (init_load_code_rule(), load_code_rule_exports));
+      for (const file of modules) {
+        const absolute = path13.normalize(file);
+        if (seenModules.has(absolute)) continue;
+        seenModules.add(absolute);
+        try {
+          const loaded3 = await loadCodeRule2(absolute);
+          const report = (message) => problems.push({ filePath: absolute, range: loaded3.idRange ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 }, message });
+          if (claim(loaded3.rule.id, relative(absolute), report)) custom.push({ rule: loaded3.rule, filePath: absolute, declarative: false });
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          problems.push(...error.problems);
+        }
+      }
+    }
+  }
+  return custom;
+}
+function buildDeclarative(definition, source, at, ajv, problems) {
+  const security = definition.tags?.includes("security") ?? false;
+  if (security !== (definition.securitySeverity !== void 0)) {
+    problems.push({
+      filePath: source.filePath,
+      range: source.locate([...at, security ? "tags" : "securitySeverity"]),
+      message: security ? "A rule tagged security needs securitySeverity (0.1 to 10)." : "securitySeverity belongs only to rules tagged security."
+    });
+    return void 0;
+  }
+  let validate2;
+  try {
+    validate2 = ajv.compile(definition.schema);
+  } catch (error) {
+    problems.push({ filePath: source.filePath, range: source.locate([...at, "schema"]), message: `The schema of "${definition.id}" is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}.` });
+    return void 0;
+  }
+  return declarativeRule(definition, validate2);
+}
+function checkRuleSettings(layers, rules, builtin, problems, cache3) {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  for (const layer of layers) {
+    if (layer.kind !== "file") continue;
+    const { source, data } = layer;
+    const settingsAt = [
+      [["rules"], data.rules],
+      ...(data.overrides ?? []).map((override, index) => [["overrides", index, "rules"], override.rules])
+    ];
+    for (const [at, settings] of settingsAt) {
+      for (const [id, setting] of Object.entries(settings ?? {})) {
+        const rule = byId.get(id);
+        if (!rule) {
+          const suggestion = didYouMean(id, byId.keys());
+          problems.push({ filePath: source.filePath, range: source.locate([...at, id], "key"), message: `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : "."}` });
+          continue;
+        }
+        if (builtin.has(id) || !Array.isArray(setting) || setting.length < 2 || !rule.meta.schema) continue;
+        const validate2 = cache3.ajv.compile(rule.meta.schema);
+        problems.push(...validateAt(source, [...at, id, 1], { ...rule.meta.defaultOptions, ...setting[1] }, validate2));
+      }
+    }
+  }
+}
+function toPattern(entry) {
+  return entry.replace(/\\/g, "/").replace(/^\.\//, "");
+}
+function relative(file) {
+  return path13.relative(process.cwd(), file) || file;
+}
+var import_fast_glob3, ConfigLoadCache;
+var init_load_config = __esm({
+  "src/config/load-config.ts"() {
+    "use strict";
+    import_fast_glob3 = __toESM(require_out4(), 1);
+    init_declarative();
+    init_did_you_mean();
+    init_config_error();
+    init_presets();
+    init_read_config();
+    init_types();
+    init_validate_config();
+    ConfigLoadCache = class {
+      files = /* @__PURE__ */ new Map();
+      declarative = /* @__PURE__ */ new Map();
+      sharedAjv;
+      get ajv() {
+        this.sharedAjv ??= newAjv();
+        return this.sharedAjv;
+      }
+      readValidated(filePath) {
+        let entry = this.files.get(filePath);
+        if (!entry) {
+          entry = validated(readConfigFile(filePath));
+          this.files.set(filePath, entry);
+        }
+        return entry;
+      }
+      /** Reads a file from `text` instead of the disk: an editor's unsaved configuration. */
+      useText(filePath, text) {
+        this.files.set(filePath, validated(parseConfigText(filePath, text)));
+      }
+    };
+  }
+});
+
+// src/config/resolve-config.ts
+import path14 from "node:path";
+function mergeRuleSettings(into, from) {
+  for (const [id, setting] of Object.entries(from)) {
+    const previous = into[id];
+    const severityOnly = typeof setting === "string" || setting.length === 1;
+    if (severityOnly && Array.isArray(previous) && previous.length === 2) into[id] = [severityOf(setting), previous[1]];
+    else into[id] = setting;
+  }
+}
+function severityOf(setting) {
+  return typeof setting === "string" ? setting : setting[0];
+}
+function matches(override, absolutePath) {
+  const relative2 = relativePosix(override.dir, absolutePath);
+  if (relative2 === void 0 || !override.files.ignores(relative2)) return false;
+  return !override.excluded?.ignores(relative2);
+}
+function relativePosix(dir, absolutePath) {
+  const relative2 = path14.relative(dir, absolutePath);
+  if (relative2 === "" || relative2.startsWith("..") || path14.isAbsolute(relative2)) return void 0;
+  return relative2.split(path14.sep).join("/");
+}
+var import_ignore2, ConfigResolver;
+var init_resolve_config = __esm({
+  "src/config/resolve-config.ts"() {
+    "use strict";
+    import_ignore2 = __toESM(require_ignore(), 1);
+    init_rules();
+    init_kubernetes_version();
+    init_rule_settings();
+    init_kinds();
+    init_dependencies();
+    init_find_config();
+    init_load_config();
+    init_presets();
+    init_types();
+    ConfigResolver = class {
+      constructor(cwd, cli = {}, builtins = builtinRules, loadCache = new ConfigLoadCache()) {
+        this.cwd = cwd;
+        this.cli = cli;
+        this.builtins = builtins;
+        this.loadCache = loadCache;
+      }
+      cwd;
+      cli;
+      builtins;
+      loadCache;
+      finder = new ConfigFinder();
+      prepared = /* @__PURE__ */ new Map();
+      settingsCache = /* @__PURE__ */ new Map();
+      /** The configuration file for a file: `--config`, or the nearest one upwards. */
+      configFileFor(absolutePath) {
+        if (this.cli.configFile !== void 0) return path14.resolve(this.cwd, this.cli.configFile);
+        return this.finder.find(path14.dirname(absolutePath));
+      }
+      async forFile(absolutePath) {
+        const configFile = this.configFileFor(absolutePath);
+        const prepared = await this.prepare(configFile);
+        const matching = prepared.overrides.filter((override) => matches(override, absolutePath));
+        const key = `${configFile ?? ""}\0${matching.map((override) => prepared.overrides.indexOf(override)).join(",")}`;
+        let resolved = this.settingsCache.get(key);
+        if (!resolved) {
+          resolved = this.resolve(configFile, prepared, matching);
+          this.settingsCache.set(key, resolved);
+        }
+        const ignored = prepared.ignores.some(({ dir, rules }) => {
+          const relative2 = relativePosix(dir, absolutePath);
+          return relative2 !== void 0 && rules.ignores(relative2);
+        });
+        return { ...resolved, ignored };
+      }
+      /** The settings without any configuration file: the recommended preset and the command line. */
+      async defaults() {
+        return { ...this.resolve(void 0, await this.prepare(void 0), []), ignored: false };
+      }
+      prepare(configFile) {
+        const key = configFile ?? "";
+        let prepared = this.prepared.get(key);
+        if (!prepared) {
+          prepared = configFile === void 0 ? Promise.resolve({ loaded: void 0, overrides: [], ignores: [] }) : this.load(configFile);
+          this.prepared.set(key, prepared);
+        }
+        return prepared;
+      }
+      async load(configFile) {
+        const loaded3 = await loadConfig(configFile, this.builtins, this.loadCache);
+        const overrides = [];
+        const ignores = [];
+        loaded3.layers.forEach((layer, layerIndex) => {
+          if (layer.kind !== "file") return;
+          for (const data of layer.data.overrides ?? []) {
+            const excluded = asList(data.excludedFiles);
+            overrides.push({
+              layerIndex,
+              data,
+              dir: layer.dir,
+              files: (0, import_ignore2.default)().add([...asList(data.files)]),
+              excluded: excluded.length > 0 ? (0, import_ignore2.default)().add([...excluded]) : void 0
+            });
+          }
+          if (layer.data.ignorePatterns?.length) ignores.push({ dir: layer.dir, rules: (0, import_ignore2.default)().add([...layer.data.ignorePatterns]) });
+        });
+        return { loaded: loaded3, overrides, ignores };
+      }
+      resolve(configFile, prepared, overrides) {
+        const layers = prepared.loaded?.layers ?? [];
+        const rules = prepared.loaded?.rules ?? this.builtins;
+        const ruleSettings = presetRules("recommended", this.builtins);
+        let kubernetesVersion;
+        let failLevel;
+        const podTemplatePaths = {};
+        for (const layer of layers) {
+          if (layer.kind === "preset") {
+            mergeRuleSettings(ruleSettings, presetRules(layer.preset, this.builtins));
+            continue;
+          }
+          mergeRuleSettings(ruleSettings, layer.data.rules ?? {});
+          kubernetesVersion = layer.data.kubernetesVersion ?? kubernetesVersion;
+          failLevel = layer.data.failLevel ?? failLevel;
+          for (const [kind, dotted] of Object.entries(layer.data.podTemplatePaths ?? {})) podTemplatePaths[kind] = parseTemplatePath(dotted);
+        }
+        for (const override of overrides) {
+          mergeRuleSettings(ruleSettings, override.data.rules ?? {});
+          kubernetesVersion = override.data.kubernetesVersion ?? kubernetesVersion;
+        }
+        mergeRuleSettings(ruleSettings, this.cli.rules ?? {});
+        if (this.cli.reportUnusedDirectives && severityOf(ruleSettings["unused-suppression"] ?? "off") === "off") {
+          mergeRuleSettings(ruleSettings, { "unused-suppression": "warning" });
+        }
+        kubernetesVersion = this.cli.kubernetesVersion ?? kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+        failLevel = this.cli.failLevel ?? failLevel ?? "error";
+        Object.assign(podTemplatePaths, this.cli.podTemplatePaths ?? {});
+        for (const rule of rules) ruleSettings[rule.id] ??= rule.meta.defaultSeverity;
+        const settings = {
+          rules: configureRules(rules, ruleSettings),
+          kubernetesVersion,
+          knownRuleIds: new Set(rules.map((rule) => rule.id)),
+          ...this.cli.customSchemas ? { customSchemas: this.cli.customSchemas } : {},
+          ...Object.keys(podTemplatePaths).length > 0 ? { podTemplatePaths } : {}
+        };
+        return {
+          configFile,
+          settings,
+          failLevel,
+          ruleSettings: Object.fromEntries(Object.entries(ruleSettings).sort(([a], [b]) => a.localeCompare(b))),
+          customRules: prepared.loaded?.customRules ?? [],
+          podTemplatePaths,
+          kubernetesVersion,
+          dependencies: prepared.loaded ? configDependencies(prepared.loaded) : NO_DEPENDENCIES
+        };
+      }
+    };
+  }
+});
+
+// src/validate/custom-schemas.ts
+import { readdirSync, readFileSync as readFileSync9, statSync as statSync3 } from "node:fs";
+import path15 from "node:path";
+function loadSchemaDirs(dirs, cwd) {
+  const schemas = /* @__PURE__ */ new Map();
+  const add = (apiVersion, kind, schema) => {
+    const key = `${apiVersion}/${kind}`.toLowerCase();
+    if (!schemas.has(key)) schemas.set(key, schema);
+  };
+  for (const dir of dirs) {
+    const root = path15.resolve(cwd, dir);
+    for (const file of schemaFiles(root, dir)) {
+      const relative2 = path15.relative(cwd, file) || file;
+      for (const document of readDocuments(file, relative2)) {
+        if (isCrd(document)) {
+          for (const [apiVersion, kind, schema, version] of crdSchemas(document)) {
+            add(apiVersion, kind, customSchema(`${relative2} (${version})`, strictCrdSchema(schema)));
+          }
+        } else if (isObject(document)) {
+          const keys = gvkKeys(document) ?? fileNameKeys(file, root);
+          if (!keys) throw new SchemaDirError(`${relative2}: cannot tell which kind this schema is for; name it <kind>-<group>-<version>.json or add x-kubernetes-group-version-kind.`);
+          for (const [apiVersion, kind] of keys) add(apiVersion, kind, customSchema(relative2, document));
+        }
+      }
+    }
+  }
+  return {
+    find: (apiVersion, kind) => schemas.get(`${apiVersion}/${kind}`.toLowerCase()),
+    size: schemas.size
+  };
+}
+function schemaFiles(root, given) {
+  let stat;
+  try {
+    stat = statSync3(root);
+  } catch {
+    throw new SchemaDirError(`--schema-dir ${given}: no such file or directory.`);
+  }
+  if (stat.isFile()) return [root];
+  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && SCHEMA_FILE.test(entry.name)).map((entry) => path15.join(entry.parentPath, entry.name)).sort();
+}
+function readDocuments(file, relative2) {
+  const text = readFileSync9(file, "utf8");
+  const documents = (0, import_yaml5.parseAllDocuments)(text, { version: "1.1" });
+  const list = Array.isArray(documents) ? documents : [documents];
+  const values = [];
+  for (const document of list) {
+    const error = document.errors[0];
+    if (error) throw new SchemaDirError(`${relative2}: ${error.message.split("\n")[0]}`);
+    values.push(document.toJS({ maxAliasCount: 100 }));
+  }
+  return values;
+}
+function isCrd(value2) {
+  return isObject(value2) && value2.kind === "CustomResourceDefinition" && String(value2.apiVersion ?? "").startsWith("apiextensions.k8s.io/");
+}
+function* crdSchemas(crd) {
+  const spec = asObject(crd.spec);
+  const group = asString(spec?.group);
+  const kind = asString(asObject(spec?.names)?.kind);
+  if (!group || !kind) return;
+  const shared = asObject(asObject(spec?.validation)?.openAPIV3Schema);
+  const versions2 = asArray(spec?.versions).filter(isObject);
+  const names = versions2.length > 0 ? versions2 : spec?.version ? [{ name: spec.version }] : [];
+  for (const version of names) {
+    const name = asString(version.name);
+    const schema = asObject(asObject(version.schema)?.openAPIV3Schema) ?? shared;
+    if (name && schema) yield [`${group}/${name}`, kind, schema, name];
+  }
+}
+function gvkKeys(schema) {
+  const value2 = schema["x-kubernetes-group-version-kind"];
+  const list = (Array.isArray(value2) ? value2 : value2 ? [value2] : []).filter(isObject);
+  const keys = list.map((gvk) => {
+    const version = asString(gvk.version);
+    const kind = asString(gvk.kind);
+    const group = asString(gvk.group) ?? "";
+    return version && kind ? [group ? `${group}/${version}` : version, kind] : void 0;
+  }).filter((key) => key !== void 0);
+  return keys.length > 0 ? keys : void 0;
+}
+function fileNameKeys(file, root) {
+  const base = path15.basename(file).replace(SCHEMA_FILE, "");
+  const dashed = /^([a-z0-9]+)-(?:(.+)-)?(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
+  if (dashed) return [[dashed[2] ? `${dashed[2]}/${dashed[3]}` : dashed[3], dashed[1]]];
+  const underscored = /^([a-z0-9]+)_(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
+  const group = path15.relative(root, path15.dirname(file)).split(path15.sep).pop();
+  if (underscored && group) return [[`${group}/${underscored[2]}`, underscored[1]]];
+  return void 0;
+}
+function customSchema(source, schema) {
+  let compiled2;
+  const { $schema: _dialect, ...root } = schema;
+  return {
+    source,
+    root,
+    resolve: (ref) => ref.startsWith("#/") ? pointer(root, ref.slice(2)) : void 0,
+    validator() {
+      compiled2 ??= compile(root, source);
+      return compiled2;
+    }
+  };
+}
+function compile(schema, source) {
+  const { Ajv } = require_ajv();
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, messages: false });
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    throw new SchemaDirError(`${source}: not a usable JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+function strictCrdSchema(schema) {
+  const root = strictNode(schema);
+  const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...asObject(root.properties) };
+  return { ...root, type: "object", properties, required: [.../* @__PURE__ */ new Set(["apiVersion", "kind", ...asArray(root.required).map(String)])] };
+}
+function strictNode(node) {
+  const out = {};
+  for (const [key, value2] of Object.entries(node)) {
+    if (key === "x-kubernetes-validations" || key === "description") continue;
+    out[key] = value2;
+  }
+  if (node["x-kubernetes-int-or-string"] === true) {
+    delete out.anyOf;
+    out.type = ["integer", "string"];
+  }
+  const properties = asObject(node.properties);
+  if (properties) {
+    const strict = {};
+    for (const [name, value2] of Object.entries(properties)) strict[name] = isObject(value2) ? strictNode(value2) : value2;
+    if (node["x-kubernetes-embedded-resource"] === true) {
+      strict.apiVersion ??= { type: "string" };
+      strict.kind ??= { type: "string" };
+      strict.metadata ??= { type: "object" };
+    }
+    out.properties = strict;
+    if (node.additionalProperties === void 0 && node["x-kubernetes-preserve-unknown-fields"] !== true) out.additionalProperties = false;
+  }
+  if (isObject(node.items)) out.items = strictNode(node.items);
+  if (isObject(node.additionalProperties)) out.additionalProperties = strictNode(node.additionalProperties);
+  return out;
+}
+function pointer(root, text) {
+  let node = root;
+  for (const raw of text.split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    node = isObject(node) ? node[segment] : void 0;
+  }
+  return isObject(node) ? node : void 0;
+}
+var import_yaml5, SchemaDirError, SCHEMA_FILE;
+var init_custom_schemas = __esm({
+  "src/validate/custom-schemas.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_options();
+    init_json();
+    SchemaDirError = class extends UsageError {
+      name = "SchemaDirError";
+    };
+    SCHEMA_FILE = /\.(json|ya?ml)$/i;
+  }
+});
+
+// src/cli/schema-options.ts
+function resolveSchemaSettings(schemaDirs, templatePaths, cwd) {
+  const settings = {};
+  if (schemaDirs.length > 0) {
+    try {
+      settings.customSchemas = loadSchemaDirs(schemaDirs, cwd);
+    } catch (error) {
+      if (error instanceof SchemaDirError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  if (templatePaths.length > 0) settings.podTemplatePaths = parsePodTemplatePaths(templatePaths);
+  return settings;
+}
+function parsePodTemplatePaths(values) {
+  const paths = {};
+  for (const value2 of values) {
+    const match = /^(.+)\/([^/=]+)=(.+)$/.exec(value2);
+    const path26 = match ? parseTemplatePath(match[3]) : [];
+    if (!match || path26.length === 0) {
+      throw new UsageError(`--pod-template-path needs <apiVersion>/<kind>=<path>, for example example.com/v1/MyKind=spec.template (got "${value2}").`);
+    }
+    paths[`${match[1]}/${match[2]}`] = path26;
+  }
+  return paths;
+}
+var init_schema_options = __esm({
+  "src/cli/schema-options.ts"() {
+    "use strict";
+    init_kinds();
+    init_custom_schemas();
+    init_options();
   }
 });
 
@@ -31586,11 +32706,11 @@ var init_main = __esm({
       }
       DiagnosticRelatedInformation2.is = is;
     })(DiagnosticRelatedInformation || (DiagnosticRelatedInformation = {}));
-    (function(DiagnosticSeverity3) {
-      DiagnosticSeverity3.Error = 1;
-      DiagnosticSeverity3.Warning = 2;
-      DiagnosticSeverity3.Information = 3;
-      DiagnosticSeverity3.Hint = 4;
+    (function(DiagnosticSeverity4) {
+      DiagnosticSeverity4.Error = 1;
+      DiagnosticSeverity4.Warning = 2;
+      DiagnosticSeverity4.Information = 3;
+      DiagnosticSeverity4.Hint = 4;
     })(DiagnosticSeverity || (DiagnosticSeverity = {}));
     (function(DiagnosticTag3) {
       DiagnosticTag3.Unnecessary = 1;
@@ -34333,13 +35453,13 @@ var require_protocol = __commonJS({
       WillSaveTextDocumentWaitUntilRequest2.type = new messages_1.ProtocolRequestType(WillSaveTextDocumentWaitUntilRequest2.method);
       WillSaveTextDocumentWaitUntilRequest2.capabilities = messages_1.CM.create("textDocument.synchronization.willSaveWaitUntil", "textDocumentSync.willSaveWaitUntil");
     })(WillSaveTextDocumentWaitUntilRequest || (exports.WillSaveTextDocumentWaitUntilRequest = WillSaveTextDocumentWaitUntilRequest = {}));
-    var DidChangeWatchedFilesNotification2;
-    (function(DidChangeWatchedFilesNotification3) {
-      DidChangeWatchedFilesNotification3.method = "workspace/didChangeWatchedFiles";
-      DidChangeWatchedFilesNotification3.messageDirection = messages_1.MessageDirection.clientToServer;
-      DidChangeWatchedFilesNotification3.type = new messages_1.ProtocolNotificationType(DidChangeWatchedFilesNotification3.method);
-      DidChangeWatchedFilesNotification3.capabilities = messages_1.CM.create("workspace.didChangeWatchedFiles", void 0);
-    })(DidChangeWatchedFilesNotification2 || (exports.DidChangeWatchedFilesNotification = DidChangeWatchedFilesNotification2 = {}));
+    var DidChangeWatchedFilesNotification3;
+    (function(DidChangeWatchedFilesNotification4) {
+      DidChangeWatchedFilesNotification4.method = "workspace/didChangeWatchedFiles";
+      DidChangeWatchedFilesNotification4.messageDirection = messages_1.MessageDirection.clientToServer;
+      DidChangeWatchedFilesNotification4.type = new messages_1.ProtocolNotificationType(DidChangeWatchedFilesNotification4.method);
+      DidChangeWatchedFilesNotification4.capabilities = messages_1.CM.create("workspace.didChangeWatchedFiles", void 0);
+    })(DidChangeWatchedFilesNotification3 || (exports.DidChangeWatchedFilesNotification = DidChangeWatchedFilesNotification3 = {}));
     var FileChangeType;
     (function(FileChangeType2) {
       FileChangeType2.Created = 1;
@@ -36804,7 +37924,7 @@ var require_files = __commonJS({
     exports.resolveGlobalYarnPath = resolveGlobalYarnPath;
     exports.resolveModulePath = resolveModulePath;
     var url = __importStar(__require("url"));
-    var path22 = __importStar(__require("path"));
+    var path26 = __importStar(__require("path"));
     var fs = __importStar(__require("fs"));
     var child_process_1 = __require("child_process");
     function uriToFilePath(uri) {
@@ -36823,7 +37943,7 @@ var require_files = __commonJS({
           segments.shift();
         }
       }
-      return path22.normalize(segments.join("/"));
+      return path26.normalize(segments.join("/"));
     }
     function isWindows() {
       return process.platform === "win32";
@@ -36853,7 +37973,7 @@ var require_files = __commonJS({
         Object.keys(env).forEach((key) => newEnv[key] = env[key]);
         if (nodePath && fs.existsSync(nodePath)) {
           if (newEnv[nodePathKey]) {
-            newEnv[nodePathKey] = nodePath + path22.delimiter + newEnv[nodePathKey];
+            newEnv[nodePathKey] = nodePath + path26.delimiter + newEnv[nodePathKey];
           } else {
             newEnv[nodePathKey] = nodePath;
           }
@@ -36923,9 +38043,9 @@ var require_files = __commonJS({
         }
         if (prefix.length > 0) {
           if (isWindows()) {
-            return path22.join(prefix, "node_modules");
+            return path26.join(prefix, "node_modules");
           } else {
-            return path22.join(prefix, "lib", "node_modules");
+            return path26.join(prefix, "lib", "node_modules");
           }
         }
         return void 0;
@@ -36962,7 +38082,7 @@ var require_files = __commonJS({
           try {
             const yarn = JSON.parse(line);
             if (yarn.type === "log") {
-              return path22.join(yarn.data, "node_modules");
+              return path26.join(yarn.data, "node_modules");
             }
           } catch (e) {
           }
@@ -36991,17 +38111,17 @@ var require_files = __commonJS({
       FileSystem2.isCaseSensitive = isCaseSensitive;
       function isParent(parent, child) {
         if (isCaseSensitive()) {
-          return path22.normalize(child).indexOf(path22.normalize(parent)) === 0;
+          return path26.normalize(child).indexOf(path26.normalize(parent)) === 0;
         } else {
-          return path22.normalize(child).toLowerCase().indexOf(path22.normalize(parent).toLowerCase()) === 0;
+          return path26.normalize(child).toLowerCase().indexOf(path26.normalize(parent).toLowerCase()) === 0;
         }
       }
       FileSystem2.isParent = isParent;
     })(FileSystem || (exports.FileSystem = FileSystem = {}));
-    function resolveModulePath(workspaceRoot, moduleName, nodePath, tracer) {
+    function resolveModulePath(workspaceRoot2, moduleName, nodePath, tracer) {
       if (nodePath) {
-        if (!path22.isAbsolute(nodePath)) {
-          nodePath = path22.join(workspaceRoot, nodePath);
+        if (!path26.isAbsolute(nodePath)) {
+          nodePath = path26.join(workspaceRoot2, nodePath);
         }
         return resolve(moduleName, nodePath, nodePath, tracer).then((value2) => {
           if (FileSystem.isParent(nodePath, value2)) {
@@ -37010,10 +38130,10 @@ var require_files = __commonJS({
             return Promise.reject(new Error(`Failed to load ${moduleName} from node path location.`));
           }
         }).then(void 0, (_error) => {
-          return resolve(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
+          return resolve(moduleName, resolveGlobalNodePath(tracer), workspaceRoot2, tracer);
         });
       } else {
-        return resolve(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
+        return resolve(moduleName, resolveGlobalNodePath(tracer), workspaceRoot2, tracer);
       }
     }
   }
@@ -37238,7 +38358,7 @@ var require_main = __commonJS({
     exports.createMessageConnection = createMessageConnection;
     var ril_1 = __importDefault(require_ril());
     ril_1.default.install();
-    var path22 = __importStar(__require("path"));
+    var path26 = __importStar(__require("path"));
     var os = __importStar(__require("os"));
     var fs = __importStar(__require("fs"));
     var crypto_1 = __require("crypto");
@@ -37390,7 +38510,7 @@ var require_main = __commonJS({
         throw new Error(`Unable to generate a random pipe name with ${randomLength} characters.`);
       }
       const randomSuffix = (0, crypto_1.randomBytes)(Math.floor(randomLength / 2)).toString("hex");
-      return path22.join(tmpDir, `lsp-${randomSuffix}.sock`);
+      return path26.join(tmpDir, `lsp-${randomSuffix}.sock`);
     }
     function createClientPipeTransport(pipeName, encoding = "utf-8") {
       let connectResolve;
@@ -38280,6 +39400,30 @@ var init_code_actions = __esm({
   }
 });
 
+// src/lsp/config-diagnostics.ts
+import path18 from "node:path";
+function configDiagnostics(filePath, problems) {
+  return problems.map((problem) => {
+    const own = problem.filePath === filePath;
+    return {
+      range: own && problem.range ? toLspRange(problem.range) : FILE_START,
+      severity: import_vscode_languageserver3.DiagnosticSeverity.Error,
+      source: DIAGNOSTIC_SOURCE,
+      message: own ? problem.message : formatProblem(problem, path18.dirname(filePath))
+    };
+  });
+}
+var import_vscode_languageserver3, FILE_START;
+var init_config_diagnostics = __esm({
+  "src/lsp/config-diagnostics.ts"() {
+    "use strict";
+    import_vscode_languageserver3 = __toESM(require_api3(), 1);
+    init_config_error();
+    init_diagnostics();
+    FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  }
+});
+
 // src/lsp/debounce.ts
 var Debouncer;
 var init_debounce = __esm({
@@ -38314,42 +39458,96 @@ var init_debounce = __esm({
   }
 });
 
+// src/lsp/initialization-options.ts
+function initializationSettings(options, root) {
+  const given = typeof options === "object" && options !== null ? options : {};
+  const problems = [];
+  const cwd = root ?? process.cwd();
+  const cli = {};
+  let debounceMs;
+  if (given.debounceMs !== void 0) {
+    if (typeof given.debounceMs === "number" && Number.isFinite(given.debounceMs) && given.debounceMs >= 0) debounceMs = given.debounceMs;
+    else problems.push(`initializationOptions.debounceMs must be a number of milliseconds, 0 or more (got ${JSON.stringify(given.debounceMs)}).`);
+  }
+  if (given.configFile !== void 0) {
+    if (typeof given.configFile === "string" && given.configFile !== "") cli.configFile = given.configFile;
+    else problems.push(`initializationOptions.configFile must be the path of a configuration file (got ${JSON.stringify(given.configFile)}).`);
+  }
+  const schemaDirs = stringList(given.schemaDirs, "schemaDirs", problems);
+  if (schemaDirs.length > 0) {
+    try {
+      const { customSchemas } = resolveSchemaSettings(schemaDirs, [], cwd);
+      if (customSchemas) cli.customSchemas = customSchemas;
+    } catch (error) {
+      problems.push(`initializationOptions.schemaDirs: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const templatePaths = stringList(given.podTemplatePaths, "podTemplatePaths", problems);
+  if (templatePaths.length > 0) {
+    try {
+      cli.podTemplatePaths = parsePodTemplatePaths(templatePaths);
+    } catch (error) {
+      problems.push(`initializationOptions.podTemplatePaths: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { ...debounceMs !== void 0 ? { debounceMs } : {}, cli, problems };
+}
+function stringList(value2, name, problems) {
+  if (value2 === void 0) return [];
+  if (Array.isArray(value2) && value2.every((item) => typeof item === "string" && item !== "")) return value2;
+  problems.push(`initializationOptions.${name} must be a list of strings (got ${JSON.stringify(value2)}).`);
+  return [];
+}
+var init_initialization_options = __esm({
+  "src/lsp/initialization-options.ts"() {
+    "use strict";
+    init_schema_options();
+  }
+});
+
 // src/lsp/settings.ts
-import path17 from "node:path";
+import path19 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
-function settingsForDocument(uri) {
-  void uri;
+function builtinSettings() {
   return { rules: configureRules(builtinRules), kubernetesVersion: DEFAULT_KUBERNETES_VERSION };
 }
-function isConfigFile(uri) {
-  const name = uri.slice(uri.lastIndexOf("/") + 1);
-  return CONFIG_FILE_NAMES2.includes(decodeURIComponent(name));
+function isConfigFile(uriOrPath) {
+  const name = uriOrPath.slice(Math.max(uriOrPath.lastIndexOf("/"), uriOrPath.lastIndexOf(path19.sep)) + 1);
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+  }
+  return CONFIG_FILE_NAMES.includes(decoded);
 }
 function documentPath(uri) {
   if (!uri.startsWith("file:")) return uri;
   try {
-    return path17.normalize(fileURLToPath3(uri));
+    return path19.normalize(fileURLToPath3(uri));
   } catch {
     return uri;
   }
 }
-var CONFIG_FILE_NAMES2, CONFIG_FILE_GLOB;
+function isFileDocument(uri) {
+  return path19.isAbsolute(documentPath(uri));
+}
+var CONFIG_FILE_GLOB;
 var init_settings = __esm({
   "src/lsp/settings.ts"() {
     "use strict";
     init_rules();
     init_kubernetes_version();
+    init_find_config();
     init_rule_settings();
-    CONFIG_FILE_NAMES2 = [".podlint.yaml", ".podlint.yml", ".podlint.json"];
     CONFIG_FILE_GLOB = "**/.podlint.{yaml,yml,json}";
   }
 });
 
 // src/lsp/lint-document.ts
-import path18 from "node:path";
+import path20 from "node:path";
 function lintDocument(uri, text, settings) {
   const filePath = documentPath(uri);
-  const cwd = path18.isAbsolute(filePath) ? path18.dirname(filePath) : process.cwd();
+  const cwd = path20.isAbsolute(filePath) ? path20.dirname(filePath) : process.cwd();
   return visibleFindings(lintText(filePath, text, settings, cwd).findings, text);
 }
 function visibleFindings(findings, text) {
@@ -38370,161 +39568,452 @@ var init_lint_document = __esm({
   }
 });
 
+// src/lsp/lint-results.ts
+var LintResults;
+var init_lint_results = __esm({
+  "src/lsp/lint-results.ts"() {
+    "use strict";
+    LintResults = class {
+      constructor(compute, openDocument) {
+        this.compute = compute;
+        this.openDocument = openDocument;
+      }
+      compute;
+      openDocument;
+      current = 0;
+      results = /* @__PURE__ */ new Map();
+      running = /* @__PURE__ */ new Map();
+      /** The settings generation: results of an earlier one are stale. */
+      get generation() {
+        return this.current;
+      }
+      /** The settings changed: everything computed so far, or being computed, is stale. */
+      invalidate() {
+        this.current++;
+        this.results.clear();
+        this.running.clear();
+      }
+      /** The document was closed. */
+      forget(uri) {
+        this.results.delete(uri);
+        this.running.delete(uri);
+      }
+      /** The result for the document's text now; it may be stale by the time it resolves. */
+      lint(document) {
+        const { uri, version } = document;
+        const cached = this.results.get(uri);
+        if (cached && cached.document === document && cached.version === version && cached.generation === this.current) return Promise.resolve(cached);
+        const inFlight = this.running.get(uri);
+        if (inFlight && inFlight.document === document && inFlight.version === version && inFlight.generation === this.current) return inFlight.result;
+        const generation = this.current;
+        const result = this.compute(document, generation).then((outcome) => {
+          const computed = { uri, version, generation, document, ...outcome };
+          if (this.isCurrent(computed)) this.results.set(uri, computed);
+          return computed;
+        }).finally(() => {
+          if (this.running.get(uri)?.result === result) this.running.delete(uri);
+        });
+        this.running.set(uri, { document, version, generation, result });
+        return result;
+      }
+      /**
+       * The result for the document's latest text and settings, linting again as long as edits or
+       * configuration changes overtake the run (what a pull or a code action must answer with).
+       */
+      async latest(document) {
+        let result = await this.lint(document);
+        for (let now = this.openDocument(document.uri); now && !this.isCurrent(result); now = this.openDocument(document.uri)) {
+          result = await this.lint(now);
+        }
+        return result;
+      }
+      /** True when the result is for the open document's text now, with the settings now. */
+      isCurrent(result) {
+        const now = this.openDocument(result.uri);
+        return now === result.document && now.version === result.version && result.generation === this.current;
+      }
+    };
+  }
+});
+
+// src/lsp/watchers.ts
+import path21 from "node:path";
+import { pathToFileURL as pathToFileURL4 } from "node:url";
+function dependencyWatchers(watched, root, relativePatterns) {
+  const watchers = [];
+  for (const file of watched.files) {
+    if (isConfigFile(file) && root !== void 0 && isInside2(root, file)) continue;
+    watchers.push({
+      globPattern: relativePatterns ? { baseUri: pathToFileURL4(path21.dirname(file)).href, pattern: literal(path21.basename(file)) } : literal(posix(file))
+    });
+  }
+  for (const dir of watched.ruleDirectories) {
+    watchers.push({ globPattern: relativePatterns ? { baseUri: pathToFileURL4(dir).href, pattern: RULE_MODULES } : `${literal(posix(dir))}/${RULE_MODULES}` });
+  }
+  return watchers;
+}
+function literal(text) {
+  return text.replace(/[*?{}[\]!]/g, "?");
+}
+function posix(file) {
+  return file.split(path21.sep).join("/");
+}
+function isInside2(dir, file) {
+  const relative2 = path21.relative(dir, file);
+  return relative2 !== "" && !relative2.startsWith("..") && !path21.isAbsolute(relative2);
+}
+var import_vscode_languageserver4, RULE_MODULES, DependencyWatchers;
+var init_watchers = __esm({
+  "src/lsp/watchers.ts"() {
+    "use strict";
+    import_vscode_languageserver4 = __toESM(require_api3(), 1);
+    init_settings();
+    RULE_MODULES = "**/*.{js,mjs,cjs,ts,mts,cts}";
+    DependencyWatchers = class {
+      constructor(connection) {
+        this.connection = connection;
+      }
+      connection;
+      key = "[]";
+      registration = Promise.resolve(void 0);
+      update(watchers) {
+        const key = JSON.stringify(watchers);
+        if (key === this.key) return;
+        this.key = key;
+        this.registration = this.registration.then(async (previous) => {
+          previous?.dispose();
+          if (watchers.length === 0) return void 0;
+          try {
+            return await this.connection.client.register(import_vscode_languageserver4.DidChangeWatchedFilesNotification.type, { watchers: [...watchers] });
+          } catch (error) {
+            this.connection.console.warn(`podlint: cannot watch the files the configuration uses: ${error instanceof Error ? error.message : String(error)}`);
+            return void 0;
+          }
+        });
+      }
+    };
+  }
+});
+
+// src/lsp/workspace-config.ts
+import path22 from "node:path";
+function failureProblems(error, filePath) {
+  if (error instanceof ConfigError) return [...error.problems];
+  return [{ filePath, range: new LineIndex([0]).range(0, 0), message: describe6(error) }];
+}
+function failure(error, configFile, root) {
+  if (configFile === void 0) {
+    return { configFile, problems: [], message: `podlint: ${describe6(error)} Using the built-in defaults until it is fixed.` };
+  }
+  const problems = failureProblems(error, configFile);
+  const shown = problems.slice(0, PROBLEMS_IN_MESSAGE).map((problem) => formatProblem(problem, root));
+  const more = problems.length - shown.length;
+  const list = `${shown.join("; ")}${more > 0 ? ` (and ${more} more)` : ""}`;
+  return {
+    configFile,
+    problems,
+    message: `podlint: the configuration cannot be used: ${/[.?!]$/.test(list) ? list : `${list}.`} Using the built-in defaults until it is fixed.`
+  };
+}
+function describe6(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+var PROBLEMS_IN_MESSAGE, WorkspaceConfig;
+var init_workspace_config = __esm({
+  "src/lsp/workspace-config.ts"() {
+    "use strict";
+    init_rules();
+    init_config_error();
+    init_dependencies();
+    init_load_config();
+    init_resolve_config();
+    init_load_code_rule();
+    init_position();
+    init_settings();
+    PROBLEMS_IN_MESSAGE = 3;
+    WorkspaceConfig = class {
+      constructor(root, cli = {}, provider) {
+        this.root = root;
+        this.cli = cli;
+        this.provider = provider;
+        this.resolver = new ConfigResolver(root ?? process.cwd(), cli);
+      }
+      root;
+      cli;
+      provider;
+      resolver;
+      byPath = /* @__PURE__ */ new Map();
+      /** What each configuration resolved so far was built from, by configuration file. */
+      dependencies = /* @__PURE__ */ new Map();
+      /** Bumped by invalidate: a resolution that started before records nothing. */
+      epoch = 0;
+      /** The configuration of an open document (shared by every caller until the next invalidate). */
+      forDocument(uri) {
+        const key = this.provider ? uri : this.resolvedPath(uri);
+        if (key === void 0) return this.defaults();
+        let config = this.byPath.get(key);
+        if (!config) {
+          config = this.provider ? this.fromProvider(uri) : this.resolve(key);
+          this.byPath.set(key, config);
+        }
+        return config;
+      }
+      /**
+       * The problems of a configuration file whose text is the editor's (saved or not), including
+       * those of the files it extends and the rules it loads: what a document of that file shows.
+       */
+      async checkConfigText(filePath, text) {
+        const cache3 = new ConfigLoadCache();
+        cache3.useText(filePath, text);
+        try {
+          await new ConfigResolver(this.root ?? process.cwd(), { ...this.cli, configFile: filePath }, builtinRules, cache3).forFile(filePath);
+          return [];
+        } catch (error) {
+          return failureProblems(error, filePath);
+        }
+      }
+      /** True when a change to the file may change some document's configuration. */
+      affectedBy(filePath) {
+        if (this.provider) return isConfigFile(filePath);
+        if (isConfigFile(filePath)) return true;
+        for (const dependencies of this.dependencies.values()) if (dependsOn(dependencies, filePath)) return true;
+        return false;
+      }
+      /** Every file and rule directory the configurations resolved so far depend on. */
+      watched() {
+        const files = /* @__PURE__ */ new Set();
+        const ruleDirectories = /* @__PURE__ */ new Set();
+        for (const dependencies of this.dependencies.values()) {
+          dependencies.files.forEach((file) => files.add(file));
+          dependencies.ruleDirectories.forEach((dir) => ruleDirectories.add(dir));
+        }
+        return { files: [...files].sort(), ruleDirectories: [...ruleDirectories].sort() };
+      }
+      /**
+       * Forgets every resolved configuration (and, when a rule module changed, the loaded rules): the
+       * next request reads the configuration files again, and finds ones created meanwhile.
+       */
+      invalidate(changedFiles) {
+        this.epoch++;
+        this.byPath.clear();
+        this.dependencies.clear();
+        this.resolver = new ConfigResolver(this.root ?? process.cwd(), this.cli);
+        if (changedFiles.some((file) => RULE_MODULE.test(file))) forgetCodeRules();
+      }
+      /** The path whose configuration a document gets; undefined for a buffer outside any workspace. */
+      resolvedPath(uri) {
+        if (isFileDocument(uri)) return documentPath(uri);
+        if (this.root === void 0) return void 0;
+        return path22.join(this.root, "<untitled>");
+      }
+      async resolve(filePath) {
+        const epoch = this.epoch;
+        const resolver = this.resolver;
+        const configFile = resolver.configFileFor(filePath);
+        try {
+          const config = await resolver.forFile(filePath);
+          if (epoch === this.epoch && config.configFile) this.dependencies.set(config.configFile, config.dependencies);
+          return { settings: config.settings, ignored: config.ignored, configFile: config.configFile };
+        } catch (error) {
+          if (epoch === this.epoch && configFile) this.dependencies.set(configFile, brokenConfigDependencies(configFile, failureProblems(error, configFile)));
+          return { settings: (await resolver.defaults()).settings, ignored: false, configFile, failure: failure(error, configFile, this.root) };
+        }
+      }
+      async fromProvider(uri) {
+        try {
+          return { settings: await this.provider(uri), ignored: false, configFile: void 0 };
+        } catch (error) {
+          return { settings: builtinSettings(), ignored: false, configFile: void 0, failure: failure(error, void 0, this.root) };
+        }
+      }
+      defaults() {
+        if (this.provider) return Promise.resolve({ settings: builtinSettings(), ignored: false, configFile: void 0 });
+        return this.resolver.defaults().then((config) => ({ settings: config.settings, ignored: false, configFile: void 0 }));
+      }
+    };
+  }
+});
+
 // src/lsp/server.ts
 function startLanguageServer(connection, options = {}) {
-  const documents = new import_vscode_languageserver3.TextDocuments(TextDocument2);
-  const resolveSettings = options.settingsForDocument ?? settingsForDocument;
-  const results = /* @__PURE__ */ new Map();
-  const settingsCache = /* @__PURE__ */ new Map();
+  const documents = new import_vscode_languageserver5.TextDocuments(TextDocument2);
+  const results = new LintResults(compute, (uri) => documents.get(uri));
+  const published = /* @__PURE__ */ new Map();
+  let workspace = new WorkspaceConfig(void 0, {}, options.settingsForDocument);
+  let root;
   let debouncer = new Debouncer(options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
   let client = {};
   let pull = false;
-  let generation = 0;
-  let reportedSettingsError = -1;
+  let startupProblems = [];
+  const shownFailures = /* @__PURE__ */ new Map();
+  const watchers = new DependencyWatchers(connection);
   connection.onInitialize((params) => {
     client = params.capabilities;
     pull = client.textDocument?.diagnostic !== void 0;
-    const debounceMs = initializationDebounce(params.initializationOptions);
-    if (debounceMs !== void 0) debouncer = new Debouncer(debounceMs);
+    root = workspaceRoot(params);
+    const initial = initializationSettings(params.initializationOptions, root);
+    if (initial.debounceMs !== void 0) debouncer = new Debouncer(initial.debounceMs);
+    startupProblems = initial.problems;
+    workspace = new WorkspaceConfig(root, initial.cli, options.settingsForDocument);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: import_vscode_languageserver3.TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [import_vscode_languageserver3.CodeActionKind.QuickFix] },
+        textDocumentSync: { openClose: true, change: import_vscode_languageserver5.TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [import_vscode_languageserver5.CodeActionKind.QuickFix] },
         ...pull ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {}
       },
       serverInfo: { name: "podlint", ...options.version ? { version: options.version } : {} }
     };
   });
   connection.onInitialized(() => {
-    if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(import_vscode_languageserver3.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch((error) => connection.console.warn(`podlint: cannot watch configuration files: ${describe6(error)}`));
+    for (const problem of startupProblems) {
+      void connection.sendNotification(import_vscode_languageserver5.ShowMessageNotification.type, { type: import_vscode_languageserver5.MessageType.Warning, message: `podlint: ${problem}` });
+    }
+    if (canWatch()) {
+      void connection.client.register(import_vscode_languageserver5.DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch((error) => connection.console.warn(`podlint: cannot watch configuration files: ${describe7(error)}`));
     }
   });
   connection.onShutdown(() => debouncer.dispose());
-  function settingsFor(uri) {
-    const cached = settingsCache.get(uri);
-    if (cached) return cached;
-    let settings;
+  function canWatch() {
+    return client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  }
+  async function compute(document, generation) {
+    const { uri } = document;
+    const text = document.getText();
     try {
-      settings = resolveSettings(uri);
-    } catch (error) {
-      if (reportedSettingsError !== generation) {
-        reportedSettingsError = generation;
-        void connection.sendNotification(import_vscode_languageserver3.ShowMessageNotification.type, {
-          type: import_vscode_languageserver3.MessageType.Error,
-          message: `podlint: ${describe6(error)} Using the built-in defaults until it is fixed.`
-        });
+      if (isConfigFile(uri)) {
+        const filePath = documentPath(uri);
+        return { findings: [], diagnostics: configDiagnostics(filePath, await workspace.checkConfigText(filePath, text)) };
       }
-      settings = settingsForDocument(uri);
-    }
-    settingsCache.set(uri, settings);
-    return settings;
-  }
-  function lint2(document) {
-    const cached = results.get(document.uri);
-    if (cached && cached.version === document.version && cached.generation === generation) return cached;
-    let findings;
-    try {
-      findings = lintDocument(document.uri, document.getText(), settingsFor(document.uri));
+      const config = await workspace.forDocument(uri);
+      if (generation === results.generation) noteConfig(config);
+      const findings = config.ignored ? [] : lintDocument(uri, text, config.settings);
+      return { findings, diagnostics: findings.map(toDiagnostic) };
     } catch (error) {
-      connection.console.error(`podlint: linting ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      findings = [];
+      connection.console.error(`podlint: linting ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return { findings: [], diagnostics: [] };
     }
-    const result = { version: document.version, generation, findings, diagnostics: findings.map(toDiagnostic) };
-    results.set(document.uri, result);
-    return result;
   }
-  function publish(document) {
-    const { diagnostics } = lint2(document);
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...diagnostics] });
+  function noteConfig(config) {
+    if (canWatch()) watchers.update(dependencyWatchers(workspace.watched(), root, relativePatterns()));
+    const key = config.configFile ?? "";
+    const { failure: failure2 } = config;
+    if (!failure2) {
+      shownFailures.delete(key);
+      return;
+    }
+    if (shownFailures.get(key) === failure2.message) return;
+    shownFailures.set(key, failure2.message);
+    if (failure2.configFile !== void 0 && documents.all().some((open) => isConfigFile(open.uri) && documentPath(open.uri) === failure2.configFile)) return;
+    void connection.sendNotification(import_vscode_languageserver5.ShowMessageNotification.type, { type: import_vscode_languageserver5.MessageType.Error, message: failure2.message });
+  }
+  function relativePatterns() {
+    return client.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
+  }
+  async function publish(document) {
+    const result = await results.lint(document);
+    if (!results.isCurrent(result) || published.get(document.uri) === result) return;
+    published.set(document.uri, result);
+    void connection.sendDiagnostics({ uri: document.uri, version: result.version, diagnostics: [...result.diagnostics] });
   }
   documents.onDidOpen(({ document }) => {
-    if (!pull) publish(document);
+    if (!pull) void publish(document);
   });
   documents.onDidChangeContent(({ document }) => {
-    if (pull || results.get(document.uri)?.version === document.version) return;
+    if (pull || published.get(document.uri)?.version === document.version) return;
     const { uri } = document;
     debouncer.schedule(uri, () => {
       const latest = documents.get(uri);
-      if (latest) publish(latest);
+      if (latest) void publish(latest);
     });
   });
   documents.onDidClose(({ document }) => {
     debouncer.cancel(document.uri);
-    results.delete(document.uri);
-    settingsCache.delete(document.uri);
+    results.forget(document.uri);
+    published.delete(document.uri);
     if (!pull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
   documents.onDidSave(({ document }) => {
-    if (isConfigFile(document.uri)) settingsChanged();
+    const filePath = documentPath(document.uri);
+    if (workspace.affectedBy(filePath)) settingsChanged([filePath]);
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    if (changes.some((change) => isConfigFile(change.uri))) settingsChanged();
+    const changed = changes.map((change) => documentPath(change.uri)).filter((filePath) => workspace.affectedBy(filePath));
+    if (changed.length > 0) settingsChanged(changed);
   });
-  connection.onDidChangeConfiguration(() => settingsChanged());
-  function settingsChanged() {
-    generation++;
-    settingsCache.clear();
+  connection.onDidChangeConfiguration(() => settingsChanged([]));
+  function settingsChanged(changedFiles) {
+    workspace.invalidate(changedFiles);
+    results.invalidate();
     if (pull) {
       if (client.workspace?.diagnostics?.refreshSupport) {
-        connection.languages.diagnostics.refresh().catch((error) => connection.console.warn(`podlint: diagnostic refresh failed: ${describe6(error)}`));
+        connection.languages.diagnostics.refresh().catch((error) => connection.console.warn(`podlint: diagnostic refresh failed: ${describe7(error)}`));
       }
       return;
     }
     for (const document of documents.all()) {
       debouncer.cancel(document.uri);
-      publish(document);
+      void publish(document);
     }
   }
-  connection.languages.diagnostics.on((params) => {
+  connection.languages.diagnostics.on(async (params) => {
     const uri = textDocumentUri(params);
     const document = documents.get(uri);
-    if (!document) return { kind: import_vscode_languageserver3.DocumentDiagnosticReportKind.Full, items: [] };
-    const result = lint2(document);
+    if (!document) return { kind: import_vscode_languageserver5.DocumentDiagnosticReportKind.Full, items: [] };
+    const result = await results.latest(document);
     const resultId = `${result.generation}:${result.version}`;
-    if (params.previousResultId === resultId) return { kind: import_vscode_languageserver3.DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: import_vscode_languageserver3.DocumentDiagnosticReportKind.Full, resultId, items: [...result.diagnostics] };
+    if (params.previousResultId === resultId) return { kind: import_vscode_languageserver5.DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: import_vscode_languageserver5.DocumentDiagnosticReportKind.Full, resultId, items: [...result.diagnostics] };
   });
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const uri = textDocumentUri(params);
     if (!isRange(params.range) || !Array.isArray(params.context?.diagnostics)) {
-      throw new import_vscode_languageserver3.ResponseError(import_vscode_languageserver3.ErrorCodes.InvalidParams, "textDocument/codeAction needs a range and a context with diagnostics.");
+      throw new import_vscode_languageserver5.ResponseError(import_vscode_languageserver5.ErrorCodes.InvalidParams, "textDocument/codeAction needs a range and a context with diagnostics.");
     }
     const document = documents.get(uri);
     if (!document) return [];
+    const result = await results.latest(document);
     const versionedEdits = client.workspace?.workspaceEdit?.documentChanges === true;
-    return codeActionsFor(document, lint2(document).findings, params, { versionedEdits });
+    return codeActionsFor(document, result.findings, params, { versionedEdits });
   });
   documents.listen(connection);
   connection.listen();
 }
+function workspaceRoot(params) {
+  const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? void 0;
+  if (typeof uri === "string") {
+    const filePath = documentPath(uri);
+    if (filePath !== uri) return filePath;
+  }
+  return typeof params.rootPath === "string" && params.rootPath !== "" ? params.rootPath : void 0;
+}
 function textDocumentUri(params) {
   const uri = params?.textDocument?.uri;
-  if (typeof uri !== "string") throw new import_vscode_languageserver3.ResponseError(import_vscode_languageserver3.ErrorCodes.InvalidParams, "The request needs textDocument.uri (a string).");
+  if (typeof uri !== "string") throw new import_vscode_languageserver5.ResponseError(import_vscode_languageserver5.ErrorCodes.InvalidParams, "The request needs textDocument.uri (a string).");
   return uri;
 }
 function isRange(value2) {
   const range = value2;
   return typeof range?.start?.line === "number" && typeof range.start.character === "number" && typeof range.end?.line === "number" && typeof range.end.character === "number";
 }
-function initializationDebounce(initializationOptions) {
-  const value2 = initializationOptions?.debounceMs;
-  return typeof value2 === "number" && Number.isFinite(value2) && value2 >= 0 ? value2 : void 0;
-}
-function describe6(error) {
+function describe7(error) {
   return error instanceof Error ? error.message : String(error);
 }
-var import_vscode_languageserver3, DEFAULT_DEBOUNCE_MS;
+var import_vscode_languageserver5, DEFAULT_DEBOUNCE_MS;
 var init_server = __esm({
   "src/lsp/server.ts"() {
     "use strict";
-    import_vscode_languageserver3 = __toESM(require_api3(), 1);
+    import_vscode_languageserver5 = __toESM(require_api3(), 1);
     init_main2();
     init_code_actions();
+    init_config_diagnostics();
     init_debounce();
     init_diagnostics();
+    init_initialization_options();
     init_lint_document();
+    init_lint_results();
     init_settings();
+    init_watchers();
+    init_workspace_config();
     DEFAULT_DEBOUNCE_MS = 200;
   }
 });
@@ -38916,7 +40405,7 @@ __export(resources_exports, {
   resourcesCommand: () => resourcesCommand
 });
 import { readFileSync as readFileSync10, writeFileSync as writeFileSync3 } from "node:fs";
-import path19 from "node:path";
+import path23 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 async function resourcesCommand(argv, io) {
   let parsed;
@@ -38953,7 +40442,7 @@ async function resourcesCommand(argv, io) {
     files = [safeLoad2(values["stdin-filename"] ?? "<stdin>", io.stdin())];
   } else {
     const paths = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values["ignore-pattern"], useGitignore: values.gitignore });
-    files = paths.map((file) => safeLoad2(file, readFileSync10(path19.resolve(io.cwd, file))));
+    files = paths.map((file) => safeLoad2(file, readFileSync10(path23.resolve(io.cwd, file))));
   }
   for (const file of files) {
     for (const problem of file.problems) {
@@ -38969,7 +40458,7 @@ async function resourcesCommand(argv, io) {
   const output = format2(report);
   const text = output.endsWith("\n") ? output : `${output}
 `;
-  if (values["output-file"] !== void 0) writeFileSync3(path19.resolve(io.cwd, values["output-file"]), text);
+  if (values["output-file"] !== void 0) writeFileSync3(path23.resolve(io.cwd, values["output-file"]), text);
   else io.stdout(text);
   return 0;
 }
@@ -39024,13 +40513,13 @@ import { fileURLToPath as fileURLToPath4 } from "node:url";
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync as appendFileSync2, readFileSync as readFileSync12 } from "node:fs";
-import path21 from "node:path";
+import path25 from "node:path";
 
 // src/cli/main.ts
 init_rules();
 init_config_error();
 import { readFileSync as readFileSync11, writeFileSync as writeFileSync4 } from "node:fs";
-import path20 from "node:path";
+import path24 from "node:path";
 
 // src/config/print-config.ts
 import path6 from "node:path";
@@ -39307,8 +40796,8 @@ function logicalLocations(finding) {
   const objectName = [object.kind, object.namespace, object.name ?? "(unnamed)"].filter((part) => part !== void 0).join("/");
   const locations = [{ kind: "resource", name: object.name ?? object.kind, fullyQualifiedName: objectName }];
   if (finding.path && finding.path.length > 0) {
-    const path22 = formatPath(finding.path);
-    locations.push({ kind: "property", name: path22, fullyQualifiedName: `${objectName}:${path22}` });
+    const path26 = formatPath(finding.path);
+    locations.push({ kind: "property", name: path26, fullyQualifiedName: `${objectName}:${path26}` });
   }
   return locations;
 }
@@ -39362,10 +40851,10 @@ var RuleTable = class {
   indexOf(finding) {
     return this.add(finding.ruleId, () => unknownRuleDescriptor(finding.ruleId, finding.severity));
   }
-  add(id, describe7) {
+  add(id, describe8) {
     const known = this.indexes.get(id);
     if (known !== void 0) return known;
-    const index = this.descriptors.push(describe7()) - 1;
+    const index = this.descriptors.push(describe8()) - 1;
     this.indexes.set(id, index);
     return index;
   }
@@ -39506,995 +40995,12 @@ function useColor(flag, isTTY, env) {
 }
 
 // src/cli/configured-run.ts
+init_resolve_config();
+init_severity();
+init_kubernetes_version();
+init_schema_options();
 import { statSync as statSync4 } from "node:fs";
-import path15 from "node:path";
-
-// src/config/resolve-config.ts
-var import_ignore2 = __toESM(require_ignore(), 1);
-init_rules();
-init_kubernetes_version();
-init_rule_settings();
-init_kinds();
-import path13 from "node:path";
-
-// src/config/find-config.ts
-import { existsSync as existsSync5, statSync as statSync2 } from "node:fs";
-import path10 from "node:path";
-var CONFIG_FILE_NAMES = [".podlint.yaml", ".podlint.yml", ".podlint.json"];
-var ConfigFinder = class {
-  cache = /* @__PURE__ */ new Map();
-  find(directory) {
-    const visited = [];
-    let found = null;
-    for (let dir = path10.resolve(directory); ; dir = path10.dirname(dir)) {
-      const cached = this.cache.get(dir);
-      if (cached !== void 0) {
-        found = cached;
-        break;
-      }
-      visited.push(dir);
-      const own = CONFIG_FILE_NAMES.map((name) => path10.join(dir, name)).find(isFile);
-      if (own) {
-        found = own;
-        break;
-      }
-      if (existsSync5(path10.join(dir, ".git")) || dir === path10.dirname(dir)) break;
-    }
-    for (const dir of visited) this.cache.set(dir, found);
-    return found ?? void 0;
-  }
-};
-function isFile(file) {
-  try {
-    return statSync2(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-// src/config/load-config.ts
-var import_fast_glob2 = __toESM(require_out4(), 1);
-import path12 from "node:path";
-
-// src/custom-rules/declarative.ts
-init_define_rule();
-init_json();
-init_pod_view();
-init_path();
-
-// src/config/config-schema.ts
-init_kubernetes_version();
-init_severity();
-init_rule_docs();
-
-// src/config/presets.ts
-var PRESET_NAMES = ["recommended", "strict"];
-function isPresetName(value2) {
-  return PRESET_NAMES.includes(value2);
-}
-var STRICT_SEVERITIES = {
-  // A mutable tag is how a rollout silently runs different code on different nodes.
-  "latest-image-tag": "error",
-  // Stale suppressions hide the next real finding on that line.
-  "unused-suppression": "warning"
-};
-function presetRules(name, rules) {
-  const settings = {};
-  for (const rule of rules) {
-    const severity = rule.meta.defaultSeverity;
-    settings[rule.id] = name === "strict" ? STRICT_SEVERITIES[rule.id] ?? (severity === "off" ? "warning" : severity) : severity;
-  }
-  return settings;
-}
-
-// src/config/config-schema.ts
-var CONFIG_SCHEMA_ID = "https://github.com/podlint/podlint/blob/main/schemas/podlint-config.schema.json";
-var CONTAINER_ROLES = ["container", "init", "sidecar", "ephemeral"];
-var DECLARATIVE_TARGETS = ["Object", "PodSpec", "Container"];
-var DEFAULT_DECLARATIVE_ROLES = ["container", "init", "sidecar"];
-var stringOrList = (description, item = { type: "string", minLength: 1 }) => ({
-  description,
-  anyOf: [item, { type: "array", items: item, minItems: 1 }]
-});
-function configSchema(rules) {
-  const ruleProperties = {};
-  for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) ruleProperties[rule.id] = ruleSettingSchema(rule);
-  return {
-    $schema: "http://json-schema.org/draft-07/schema#",
-    $id: CONFIG_SCHEMA_ID,
-    title: "podlint configuration",
-    description: `The podlint configuration file (${CONFIG_FILE_NAMES.join(", ")}), found from each linted file's directory upwards to the repository root, or given with --config.`,
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      $schema: { description: "The URL or path of this schema, for editors.", type: "string" },
-      extends: stringOrList(
-        `Configurations this one builds on, applied in order before its own settings: a preset (${PRESET_NAMES.join(", ")}) or the path of another configuration file, relative to this one. Without extends the recommended preset applies.`,
-        { type: "string", minLength: 1, examples: [...PRESET_NAMES, "../.podlint.yaml"] }
-      ),
-      kubernetesVersion: {
-        description: 'The Kubernetes version manifests are checked against. Write it as a string ("1.36"): the number 1.30 would be read as 1.3.',
-        type: "string",
-        enum: [...KUBERNETES_VERSIONS]
-      },
-      failLevel: {
-        description: "The lowest severity that makes podlint exit with 1 (error, the default; warning; info). --fail-level wins.",
-        type: "string",
-        enum: ["error", "warning", "info"],
-        default: "error"
-      },
-      rules: { $ref: "#/definitions/rules" },
-      overrides: {
-        description: "Settings for the files that match a pattern; later entries win over earlier ones, and all win over the settings above.",
-        type: "array",
-        items: { $ref: "#/definitions/override" }
-      },
-      ignorePatterns: {
-        description: "Files not to lint, as gitignore-style patterns relative to this file. Files named on the command line are linted anyway.",
-        type: "array",
-        items: { type: "string", minLength: 1 }
-      },
-      customRules: {
-        description: "Rules of your own: a declarative rule (a JSON Schema applied to an object, pod spec or container), or a glob of JavaScript or TypeScript modules, relative to this file, that export defineRule(...) by default.",
-        type: "array",
-        items: {
-          anyOf: [
-            { type: "string", minLength: 1, description: "A glob of rule modules (.js, .mjs, .ts, .mts), relative to this file.", examples: ["./policies/*.ts"] },
-            { $ref: "#/definitions/declarativeRule" }
-          ]
-        }
-      },
-      podTemplatePaths: {
-        description: 'For custom kinds that hold a pod template: "apiVersion/kind" mapped to the dotted path of the template, so the pod rules apply to them.',
-        type: "object",
-        propertyNames: { pattern: "^[^/\\s]+(/[^/\\s]+)?/[^/\\s]+$" },
-        additionalProperties: { type: "string", pattern: "^[^.\\s]+(\\.[^.\\s]+)*$" },
-        examples: [{ "example.com/v1/MyWorkload": "spec.template" }]
-      }
-    },
-    definitions: {
-      severity: {
-        description: "off turns the rule off; info, warning and error set how loud its findings are.",
-        type: "string",
-        enum: [...SEVERITIES]
-      },
-      ruleSetting: ruleSettingSchema(void 0),
-      rules: {
-        description: "Rule settings: a severity, or [severity, options]. A severity alone keeps the options set by an earlier layer.",
-        type: "object",
-        properties: ruleProperties,
-        // Custom rules are configured here too; podlint checks their ids once it has loaded them.
-        additionalProperties: { $ref: "#/definitions/ruleSetting" }
-      },
-      override: {
-        type: "object",
-        additionalProperties: false,
-        required: ["files"],
-        properties: {
-          files: stringOrList("The files these settings apply to: gitignore-style patterns relative to this configuration file."),
-          excludedFiles: stringOrList("Files to leave out even though they match files."),
-          rules: { $ref: "#/definitions/rules" },
-          kubernetesVersion: { description: "The Kubernetes version for these files.", type: "string", enum: [...KUBERNETES_VERSIONS] }
-        }
-      },
-      declarativeRule: declarativeRuleSchema()
-    }
-  };
-}
-function ruleSettingSchema(rule) {
-  const options = rule ? rule.meta.schema ?? { type: "object", additionalProperties: false, properties: {} } : { type: "object" };
-  const description = rule ? `${rule.meta.docs.description} Default: ${rule.meta.defaultSeverity}. ${ruleDocsUrl(rule.id)}` : "A severity, or [severity, options].";
-  return {
-    description,
-    anyOf: [
-      { $ref: "#/definitions/severity" },
-      { type: "array", items: [{ $ref: "#/definitions/severity" }, options], minItems: 1, maxItems: 2 }
-    ]
-  };
-}
-function declarativeRuleSchema() {
-  return {
-    description: "A declarative rule: the target must match the JSON Schema (draft-07); each target that does not gives one finding, at the deepest path the schema error names.",
-    type: "object",
-    additionalProperties: false,
-    required: ["id", "target", "message", "remediation", "schema"],
-    properties: {
-      id: { description: "The rule id, unique among all rules; directives and the rules setting use it.", type: "string", pattern: "^[a-z0-9]([a-z0-9._/-]*[a-z0-9])?$" },
-      target: {
-        description: "What the schema is applied to: Object (every Kubernetes object), PodSpec (the pod spec of every Pod-bearing object) or Container (every container of the roles listed in containers).",
-        type: "string",
-        enum: [...DECLARATIVE_TARGETS]
-      },
-      containers: {
-        description: "For target Container: the container roles to check.",
-        type: "array",
-        items: { type: "string", enum: [...CONTAINER_ROLES] },
-        uniqueItems: true,
-        minItems: 1,
-        default: [...DEFAULT_DECLARATIVE_ROLES]
-      },
-      kinds: {
-        description: "Only objects of these kinds (for example Deployment); all kinds when absent.",
-        type: "array",
-        items: { type: "string", minLength: 1 },
-        minItems: 1
-      },
-      severity: { description: "The default severity; the rules setting can change it.", type: "string", enum: ["error", "warning", "info"], default: "warning" },
-      message: {
-        description: "The finding's message. Placeholders: {{kind}}, {{name}}, {{namespace}}, {{container}} and {{role}} (target Container), {{path}} (where the schema failed), {{error}} (the schema's own complaint).",
-        type: "string",
-        minLength: 1
-      },
-      description: { description: "One sentence on what the rule requires (for --print-config and SARIF); defaults to the message.", type: "string" },
-      remediation: { description: "What to change to fix a finding.", type: "string", minLength: 1 },
-      tags: { description: "Free-form tags, as built-in rules have; security marks a security rule.", type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
-      securitySeverity: {
-        description: "For rules tagged security (and only those): how bad a finding is on GitHub's scale, 0.1 to 10.",
-        type: "number",
-        minimum: 0.1,
-        maximum: 10
-      },
-      schema: { description: "The JSON Schema (draft-07) the target must match.", type: "object" }
-    }
-  };
-}
-
-// src/custom-rules/declarative.ts
-function declarativeRule(definition, validate2) {
-  const kinds = definition.kinds ? new Set(definition.kinds) : void 0;
-  const meta = {
-    type: "suggestion",
-    defaultSeverity: definition.severity ?? "warning",
-    docs: { description: definition.description ?? definition.message, remediation: definition.remediation },
-    messages: { violation: definition.message },
-    defaultOptions: {},
-    ...definition.tags ? { tags: definition.tags } : {},
-    ...definition.securitySeverity !== void 0 ? { securitySeverity: definition.securitySeverity } : {}
-  };
-  const check = (value2, base, data, report) => {
-    const violation = violationOf(validate2, value2);
-    if (!violation) return;
-    const path22 = [...base, ...violation.path];
-    report({ path: path22, target: violation.target, messageId: "violation", data: { ...data, path: formatPath(path22), error: violation.error } });
-  };
-  const identity = (object) => ({
-    kind: object.kind,
-    name: object.name ?? "",
-    namespace: object.namespace ?? ""
-  });
-  if (definition.target === "Object") {
-    return defineRule({
-      id: definition.id,
-      meta: { ...meta, scope: "object" },
-      check({ object, report }) {
-        if (kinds && !kinds.has(object.kind)) return;
-        check(object.value, [], identity(object), report);
-      }
-    });
-  }
-  const roles = new Set(definition.containers ?? DEFAULT_DECLARATIVE_ROLES);
-  return defineRule({
-    id: definition.id,
-    meta: { ...meta, scope: "pod" },
-    check({ pod, report }) {
-      if (kinds && !kinds.has(pod.object.kind)) return;
-      if (definition.target === "PodSpec") {
-        check(pod.spec, pod.specPath, identity(pod.object), report);
-        return;
-      }
-      for (const container of pod.containers) {
-        if (!roles.has(container.role)) continue;
-        const data = { ...identity(pod.object), container: container.name, role: CONTAINER_ROLE_LABELS[container.role] };
-        check(container.spec, container.path, data, report);
-      }
-    }
-  });
-}
-function violationOf(validate2, value2) {
-  if (validate2(value2)) return void 0;
-  let deepest;
-  for (const error of validate2.errors ?? []) {
-    const violation = errorLocation(error, value2);
-    if (!deepest || violation.path.length > deepest.path.length) deepest = violation;
-  }
-  return deepest;
-}
-function errorLocation(error, root) {
-  const path22 = [];
-  let value2 = root;
-  if (error.instancePath !== "") {
-    for (const raw of error.instancePath.slice(1).split("/")) {
-      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-      if (Array.isArray(value2)) {
-        path22.push(Number(segment));
-        value2 = value2[Number(segment)];
-      } else {
-        path22.push(segment);
-        value2 = isObject(value2) ? value2[segment] : void 0;
-      }
-    }
-  }
-  const params = error.params;
-  const message = error.message ?? "does not match the schema";
-  if (error.keyword === "required" && params.missingProperty !== void 0) {
-    return { path: [...path22, params.missingProperty], target: "value", error: message };
-  }
-  const extra = params.additionalProperty ?? params.propertyName;
-  if ((error.keyword === "additionalProperties" || error.keyword === "propertyNames") && extra !== void 0) {
-    return { path: [...path22, extra], target: "key", error: message };
-  }
-  return { path: path22, target: "value", error: message };
-}
-
-// src/config/load-config.ts
-init_did_you_mean();
-init_config_error();
-
-// src/config/read-config.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-init_position();
-init_source_map();
-import { readFileSync as readFileSync6 } from "node:fs";
-function readConfigFile(filePath) {
-  let text;
-  try {
-    text = readFileSync6(filePath, "utf8");
-  } catch (error) {
-    return { problems: [{ filePath, message: `Cannot read the configuration file: ${error instanceof Error ? error.message : String(error)}.` }] };
-  }
-  return parseConfigText(filePath, text);
-}
-function parseConfigText(filePath, text) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const document = (0, import_yaml4.parseDocument)(text, { version: "1.2", lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lines = new LineIndex(lineCounter.lineStarts);
-  const problems = document.errors.map((error) => ({
-    filePath,
-    range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
-    message: error.code === "DUPLICATE_KEY" ? "Duplicate key in a mapping." : error.message.split("\n")[0] ?? error.message
-  }));
-  if (problems.length > 0) return { problems };
-  const sourceMap = new SourceMap(document, lines);
-  let data;
-  try {
-    data = document.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (error) {
-    return { problems: [{ filePath, range: lines.range(0, 0), message: `The configuration cannot be expanded: ${error instanceof Error ? error.message : String(error)}.` }] };
-  }
-  return {
-    problems: [],
-    source: {
-      filePath,
-      data,
-      locate: (path22, target) => sourceMap.resolve(path22, target).range,
-      textAt: (path22) => {
-        const range = sourceMap.resolve(path22).range;
-        return text.slice(range.startOffset, range.endOffset);
-      }
-    }
-  };
-}
-
-// src/config/types.ts
-function asList(value2) {
-  if (value2 === void 0) return [];
-  return typeof value2 === "string" ? [value2] : value2;
-}
-
-// src/config/validate-config.ts
-init_rules();
-
-// src/config/schema-problems.ts
-init_json();
-init_path();
-init_did_you_mean();
-function schemaProblems2(errors, source, base = []) {
-  const unions = new Set(errors.filter((error) => error.keyword === "anyOf" || error.keyword === "oneOf").map((error) => error.instancePath));
-  const problems = /* @__PURE__ */ new Map();
-  const dropped = [];
-  for (const error of errors) {
-    if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "if") continue;
-    const value2 = valueAtPointer(source.data, base, error.instancePath);
-    if (unions.has(error.instancePath) && (error.keyword === "type" || error.keyword === "enum" && typeof value2 === "object" && value2 !== null)) {
-      dropped.push(error);
-      continue;
-    }
-    const problem = toProblem(error, source, base);
-    const key = `${error.instancePath}\0${error.params.additionalProperty ?? error.params.missingProperty ?? ""}`;
-    if (!problems.has(key)) problems.set(key, problem);
-  }
-  for (const instancePath of unions) {
-    const covered = [...problems.keys()].some((key) => key === instancePath || key.startsWith(`${instancePath}/`) || key.startsWith(`${instancePath}\0`));
-    if (covered) continue;
-    const wanted = /* @__PURE__ */ new Set();
-    for (const error of dropped.filter((candidate) => candidate.instancePath === instancePath)) {
-      if (error.keyword === "type") wanted.add(articled(String(error.params.type)));
-      if (error.keyword === "enum") for (const allowed of error.params.allowedValues) wanted.add(JSON.stringify(allowed));
-    }
-    const path22 = [...base, ...pointerPath(source.data, base, instancePath)];
-    problems.set(instancePath, {
-      filePath: source.filePath,
-      range: source.locate(path22),
-      message: `${where(path22)} must be ${[...wanted].join(" or ")}.`
-    });
-  }
-  return [...problems.values()].sort((a, b) => (a.range?.startOffset ?? 0) - (b.range?.startOffset ?? 0));
-}
-function toProblem(error, source, base) {
-  const relative2 = pointerPath(source.data, base, error.instancePath);
-  const path22 = [...base, ...relative2];
-  const at = (target, key = false) => ({ filePath: source.filePath, range: source.locate(target, key ? "key" : "value") });
-  const value2 = valueAtPointer(source.data, base, error.instancePath);
-  switch (error.keyword) {
-    case "additionalProperties": {
-      const key = error.params.additionalProperty;
-      const allowed = Object.keys(error.parentSchema?.properties ?? {}).filter((name) => name !== "$schema");
-      const suggestion = didYouMean(key, allowed);
-      const hint = suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 ? `; expected one of: ${allowed.join(", ")}.` : ", which takes no keys.";
-      return { ...at([...path22, key], true), message: `Unknown key "${key}"${path22.length > 0 ? ` in ${formatPath(path22)}` : ""}${hint}` };
-    }
-    case "required": {
-      const missing = error.params.missingProperty;
-      return { ...at(path22), message: `${path22.length > 0 ? formatPath(path22) : "The configuration"} is missing the required key "${missing}".` };
-    }
-    case "type": {
-      const type = String(error.params.type);
-      const quote = type === "string" && (typeof value2 === "number" || typeof value2 === "boolean") ? ` (quote it: "${source.textAt(path22)}")` : "";
-      return { ...at(path22), message: `${where(path22)} must be ${articled(type)}${quote}.` };
-    }
-    case "enum": {
-      const allowed = error.params.allowedValues.map((item) => JSON.stringify(item)).join(", ");
-      return { ...at(path22), message: `${where(path22)} must be one of ${allowed} (got ${JSON.stringify(value2)}).` };
-    }
-    default:
-      return { ...at(path22), message: `${where(path22)} ${error.message ?? "is invalid"}.` };
-  }
-}
-function where(path22) {
-  return path22.length > 0 ? formatPath(path22) : "The configuration";
-}
-function articled(type) {
-  const words = { array: "a list", object: "a mapping", string: "a string", number: "a number", integer: "an integer", boolean: "true or false", null: "null" };
-  return type.split(",").map((part) => words[part] ?? part).join(" or ");
-}
-function pointerPath(data, base, pointer2) {
-  if (pointer2 === "") return [];
-  let value2 = valueAt4(data, base);
-  const path22 = [];
-  for (const raw of pointer2.slice(1).split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(value2)) {
-      path22.push(Number(segment));
-      value2 = value2[Number(segment)];
-    } else {
-      path22.push(segment);
-      value2 = isObject(value2) ? value2[segment] : void 0;
-    }
-  }
-  return path22;
-}
-function valueAtPointer(data, base, pointer2) {
-  return valueAt4(valueAt4(data, base), pointerPath(data, base, pointer2));
-}
-function valueAt4(data, path22) {
-  let value2 = data;
-  for (const segment of path22) {
-    if (Array.isArray(value2) && typeof segment === "number") value2 = value2[segment];
-    else if (isObject(value2)) value2 = value2[String(segment)];
-    else return void 0;
-  }
-  return value2;
-}
-
-// src/config/validate-config.ts
-var configValidator;
-function newAjv() {
-  const { Ajv } = require_ajv();
-  return new Ajv({ allErrors: true, strict: false, verbose: true });
-}
-function validateConfig(source) {
-  configValidator ??= newAjv().compile(configSchema(builtinRules));
-  if (configValidator(source.data)) return [];
-  return schemaProblems2(configValidator.errors ?? [], source);
-}
-function validateAt(source, base, value2, validate2) {
-  if (validate2(value2)) return [];
-  return schemaProblems2(validate2.errors ?? [], source, base);
-}
-
-// src/config/load-config.ts
-async function loadConfig(filePath, builtinRules2, cache3 = new ConfigLoadCache()) {
-  const problems = [];
-  const layers = [];
-  collectLayers(path12.resolve(filePath), [], layers, problems, cache3);
-  if (problems.length > 0) throw new ConfigError(problems);
-  const customRules = await loadCustomRules(layers, builtinRules2, problems, cache3);
-  const rules = [...builtinRules2, ...customRules.map((custom) => custom.rule)];
-  checkRuleSettings(layers, rules, new Set(builtinRules2.map((rule) => rule.id)), problems, cache3);
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { filePath: path12.resolve(filePath), layers, customRules, rules };
-}
-var ConfigLoadCache = class {
-  files = /* @__PURE__ */ new Map();
-  declarative = /* @__PURE__ */ new Map();
-  sharedAjv;
-  get ajv() {
-    this.sharedAjv ??= newAjv();
-    return this.sharedAjv;
-  }
-  readValidated(filePath) {
-    let entry = this.files.get(filePath);
-    if (!entry) {
-      const { source, problems } = readConfigFile(filePath);
-      const invalid = source ? validateConfig(source) : [];
-      entry = invalid.length > 0 ? { problems: invalid } : source ? { source, problems } : { problems };
-      this.files.set(filePath, entry);
-    }
-    return entry;
-  }
-};
-function collectLayers(filePath, stack, layers, problems, cache3) {
-  const { source, problems: readProblems } = cache3.readValidated(filePath);
-  if (!source) {
-    problems.push(...readProblems);
-    return;
-  }
-  const data = source.data;
-  const dir = path12.dirname(filePath);
-  const extendsList = asList(data.extends);
-  extendsList.forEach((entry, index) => {
-    const at = typeof data.extends === "string" ? ["extends"] : ["extends", index];
-    if (isPresetName(entry)) {
-      layers.push({ kind: "preset", preset: entry });
-      return;
-    }
-    if (!entry.startsWith(".") && !path12.isAbsolute(entry)) {
-      problems.push({ filePath, range: source.locate(at), message: `"${entry}" is neither a preset (recommended, strict) nor a path; write a path as ./${entry}.` });
-      return;
-    }
-    const target = path12.resolve(dir, entry);
-    if (target === filePath || stack.includes(target)) {
-      problems.push({ filePath, range: source.locate(at), message: `"${entry}" extends a configuration that extends this one (a cycle).` });
-      return;
-    }
-    const before2 = problems.length;
-    collectLayers(target, [...stack, filePath], layers, problems, cache3);
-    for (let i = before2; i < problems.length; i++) {
-      const problem = problems[i];
-      if (problem.filePath === target && !problem.range) problems[i] = { filePath, range: source.locate(at), message: `${problem.message} (extends "${entry}")` };
-    }
-  });
-  layers.push({ kind: "file", source, dir, data });
-}
-async function loadCustomRules(layers, builtinRules2, problems, cache3) {
-  const custom = [];
-  const definedAt = new Map(builtinRules2.map((rule) => [rule.id, "a built-in rule"]));
-  const seenModules = /* @__PURE__ */ new Set();
-  const claim = (id, where2, report) => {
-    const previous = definedAt.get(id);
-    if (previous) {
-      report(`The rule id "${id}" is already taken by ${previous}; custom rule ids must be unique.`);
-      return false;
-    }
-    definedAt.set(id, where2);
-    return true;
-  };
-  for (const layer of layers) {
-    if (layer.kind !== "file") continue;
-    const { source, dir, data } = layer;
-    for (const [index, entry] of (data.customRules ?? []).entries()) {
-      if (typeof entry !== "string") {
-        const key = `${source.filePath}\0${index}`;
-        const before2 = problems.length;
-        const rule = cache3.declarative.has(key) ? cache3.declarative.get(key) : buildDeclarative(entry, source, ["customRules", index], cache3.ajv, problems);
-        if (problems.length === before2) cache3.declarative.set(key, rule);
-        if (rule && claim(rule.id, `the custom rule at ${relative(source.filePath)}:${source.locate(["customRules", index, "id"]).start.line + 1}`, (message) => problems.push({ filePath: source.filePath, range: source.locate(["customRules", index, "id"]), message }))) {
-          custom.push({ rule, filePath: source.filePath, declarative: true });
-        }
-        continue;
-      }
-      const files = (await (0, import_fast_glob2.default)(toPattern(entry), { cwd: dir, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort();
-      const modules = files.filter((file) => /\.(m?js|ts|mts|cts)$/.test(file));
-      if (modules.length === 0) {
-        problems.push({ filePath: source.filePath, range: source.locate(["customRules", index]), message: `"${entry}" matches no rule module (.js, .mjs, .ts, .mts) next to this configuration.` });
-        continue;
-      }
-      const { loadCodeRule: loadCodeRule2 } = await Promise.resolve().then(() => (init_load_code_rule(), load_code_rule_exports));
-      for (const file of modules) {
-        const absolute = path12.normalize(file);
-        if (seenModules.has(absolute)) continue;
-        seenModules.add(absolute);
-        try {
-          const loaded3 = await loadCodeRule2(absolute);
-          const report = (message) => problems.push({ filePath: absolute, range: loaded3.idRange ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 }, message });
-          if (claim(loaded3.rule.id, relative(absolute), report)) custom.push({ rule: loaded3.rule, filePath: absolute, declarative: false });
-        } catch (error) {
-          if (!(error instanceof ConfigError)) throw error;
-          problems.push(...error.problems);
-        }
-      }
-    }
-  }
-  return custom;
-}
-function buildDeclarative(definition, source, at, ajv, problems) {
-  const security = definition.tags?.includes("security") ?? false;
-  if (security !== (definition.securitySeverity !== void 0)) {
-    problems.push({
-      filePath: source.filePath,
-      range: source.locate([...at, security ? "tags" : "securitySeverity"]),
-      message: security ? "A rule tagged security needs securitySeverity (0.1 to 10)." : "securitySeverity belongs only to rules tagged security."
-    });
-    return void 0;
-  }
-  let validate2;
-  try {
-    validate2 = ajv.compile(definition.schema);
-  } catch (error) {
-    problems.push({ filePath: source.filePath, range: source.locate([...at, "schema"]), message: `The schema of "${definition.id}" is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}.` });
-    return void 0;
-  }
-  return declarativeRule(definition, validate2);
-}
-function checkRuleSettings(layers, rules, builtin, problems, cache3) {
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  for (const layer of layers) {
-    if (layer.kind !== "file") continue;
-    const { source, data } = layer;
-    const settingsAt = [
-      [["rules"], data.rules],
-      ...(data.overrides ?? []).map((override, index) => [["overrides", index, "rules"], override.rules])
-    ];
-    for (const [at, settings] of settingsAt) {
-      for (const [id, setting] of Object.entries(settings ?? {})) {
-        const rule = byId.get(id);
-        if (!rule) {
-          const suggestion = didYouMean(id, byId.keys());
-          problems.push({ filePath: source.filePath, range: source.locate([...at, id], "key"), message: `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : "."}` });
-          continue;
-        }
-        if (builtin.has(id) || !Array.isArray(setting) || setting.length < 2 || !rule.meta.schema) continue;
-        const validate2 = cache3.ajv.compile(rule.meta.schema);
-        problems.push(...validateAt(source, [...at, id, 1], { ...rule.meta.defaultOptions, ...setting[1] }, validate2));
-      }
-    }
-  }
-}
-function toPattern(entry) {
-  return entry.replace(/\\/g, "/").replace(/^\.\//, "");
-}
-function relative(file) {
-  return path12.relative(process.cwd(), file) || file;
-}
-
-// src/config/resolve-config.ts
-var ConfigResolver = class {
-  constructor(cwd, cli = {}, builtins = builtinRules) {
-    this.cwd = cwd;
-    this.cli = cli;
-    this.builtins = builtins;
-  }
-  cwd;
-  cli;
-  builtins;
-  finder = new ConfigFinder();
-  prepared = /* @__PURE__ */ new Map();
-  settingsCache = /* @__PURE__ */ new Map();
-  loadCache = new ConfigLoadCache();
-  /** The configuration file for a file: `--config`, or the nearest one upwards. */
-  configFileFor(absolutePath) {
-    if (this.cli.configFile !== void 0) return path13.resolve(this.cwd, this.cli.configFile);
-    return this.finder.find(path13.dirname(absolutePath));
-  }
-  async forFile(absolutePath) {
-    const configFile = this.configFileFor(absolutePath);
-    const prepared = await this.prepare(configFile);
-    const matching = prepared.overrides.filter((override) => matches(override, absolutePath));
-    const key = `${configFile ?? ""}\0${matching.map((override) => prepared.overrides.indexOf(override)).join(",")}`;
-    let resolved = this.settingsCache.get(key);
-    if (!resolved) {
-      resolved = this.resolve(configFile, prepared, matching);
-      this.settingsCache.set(key, resolved);
-    }
-    const ignored = prepared.ignores.some(({ dir, rules }) => {
-      const relative2 = relativePosix(dir, absolutePath);
-      return relative2 !== void 0 && rules.ignores(relative2);
-    });
-    return { ...resolved, ignored };
-  }
-  prepare(configFile) {
-    const key = configFile ?? "";
-    let prepared = this.prepared.get(key);
-    if (!prepared) {
-      prepared = configFile === void 0 ? Promise.resolve({ loaded: void 0, overrides: [], ignores: [] }) : this.load(configFile);
-      this.prepared.set(key, prepared);
-    }
-    return prepared;
-  }
-  async load(configFile) {
-    const loaded3 = await loadConfig(configFile, this.builtins, this.loadCache);
-    const overrides = [];
-    const ignores = [];
-    loaded3.layers.forEach((layer, layerIndex) => {
-      if (layer.kind !== "file") return;
-      for (const data of layer.data.overrides ?? []) {
-        const excluded = asList(data.excludedFiles);
-        overrides.push({
-          layerIndex,
-          data,
-          dir: layer.dir,
-          files: (0, import_ignore2.default)().add([...asList(data.files)]),
-          excluded: excluded.length > 0 ? (0, import_ignore2.default)().add([...excluded]) : void 0
-        });
-      }
-      if (layer.data.ignorePatterns?.length) ignores.push({ dir: layer.dir, rules: (0, import_ignore2.default)().add([...layer.data.ignorePatterns]) });
-    });
-    return { loaded: loaded3, overrides, ignores };
-  }
-  resolve(configFile, prepared, overrides) {
-    const layers = prepared.loaded?.layers ?? [];
-    const rules = prepared.loaded?.rules ?? this.builtins;
-    const ruleSettings = presetRules("recommended", this.builtins);
-    let kubernetesVersion;
-    let failLevel;
-    const podTemplatePaths = {};
-    for (const layer of layers) {
-      if (layer.kind === "preset") {
-        mergeRuleSettings(ruleSettings, presetRules(layer.preset, this.builtins));
-        continue;
-      }
-      mergeRuleSettings(ruleSettings, layer.data.rules ?? {});
-      kubernetesVersion = layer.data.kubernetesVersion ?? kubernetesVersion;
-      failLevel = layer.data.failLevel ?? failLevel;
-      for (const [kind, dotted] of Object.entries(layer.data.podTemplatePaths ?? {})) podTemplatePaths[kind] = parseTemplatePath(dotted);
-    }
-    for (const override of overrides) {
-      mergeRuleSettings(ruleSettings, override.data.rules ?? {});
-      kubernetesVersion = override.data.kubernetesVersion ?? kubernetesVersion;
-    }
-    mergeRuleSettings(ruleSettings, this.cli.rules ?? {});
-    if (this.cli.reportUnusedDirectives && severityOf(ruleSettings["unused-suppression"] ?? "off") === "off") {
-      mergeRuleSettings(ruleSettings, { "unused-suppression": "warning" });
-    }
-    kubernetesVersion = this.cli.kubernetesVersion ?? kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-    failLevel = this.cli.failLevel ?? failLevel ?? "error";
-    Object.assign(podTemplatePaths, this.cli.podTemplatePaths ?? {});
-    for (const rule of rules) ruleSettings[rule.id] ??= rule.meta.defaultSeverity;
-    const settings = {
-      rules: configureRules(rules, ruleSettings),
-      kubernetesVersion,
-      knownRuleIds: new Set(rules.map((rule) => rule.id)),
-      ...this.cli.customSchemas ? { customSchemas: this.cli.customSchemas } : {},
-      ...Object.keys(podTemplatePaths).length > 0 ? { podTemplatePaths } : {}
-    };
-    return {
-      configFile,
-      settings,
-      failLevel,
-      ruleSettings: Object.fromEntries(Object.entries(ruleSettings).sort(([a], [b]) => a.localeCompare(b))),
-      customRules: prepared.loaded?.customRules ?? [],
-      podTemplatePaths,
-      kubernetesVersion
-    };
-  }
-};
-function mergeRuleSettings(into, from) {
-  for (const [id, setting] of Object.entries(from)) {
-    const previous = into[id];
-    const severityOnly = typeof setting === "string" || setting.length === 1;
-    if (severityOnly && Array.isArray(previous) && previous.length === 2) into[id] = [severityOf(setting), previous[1]];
-    else into[id] = setting;
-  }
-}
-function severityOf(setting) {
-  return typeof setting === "string" ? setting : setting[0];
-}
-function matches(override, absolutePath) {
-  const relative2 = relativePosix(override.dir, absolutePath);
-  if (relative2 === void 0 || !override.files.ignores(relative2)) return false;
-  return !override.excluded?.ignores(relative2);
-}
-function relativePosix(dir, absolutePath) {
-  const relative2 = path13.relative(dir, absolutePath);
-  if (relative2 === "" || relative2.startsWith("..") || path13.isAbsolute(relative2)) return void 0;
-  return relative2.split(path13.sep).join("/");
-}
-
-// src/cli/configured-run.ts
-init_severity();
-init_kubernetes_version();
-
-// src/cli/schema-options.ts
-init_kinds();
-
-// src/validate/custom-schemas.ts
-import { readdirSync, readFileSync as readFileSync9, statSync as statSync3 } from "node:fs";
-var import_yaml5 = __toESM(require_dist(), 1);
-init_options();
-init_json();
-import path14 from "node:path";
-var SchemaDirError = class extends UsageError {
-  name = "SchemaDirError";
-};
-var SCHEMA_FILE = /\.(json|ya?ml)$/i;
-function loadSchemaDirs(dirs, cwd) {
-  const schemas = /* @__PURE__ */ new Map();
-  const add = (apiVersion, kind, schema) => {
-    const key = `${apiVersion}/${kind}`.toLowerCase();
-    if (!schemas.has(key)) schemas.set(key, schema);
-  };
-  for (const dir of dirs) {
-    const root = path14.resolve(cwd, dir);
-    for (const file of schemaFiles(root, dir)) {
-      const relative2 = path14.relative(cwd, file) || file;
-      for (const document of readDocuments(file, relative2)) {
-        if (isCrd(document)) {
-          for (const [apiVersion, kind, schema, version] of crdSchemas(document)) {
-            add(apiVersion, kind, customSchema(`${relative2} (${version})`, strictCrdSchema(schema)));
-          }
-        } else if (isObject(document)) {
-          const keys = gvkKeys(document) ?? fileNameKeys(file, root);
-          if (!keys) throw new SchemaDirError(`${relative2}: cannot tell which kind this schema is for; name it <kind>-<group>-<version>.json or add x-kubernetes-group-version-kind.`);
-          for (const [apiVersion, kind] of keys) add(apiVersion, kind, customSchema(relative2, document));
-        }
-      }
-    }
-  }
-  return {
-    find: (apiVersion, kind) => schemas.get(`${apiVersion}/${kind}`.toLowerCase()),
-    size: schemas.size
-  };
-}
-function schemaFiles(root, given) {
-  let stat;
-  try {
-    stat = statSync3(root);
-  } catch {
-    throw new SchemaDirError(`--schema-dir ${given}: no such file or directory.`);
-  }
-  if (stat.isFile()) return [root];
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && SCHEMA_FILE.test(entry.name)).map((entry) => path14.join(entry.parentPath, entry.name)).sort();
-}
-function readDocuments(file, relative2) {
-  const text = readFileSync9(file, "utf8");
-  const documents = (0, import_yaml5.parseAllDocuments)(text, { version: "1.1" });
-  const list = Array.isArray(documents) ? documents : [documents];
-  const values = [];
-  for (const document of list) {
-    const error = document.errors[0];
-    if (error) throw new SchemaDirError(`${relative2}: ${error.message.split("\n")[0]}`);
-    values.push(document.toJS({ maxAliasCount: 100 }));
-  }
-  return values;
-}
-function isCrd(value2) {
-  return isObject(value2) && value2.kind === "CustomResourceDefinition" && String(value2.apiVersion ?? "").startsWith("apiextensions.k8s.io/");
-}
-function* crdSchemas(crd) {
-  const spec = asObject(crd.spec);
-  const group = asString(spec?.group);
-  const kind = asString(asObject(spec?.names)?.kind);
-  if (!group || !kind) return;
-  const shared = asObject(asObject(spec?.validation)?.openAPIV3Schema);
-  const versions2 = asArray(spec?.versions).filter(isObject);
-  const names = versions2.length > 0 ? versions2 : spec?.version ? [{ name: spec.version }] : [];
-  for (const version of names) {
-    const name = asString(version.name);
-    const schema = asObject(asObject(version.schema)?.openAPIV3Schema) ?? shared;
-    if (name && schema) yield [`${group}/${name}`, kind, schema, name];
-  }
-}
-function gvkKeys(schema) {
-  const value2 = schema["x-kubernetes-group-version-kind"];
-  const list = (Array.isArray(value2) ? value2 : value2 ? [value2] : []).filter(isObject);
-  const keys = list.map((gvk) => {
-    const version = asString(gvk.version);
-    const kind = asString(gvk.kind);
-    const group = asString(gvk.group) ?? "";
-    return version && kind ? [group ? `${group}/${version}` : version, kind] : void 0;
-  }).filter((key) => key !== void 0);
-  return keys.length > 0 ? keys : void 0;
-}
-function fileNameKeys(file, root) {
-  const base = path14.basename(file).replace(SCHEMA_FILE, "");
-  const dashed = /^([a-z0-9]+)-(?:(.+)-)?(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
-  if (dashed) return [[dashed[2] ? `${dashed[2]}/${dashed[3]}` : dashed[3], dashed[1]]];
-  const underscored = /^([a-z0-9]+)_(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
-  const group = path14.relative(root, path14.dirname(file)).split(path14.sep).pop();
-  if (underscored && group) return [[`${group}/${underscored[2]}`, underscored[1]]];
-  return void 0;
-}
-function customSchema(source, schema) {
-  let compiled2;
-  const { $schema: _dialect, ...root } = schema;
-  return {
-    source,
-    root,
-    resolve: (ref) => ref.startsWith("#/") ? pointer(root, ref.slice(2)) : void 0,
-    validator() {
-      compiled2 ??= compile(root, source);
-      return compiled2;
-    }
-  };
-}
-function compile(schema, source) {
-  const { Ajv } = require_ajv();
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, messages: false });
-  try {
-    return ajv.compile(schema);
-  } catch (error) {
-    throw new SchemaDirError(`${source}: not a usable JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-function strictCrdSchema(schema) {
-  const root = strictNode(schema);
-  const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...asObject(root.properties) };
-  return { ...root, type: "object", properties, required: [.../* @__PURE__ */ new Set(["apiVersion", "kind", ...asArray(root.required).map(String)])] };
-}
-function strictNode(node) {
-  const out = {};
-  for (const [key, value2] of Object.entries(node)) {
-    if (key === "x-kubernetes-validations" || key === "description") continue;
-    out[key] = value2;
-  }
-  if (node["x-kubernetes-int-or-string"] === true) {
-    delete out.anyOf;
-    out.type = ["integer", "string"];
-  }
-  const properties = asObject(node.properties);
-  if (properties) {
-    const strict = {};
-    for (const [name, value2] of Object.entries(properties)) strict[name] = isObject(value2) ? strictNode(value2) : value2;
-    if (node["x-kubernetes-embedded-resource"] === true) {
-      strict.apiVersion ??= { type: "string" };
-      strict.kind ??= { type: "string" };
-      strict.metadata ??= { type: "object" };
-    }
-    out.properties = strict;
-    if (node.additionalProperties === void 0 && node["x-kubernetes-preserve-unknown-fields"] !== true) out.additionalProperties = false;
-  }
-  if (isObject(node.items)) out.items = strictNode(node.items);
-  if (isObject(node.additionalProperties)) out.additionalProperties = strictNode(node.additionalProperties);
-  return out;
-}
-function pointer(root, text) {
-  let node = root;
-  for (const raw of text.split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = isObject(node) ? node[segment] : void 0;
-  }
-  return isObject(node) ? node : void 0;
-}
-
-// src/cli/schema-options.ts
-init_options();
-function resolveSchemaSettings(schemaDirs, templatePaths, cwd) {
-  const settings = {};
-  if (schemaDirs.length > 0) {
-    try {
-      settings.customSchemas = loadSchemaDirs(schemaDirs, cwd);
-    } catch (error) {
-      if (error instanceof SchemaDirError) throw new UsageError(error.message);
-      throw error;
-    }
-  }
-  if (templatePaths.length > 0) settings.podTemplatePaths = parsePodTemplatePaths(templatePaths);
-  return settings;
-}
-function parsePodTemplatePaths(values) {
-  const paths = {};
-  for (const value2 of values) {
-    const match = /^(.+)\/([^/=]+)=(.+)$/.exec(value2);
-    const path22 = match ? parseTemplatePath(match[3]) : [];
-    if (!match || path22.length === 0) {
-      throw new UsageError(`--pod-template-path needs <apiVersion>/<kind>=<path>, for example example.com/v1/MyKind=spec.template (got "${value2}").`);
-    }
-    paths[`${match[1]}/${match[2]}`] = path22;
-  }
-  return paths;
-}
-
-// src/cli/configured-run.ts
+import path16 from "node:path";
 function cliSettings(options, cwd) {
   return {
     ...resolveSchemaSettings(options.schemaDirs, options.podTemplatePaths, cwd),
@@ -40506,11 +41012,11 @@ function cliSettings(options, cwd) {
   };
 }
 async function configureFiles(files, inputs, resolver, cwd) {
-  const named = new Set(inputs.map((input) => path15.resolve(cwd, input)).filter(isFile2));
+  const named = new Set(inputs.map((input) => path16.resolve(cwd, input)).filter(isFile2));
   const configs = /* @__PURE__ */ new Map();
   const kept = [];
   for (const file of files) {
-    const absolute = path15.resolve(cwd, file);
+    const absolute = path16.resolve(cwd, file);
     const config = await resolver.forFile(absolute);
     if (config.ignored && !named.has(absolute)) continue;
     configs.set(absolute, config);
@@ -40567,7 +41073,7 @@ init_package_info();
 
 // src/cli/side-reports.ts
 import { appendFileSync, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/report/job-summary.ts
 init_rules();
@@ -40668,14 +41174,14 @@ function formatContextFor(results, rules, options, io, color) {
 }
 function writeSideReports(results, context, options, io) {
   if (options.sarifFile !== void 0) {
-    const file = path16.resolve(io.cwd, options.sarifFile);
-    mkdirSync(path16.dirname(file), { recursive: true });
+    const file = path17.resolve(io.cwd, options.sarifFile);
+    mkdirSync(path17.dirname(file), { recursive: true });
     writeFileSync2(file, formatSarif(results, { ...context, color: false }));
   }
   const summaryFile = options.summaryFile !== void 0 ? options.summaryFile || void 0 : io.env.GITHUB_STEP_SUMMARY || void 0;
   if (summaryFile !== void 0) {
     const markdown = renderJobSummary({ results, repositoryRoot: context.repositoryRoot, env: io.env });
-    appendFileSync(path16.resolve(io.cwd, summaryFile), `${markdown}
+    appendFileSync(path17.resolve(io.cwd, summaryFile), `${markdown}
 `);
   }
 }
@@ -40709,7 +41215,7 @@ async function main(argv, io = processIO) {
         io.stdout(listRules(builtinRules, io.isTTY ? io.columns : void 0));
         return EXIT.clean;
       case "print-config": {
-        const file = path20.resolve(io.cwd, options.printConfigFor);
+        const file = path24.resolve(io.cwd, options.printConfigFor);
         io.stdout(printConfig(file, await new ConfigResolver(io.cwd, cliSettings(options, io.cwd)).forFile(file), io.cwd));
         return EXIT.clean;
       }
@@ -40750,7 +41256,7 @@ async function lint(options, io) {
   let results;
   if (readsStdin) {
     const name = options.stdinFilename ?? "<stdin>";
-    const absolute = path20.resolve(io.cwd, name);
+    const absolute = path24.resolve(io.cwd, name);
     const config = await resolver.forFile(absolute);
     failLevels.set(absolute, config.failLevel);
     noteRules(config.settings.rules);
@@ -40776,7 +41282,7 @@ async function lint(options, io) {
     ...options.includeSuppressed ? { includeSuppressed: true } : {}
   };
   const output = formatter(results, context);
-  if (toFile) writeFileSync4(path20.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
+  if (toFile) writeFileSync4(path24.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
 `);
   else if (output) io.stdout(output.endsWith("\n") ? output : `${output}
 `);
@@ -40826,7 +41332,7 @@ function cliArguments(inputs) {
 }
 async function runAction(io) {
   const inputs = readInputs(io.env);
-  const cwd = path21.resolve(io.env.GITHUB_WORKSPACE ?? io.cwd, inputs.workingDirectory);
+  const cwd = path25.resolve(io.env.GITHUB_WORKSPACE ?? io.cwd, inputs.workingDirectory);
   let results = [];
   const cliIO = {
     stdout: io.stdout,
@@ -40842,7 +41348,7 @@ async function runAction(io) {
   const code2 = await main(cliArguments(inputs), cliIO);
   const count = (key) => results.reduce((sum, result) => sum + result[key], 0);
   setOutputs(io.env, {
-    "sarif-file": inputs.sarifFile && code2 !== 2 ? path21.resolve(cwd, inputs.sarifFile) : "",
+    "sarif-file": inputs.sarifFile && code2 !== 2 ? path25.resolve(cwd, inputs.sarifFile) : "",
     "error-count": String(count("errorCount")),
     "warning-count": String(count("warningCount")),
     "info-count": String(count("infoCount"))

@@ -7,7 +7,7 @@ import { didYouMean } from '../text/did-you-mean.js';
 import type { Path } from '../path.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { isPresetName, type PresetName } from './presets.js';
-import { readConfigFile, type ConfigSource } from './read-config.js';
+import { parseConfigText, readConfigFile, type ConfigSource } from './read-config.js';
 import { asList, type ConfigData } from './types.js';
 import { newAjv, validateAt, validateConfig } from './validate-config.js';
 
@@ -69,13 +69,21 @@ export class ConfigLoadCache {
   readValidated(filePath: string): { source?: ConfigSource; problems: readonly ConfigProblem[] } {
     let entry = this.files.get(filePath);
     if (!entry) {
-      const { source, problems } = readConfigFile(filePath);
-      const invalid = source ? validateConfig(source) : [];
-      entry = invalid.length > 0 ? { problems: invalid } : source ? { source, problems } : { problems };
+      entry = validated(readConfigFile(filePath));
       this.files.set(filePath, entry);
     }
     return entry;
   }
+
+  /** Reads a file from `text` instead of the disk: an editor's unsaved configuration. */
+  useText(filePath: string, text: string): void {
+    this.files.set(filePath, validated(parseConfigText(filePath, text)));
+  }
+}
+
+function validated({ source, problems }: { source?: ConfigSource; problems: readonly ConfigProblem[] }): { source?: ConfigSource; problems: readonly ConfigProblem[] } {
+  const invalid = source ? validateConfig(source) : [];
+  return invalid.length > 0 ? { problems: invalid } : source ? { source, problems } : { problems };
 }
 
 function collectLayers(filePath: string, stack: readonly string[], layers: ConfigLayer[], problems: ConfigProblem[], cache: ConfigLoadCache): void {

@@ -8,6 +8,7 @@ import { configureRules, type RuleSetting } from '../engine/rule-settings.js';
 import type { RuleSeverity, Severity } from '../engine/severity.js';
 import { parseTemplatePath, type PodTemplatePaths } from '../k8s/kinds.js';
 import type { Path } from '../path.js';
+import { configDependencies, NO_DEPENDENCIES, type ConfigDependencies } from './dependencies.js';
 import { ConfigFinder } from './find-config.js';
 import { ConfigLoadCache, loadConfig, type ConfigLayer, type CustomRule, type LoadedConfig } from './load-config.js';
 import { presetRules } from './presets.js';
@@ -27,6 +28,8 @@ export interface FileConfig {
   /** Custom kinds that hold a pod template: "apiVersion/kind" → path (configuration, then --pod-template-path). */
   readonly podTemplatePaths: PodTemplatePaths;
   readonly kubernetesVersion: string;
+  /** The files this configuration was built from (for the language server, which keeps it). */
+  readonly dependencies: ConfigDependencies;
 }
 
 interface Override {
@@ -53,12 +56,12 @@ export class ConfigResolver {
   private readonly finder = new ConfigFinder();
   private readonly prepared = new Map<string, Promise<PreparedConfig>>();
   private readonly settingsCache = new Map<string, Omit<FileConfig, 'ignored'>>();
-  private readonly loadCache = new ConfigLoadCache();
-
   constructor(
     private readonly cwd: string,
     private readonly cli: CliSettings = {},
     private readonly builtins: readonly AnyRule[] = builtinRules,
+    /** Files already read (or an editor's text for them, see ConfigLoadCache.useText). */
+    private readonly loadCache: ConfigLoadCache = new ConfigLoadCache(),
   ) {}
 
   /** The configuration file for a file: `--config`, or the nearest one upwards. */
@@ -82,6 +85,11 @@ export class ConfigResolver {
       return relative !== undefined && rules.ignores(relative);
     });
     return { ...resolved, ignored };
+  }
+
+  /** The settings without any configuration file: the recommended preset and the command line. */
+  async defaults(): Promise<FileConfig> {
+    return { ...this.resolve(undefined, await this.prepare(undefined), []), ignored: false };
   }
 
   private prepare(configFile: string | undefined): Promise<PreparedConfig> {
@@ -161,6 +169,7 @@ export class ConfigResolver {
       customRules: prepared.loaded?.customRules ?? [],
       podTemplatePaths,
       kubernetesVersion,
+      dependencies: prepared.loaded ? configDependencies(prepared.loaded) : NO_DEPENDENCIES,
     };
   }
 }

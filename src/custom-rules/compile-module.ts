@@ -33,6 +33,11 @@ let counter = 0;
 /** Compiled modules by source file, so a helper shared by two rules is compiled once. */
 const compiled = new Map<string, string>();
 
+/** Compiles every module again on its next import (each output file has a new name, so a new URL). */
+export function forgetCompiled(): void {
+  compiled.clear();
+}
+
 /**
  * Compiles a rule module to plain JavaScript and imports it. Types are stripped with the
  * TypeScript compiler (the parser that checks rules needs it anyway, so nothing else is added).

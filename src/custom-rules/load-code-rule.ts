@@ -16,6 +16,20 @@ export interface LoadedCodeRule {
 
 const TYPESCRIPT = /\.(ts|mts|cts|tsx)$/;
 const loaded = new Map<string, Promise<LoadedCodeRule>>();
+// Bumped by forgetCodeRules: Node keeps every module it imported, so a reload imports a new URL.
+let reloads = 0;
+let compiler: typeof import('./compile-module.js') | undefined;
+
+/**
+ * Forgets every rule module loaded so far, so the next load reads its source again: for the
+ * language server, which outlives an edit to a rule. Modules a JavaScript rule imports itself
+ * stay as Node first loaded them; TypeScript helpers are compiled again.
+ */
+export function forgetCodeRules(): void {
+  loaded.clear();
+  reloads++;
+  compiler?.forgetCompiled();
+}
 
 /**
  * Loads one custom rule module (once per process). This is a check, not a sandbox: the module
@@ -52,7 +66,8 @@ async function loadTypeScriptRule(filePath: string): Promise<LoadedCodeRule> {
 async function loadJavaScriptRule(filePath: string): Promise<LoadedCodeRule> {
   const exported = await importOrFail(filePath, async () => {
     try {
-      return ((await import(pathToFileURL(filePath).href)) as { default?: unknown }).default;
+      const url = pathToFileURL(filePath).href;
+      return ((await import(reloads > 0 ? `${url}?reload=${reloads}` : url)) as { default?: unknown }).default;
     } catch (error) {
       const { code, message } = error as { code?: string; message?: string };
       if (code !== 'ERR_MODULE_NOT_FOUND' || !/'podlint'/.test(message ?? '')) throw error;
@@ -74,6 +89,7 @@ async function typeScriptTooling(filePath: string) {
     // Found now, so that a missing one is this clear error, not a failure halfway through.
     peers.requirePeer('@typescript-eslint/typescript-estree', filePath);
     if (TYPESCRIPT.test(filePath)) peers.requirePeer('typescript', filePath);
+    compiler = compile;
     return { checkRuleSource: check.checkRuleSource, specifiersOf: check.specifiersOf, importCompiled: compile.importCompiled };
   } catch (error) {
     const { code } = error as { code?: string };

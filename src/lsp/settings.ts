@@ -2,34 +2,36 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinRules } from '../../rules/index.js';
 import { DEFAULT_KUBERNETES_VERSION } from '../cli/kubernetes-version.js';
+import { CONFIG_FILE_NAMES } from '../config/find-config.js';
 import type { LintSettings } from '../engine/lint-file.js';
 import { configureRules } from '../engine/rule-settings.js';
 
-/** Resolves the lint settings that apply to one open document. */
-export type SettingsProvider = (uri: string) => LintSettings;
+/**
+ * Resolves the lint settings of one open document, in place of the workspace configuration (for
+ * embedders and tests). A throw counts as a broken configuration: reported, then the defaults.
+ */
+export type SettingsProvider = (uri: string) => LintSettings | Promise<LintSettings>;
 
-/** Configuration files whose change re-validates every open document. */
-export const CONFIG_FILE_NAMES: readonly string[] = ['.podlint.yaml', '.podlint.yml', '.podlint.json'];
+export { CONFIG_FILE_NAMES };
 
 /** The watcher the server registers with clients that allow dynamic registration. */
 export const CONFIG_FILE_GLOB = '**/.podlint.{yaml,yml,json}';
 
-/**
- * The settings for a document, as the CLI would use them for the same file. This is the one
- * place the language server resolves configuration: the workspace's `.podlint.yaml` plugs in here
- * (through the config resolver, once it exists); until then every document gets the built-in
- * rules at their defaults. The server caches the result per document until a configuration file
- * changes, so this may read files.
- */
-export function settingsForDocument(uri: string): LintSettings {
-  void uri; // the config resolver will look for the configuration from the document's directory
+/** The built-in rules at their defaults: what a document gets when no configuration can be used. */
+export function builtinSettings(): LintSettings {
   return { rules: configureRules(builtinRules), kubernetesVersion: DEFAULT_KUBERNETES_VERSION };
 }
 
-/** True when a URI names a podlint configuration file. */
-export function isConfigFile(uri: string): boolean {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  return CONFIG_FILE_NAMES.includes(decodeURIComponent(name));
+/** True when a URI (or a path) names a podlint configuration file. */
+export function isConfigFile(uriOrPath: string): boolean {
+  const name = uriOrPath.slice(Math.max(uriOrPath.lastIndexOf('/'), uriOrPath.lastIndexOf(path.sep)) + 1);
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // A path with a lone % is not percent-encoded: its name is as written.
+  }
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(decoded);
 }
 
 /**
@@ -43,4 +45,9 @@ export function documentPath(uri: string): string {
   } catch {
     return uri;
   }
+}
+
+/** True when the document is a file on disk, whose own directory decides its configuration. */
+export function isFileDocument(uri: string): boolean {
+  return path.isAbsolute(documentPath(uri));
 }

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +5,7 @@ import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextDocumentEdit
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { runCli } from '../helpers/cli.js';
 import { PULL_CLIENT, PUSH_CLIENT, spawnServer, type SpawnedServer } from '../helpers/lsp-client.js';
+import { repoWorkspace } from '../helpers/workspace.js';
 
 // Flip to true once suppression directives (issue 7) are in the engine: the diagnostic a
 // "Disable ... for this line" action targets must then disappear after the edit.
@@ -40,7 +39,8 @@ spec:
         privileged: true
 `;
 
-const dir = mkdtempSync(path.join(tmpdir(), 'podlint-lsp-'));
+// A repository of its own: the configuration search stops at its .git, never finding the machine's.
+const dir = repoWorkspace({});
 const uri = pathToFileURL(path.join(dir, 'workloads.yaml')).href;
 
 /** A diagnostic as a reader checks it: rule, 0-based start and end, severity. */
