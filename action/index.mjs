@@ -18563,7 +18563,7 @@ var init_privilege_escalation = __esm({
         docs: {
           description: "Require allowPrivilegeEscalation: false on every container of every role (containers, init containers, sidecars, ephemeral), and report escalation implied by privileged or CAP_SYS_ADMIN; Windows Pods are exempt.",
           remediation: "Set `securityContext.allowPrivilegeEscalation: false` on each container (the Pod has no such field), and drop `privileged: true` and `SYS_ADMIN` (or `ALL`) from `capabilities.add`, which make escalation possible whatever the field says.",
-          rationale: "Without `allowPrivilegeEscalation: false` the kubelet does not set no_new_privs, so a setuid binary or a file capability in the image can raise a process above its parent; the field defaults to allowing it. It is a container field (the Pod has none), checked on every role: an init container, a sidecar or an ephemeral debug container escalates as well as the main one. Kubernetes documents escalation as always possible for privileged containers and those with CAP_SYS_ADMIN, and rejects an explicit false next to `privileged: true` or `capabilities.add: [CAP_SYS_ADMIN]` (those findings are errors whatever the configured severity). Every finding lands on `allowPrivilegeEscalation`, or where it belongs, so it does not stack on the findings of privileged-container and dangerous-capabilities. A warning by default, as in the Pod Security Standards' restricted profile; Windows Pods are exempt, as Kubernetes forbids the field on them."
+          rationale: "Without `allowPrivilegeEscalation: false` the kubelet does not set no_new_privs, so a setuid binary or a file capability in the image can raise a process above its parent; the field defaults to allowing it. It is a container field (the Pod has none), checked on every role: an init container, a sidecar or an ephemeral debug container escalates as well as the main one. Kubernetes documents escalation as always possible for privileged containers and those with CAP_SYS_ADMIN, and rejects an explicit false next to `privileged: true` or `capabilities.add: [CAP_SYS_ADMIN]` (those findings are errors while the rule runs at its default severity; a severity you configure applies to them too). Every finding lands on `allowPrivilegeEscalation`, or where it belongs, so it does not stack on the findings of privileged-container and dangerous-capabilities. A warning by default, as in the Pod Security Standards' restricted profile; Windows Pods are exempt, as Kubernetes forbids the field on them."
         },
         messages: {
           unset: '{{role}} "{{container}}" does not set allowPrivilegeEscalation: false, so its processes may gain more privileges than their parent (setuid binaries, file capabilities).',
@@ -19308,6 +19308,10 @@ function configureRules(rules, settings = {}) {
     configured.push({ rule, severity, options });
   }
   return configured;
+}
+function reportSeverity(configured, requested) {
+  if (requested === void 0 || configured.severity !== configured.rule.meta.defaultSeverity) return configured.severity;
+  return requested;
 }
 function splitSetting(id, setting) {
   const [severity, options] = typeof setting === "string" ? [setting, void 0] : [setting[0], setting[1]];
@@ -26963,7 +26967,7 @@ function lintLoadedFile(file, settings) {
   return applySuppressions(file, findings.sort(compareFindings), settings);
 }
 function runRule(configured, object, settings, findings, pod) {
-  const { rule, severity, options } = configured;
+  const { rule, options } = configured;
   const identity = {
     apiVersion: object.apiVersion,
     kind: object.kind,
@@ -26983,7 +26987,7 @@ function runRule(configured, object, settings, findings, pod) {
       const fix = descriptor.fix && resolveFix(sourceMap, object, descriptor.fix);
       findings.push({
         ruleId: rule.id,
-        severity: descriptor.severity ?? severity,
+        severity: reportSeverity(configured, descriptor.severity),
         message: formatMessage(template, descriptor.data),
         filePath: object.file.filePath,
         range: location.range,
@@ -27023,6 +27027,7 @@ var init_lint_file = __esm({
     init_apply();
     init_define_rule();
     init_finding();
+    init_rule_settings();
   }
 });
 
@@ -27412,17 +27417,17 @@ var init_load_text = __esm({
 });
 
 // src/load/load-bytes.ts
-function loadBytes(filePath, bytes, maxBytes = MAX_FILE_BYTES) {
-  if (bytes.length > maxBytes) {
-    return unreadable(filePath, "file-too-large", `The file is ${bytes.length} bytes, over the limit of ${maxBytes}; it was not parsed.`);
+function loadBytes(filePath, bytes2, maxBytes = MAX_FILE_BYTES) {
+  if (bytes2.length > maxBytes) {
+    return unreadable(filePath, "file-too-large", `The file is ${bytes2.length} bytes, over the limit of ${maxBytes}; it was not parsed.`);
   }
-  const nul = bytes.indexOf(0);
+  const nul = bytes2.indexOf(0);
   if (nul !== -1) {
     return unreadable(filePath, "invalid-encoding", `The file is binary (a NUL byte at offset ${nul}), not YAML or JSON text.`);
   }
   let text;
   try {
-    text = utf8.decode(bytes);
+    text = utf8.decode(bytes2);
   } catch {
     return unreadable(filePath, "invalid-encoding", "The file is not valid UTF-8 text; Kubernetes manifests must be UTF-8.");
   }
@@ -27470,23 +27475,24 @@ var init_results = __esm({
 // src/lint.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 import path8 from "node:path";
-function lintBytes(filePath, absolutePath, bytes, settings) {
-  const file = safeLoad(filePath, bytes);
+function lintBytes(filePath, absolutePath, bytes2, settings, onLoaded) {
+  const file = safeLoad(filePath, bytes2);
+  onLoaded?.(file, settings);
   return fileResult(filePath, absolutePath, lintLoadedFile(file, settings));
 }
 function lintText(filePath, text, settings, cwd = process.cwd()) {
   return lintBytes(filePath, path8.resolve(cwd, filePath), Buffer.from(text, "utf8"), settings);
 }
-function lintFiles(files, settings, cwd = process.cwd()) {
+function lintFiles(files, settings, cwd = process.cwd(), onLoaded) {
   return files.map((filePath) => {
     const absolutePath = path8.resolve(cwd, filePath);
     const fileSettings = typeof settings === "function" ? settings(absolutePath) : settings;
-    return lintBytes(filePath, absolutePath, readFileSync5(absolutePath), fileSettings);
+    return lintBytes(filePath, absolutePath, readFileSync5(absolutePath), fileSettings, onLoaded);
   });
 }
-function safeLoad(filePath, bytes) {
+function safeLoad(filePath, bytes2) {
   try {
-    return loadBytes(filePath, bytes);
+    return loadBytes(filePath, bytes2);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 };
@@ -27513,6 +27519,526 @@ var init_rule_docs = __esm({
   "src/docs/rule-docs.ts"() {
     "use strict";
     REPOSITORY_URL = "https://github.com/podlint/podlint";
+  }
+});
+
+// src/config/find-config.ts
+import { existsSync as existsSync5, statSync as statSync2 } from "node:fs";
+import path10 from "node:path";
+function isFile(file) {
+  try {
+    return statSync2(file).isFile();
+  } catch {
+    return false;
+  }
+}
+var CONFIG_FILE_NAMES, ConfigFinder;
+var init_find_config = __esm({
+  "src/config/find-config.ts"() {
+    "use strict";
+    CONFIG_FILE_NAMES = [".podlint.yaml", ".podlint.yml", ".podlint.json"];
+    ConfigFinder = class {
+      cache = /* @__PURE__ */ new Map();
+      find(directory) {
+        const visited = [];
+        let found = null;
+        for (let dir = path10.resolve(directory); ; dir = path10.dirname(dir)) {
+          const cached = this.cache.get(dir);
+          if (cached !== void 0) {
+            found = cached;
+            break;
+          }
+          visited.push(dir);
+          const own = CONFIG_FILE_NAMES.map((name) => path10.join(dir, name)).find(isFile);
+          if (own) {
+            found = own;
+            break;
+          }
+          if (existsSync5(path10.join(dir, ".git")) || dir === path10.dirname(dir)) break;
+        }
+        for (const dir of visited) this.cache.set(dir, found);
+        return found ?? void 0;
+      }
+    };
+  }
+});
+
+// src/config/presets.ts
+function isPresetName(value2) {
+  return PRESET_NAMES.includes(value2);
+}
+function presetRules(name, rules) {
+  const settings = {};
+  for (const rule of rules) {
+    const severity = rule.meta.defaultSeverity;
+    settings[rule.id] = name === "strict" ? STRICT_SEVERITIES[rule.id] ?? (severity === "off" ? "warning" : severity) : severity;
+  }
+  return settings;
+}
+var PRESET_NAMES, STRICT_SEVERITIES;
+var init_presets = __esm({
+  "src/config/presets.ts"() {
+    "use strict";
+    PRESET_NAMES = ["recommended", "strict"];
+    STRICT_SEVERITIES = {
+      // A mutable tag is how a rollout silently runs different code on different nodes.
+      "latest-image-tag": "error",
+      // Stale suppressions hide the next real finding on that line.
+      "unused-suppression": "warning"
+    };
+  }
+});
+
+// src/config/config-schema.ts
+function configSchema(rules) {
+  const ruleProperties = {};
+  for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) ruleProperties[rule.id] = ruleSettingSchema(rule);
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: CONFIG_SCHEMA_ID,
+    title: "podlint configuration",
+    description: `The podlint configuration file (${CONFIG_FILE_NAMES.join(", ")}), found from each linted file's directory upwards to the repository root, or given with --config.`,
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { description: "The URL or path of this schema, for editors.", type: "string" },
+      extends: stringOrList(
+        `Configurations this one builds on, applied in order before its own settings: a preset (${PRESET_NAMES.join(", ")}) or the path of another configuration file, relative to this one. Without extends the recommended preset applies.`,
+        { type: "string", minLength: 1, examples: [...PRESET_NAMES, "../.podlint.yaml"] }
+      ),
+      kubernetesVersion: {
+        description: 'The Kubernetes version manifests are checked against. Write it as a string ("1.36"): the number 1.30 would be read as 1.3.',
+        type: "string",
+        enum: [...KUBERNETES_VERSIONS]
+      },
+      failLevel: {
+        description: "The lowest severity that makes podlint exit with 1 (error, the default; warning; info). --fail-level wins.",
+        type: "string",
+        enum: ["error", "warning", "info"],
+        default: "error"
+      },
+      rules: { $ref: "#/definitions/rules" },
+      overrides: {
+        description: "Settings for the files that match a pattern; later entries win over earlier ones, and all win over the settings above.",
+        type: "array",
+        items: { $ref: "#/definitions/override" }
+      },
+      ignorePatterns: {
+        description: "Files not to lint, as gitignore-style patterns relative to this file. Files named on the command line are linted anyway.",
+        type: "array",
+        items: { type: "string", minLength: 1 }
+      },
+      customRules: {
+        description: "Rules of your own: a declarative rule (a JSON Schema applied to an object, pod spec or container), or a glob of JavaScript or TypeScript modules, relative to this file, that export defineRule(...) by default.",
+        type: "array",
+        items: {
+          anyOf: [
+            { type: "string", minLength: 1, description: "A glob of rule modules (.js, .mjs, .ts, .mts), relative to this file.", examples: ["./policies/*.ts"] },
+            { $ref: "#/definitions/declarativeRule" }
+          ]
+        }
+      },
+      podTemplatePaths: {
+        description: 'For custom kinds that hold a pod template: "apiVersion/kind" mapped to the dotted path of the template, so the pod rules apply to them.',
+        type: "object",
+        propertyNames: { pattern: "^[^/\\s]+(/[^/\\s]+)?/[^/\\s]+$" },
+        additionalProperties: { type: "string", pattern: "^[^.\\s]+(\\.[^.\\s]+)*$" },
+        examples: [{ "example.com/v1/MyWorkload": "spec.template" }]
+      }
+    },
+    definitions: {
+      severity: {
+        description: "off turns the rule off; info, warning and error set how loud its findings are.",
+        type: "string",
+        enum: [...SEVERITIES]
+      },
+      ruleSetting: ruleSettingSchema(void 0),
+      rules: {
+        description: "Rule settings: a severity, or [severity, options]. A severity alone keeps the options set by an earlier layer.",
+        type: "object",
+        properties: ruleProperties,
+        // Custom rules are configured here too; podlint checks their ids once it has loaded them.
+        additionalProperties: { $ref: "#/definitions/ruleSetting" }
+      },
+      override: {
+        type: "object",
+        additionalProperties: false,
+        required: ["files"],
+        properties: {
+          files: stringOrList("The files these settings apply to: gitignore-style patterns relative to this configuration file."),
+          excludedFiles: stringOrList("Files to leave out even though they match files."),
+          rules: { $ref: "#/definitions/rules" },
+          kubernetesVersion: { description: "The Kubernetes version for these files.", type: "string", enum: [...KUBERNETES_VERSIONS] }
+        }
+      },
+      declarativeRule: declarativeRuleSchema()
+    }
+  };
+}
+function ruleSettingSchema(rule) {
+  const options = rule ? rule.meta.schema ?? { type: "object", additionalProperties: false, properties: {} } : { type: "object" };
+  const description = rule ? `${rule.meta.docs.description} Default: ${rule.meta.defaultSeverity}. ${ruleDocsUrl(rule.id)}` : "A severity, or [severity, options].";
+  return {
+    description,
+    anyOf: [
+      { $ref: "#/definitions/severity" },
+      { type: "array", items: [{ $ref: "#/definitions/severity" }, options], minItems: 1, maxItems: 2 }
+    ]
+  };
+}
+function declarativeRuleSchema() {
+  return {
+    description: "A declarative rule: the target must match the JSON Schema (draft-07); each target that does not gives one finding, at the deepest path the schema error names.",
+    type: "object",
+    additionalProperties: false,
+    required: ["id", "target", "message", "remediation", "schema"],
+    properties: {
+      id: { description: "The rule id, unique among all rules; directives and the rules setting use it.", type: "string", pattern: "^[a-z0-9]([a-z0-9._/-]*[a-z0-9])?$" },
+      target: {
+        description: "What the schema is applied to: Object (every Kubernetes object), PodSpec (the pod spec of every Pod-bearing object) or Container (every container of the roles listed in containers).",
+        type: "string",
+        enum: [...DECLARATIVE_TARGETS]
+      },
+      containers: {
+        description: "For target Container: the container roles to check.",
+        type: "array",
+        items: { type: "string", enum: [...CONTAINER_ROLES] },
+        uniqueItems: true,
+        minItems: 1,
+        default: [...DEFAULT_DECLARATIVE_ROLES]
+      },
+      kinds: {
+        description: "Only objects of these kinds (for example Deployment); all kinds when absent.",
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        minItems: 1
+      },
+      severity: { description: "The default severity; the rules setting can change it.", type: "string", enum: ["error", "warning", "info"], default: "warning" },
+      message: {
+        description: "The finding's message. Placeholders: {{kind}}, {{name}}, {{namespace}}, {{container}} and {{role}} (target Container), {{path}} (where the schema failed), {{error}} (the schema's own complaint).",
+        type: "string",
+        minLength: 1
+      },
+      description: { description: "One sentence on what the rule requires (for --print-config and SARIF); defaults to the message.", type: "string" },
+      remediation: { description: "What to change to fix a finding.", type: "string", minLength: 1 },
+      tags: { description: "Free-form tags, as built-in rules have; security marks a security rule.", type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+      securitySeverity: {
+        description: "For rules tagged security (and only those): how bad a finding is on GitHub's scale, 0.1 to 10.",
+        type: "number",
+        minimum: 0.1,
+        maximum: 10
+      },
+      schema: { description: "The JSON Schema (draft-07) the target must match.", type: "object" }
+    }
+  };
+}
+var CONFIG_SCHEMA_ID, CONTAINER_ROLES, DECLARATIVE_TARGETS, DEFAULT_DECLARATIVE_ROLES, stringOrList;
+var init_config_schema = __esm({
+  "src/config/config-schema.ts"() {
+    "use strict";
+    init_kubernetes_version();
+    init_severity();
+    init_rule_docs();
+    init_find_config();
+    init_presets();
+    CONFIG_SCHEMA_ID = "https://github.com/podlint/podlint/blob/main/schemas/podlint-config.schema.json";
+    CONTAINER_ROLES = ["container", "init", "sidecar", "ephemeral"];
+    DECLARATIVE_TARGETS = ["Object", "PodSpec", "Container"];
+    DEFAULT_DECLARATIVE_ROLES = ["container", "init", "sidecar"];
+    stringOrList = (description, item = { type: "string", minLength: 1 }) => ({
+      description,
+      anyOf: [item, { type: "array", items: item, minItems: 1 }]
+    });
+  }
+});
+
+// src/custom-rules/declarative.ts
+function declarativeRule(definition, validate2) {
+  const kinds = definition.kinds ? new Set(definition.kinds) : void 0;
+  const meta = {
+    type: "suggestion",
+    defaultSeverity: definition.severity ?? "warning",
+    docs: { description: definition.description ?? definition.message, remediation: definition.remediation },
+    messages: { violation: definition.message },
+    defaultOptions: {},
+    ...definition.tags ? { tags: definition.tags } : {},
+    ...definition.securitySeverity !== void 0 ? { securitySeverity: definition.securitySeverity } : {}
+  };
+  const check = (value2, base, data, report) => {
+    const violation = violationOf(validate2, value2);
+    if (!violation) return;
+    const path22 = [...base, ...violation.path];
+    report({ path: path22, target: violation.target, messageId: "violation", data: { ...data, path: formatPath(path22), error: violation.error } });
+  };
+  const identity = (object) => ({
+    kind: object.kind,
+    name: object.name ?? "",
+    namespace: object.namespace ?? ""
+  });
+  if (definition.target === "Object") {
+    return defineRule({
+      id: definition.id,
+      meta: { ...meta, scope: "object" },
+      check({ object, report }) {
+        if (kinds && !kinds.has(object.kind)) return;
+        check(object.value, [], identity(object), report);
+      }
+    });
+  }
+  const roles = new Set(definition.containers ?? DEFAULT_DECLARATIVE_ROLES);
+  return defineRule({
+    id: definition.id,
+    meta: { ...meta, scope: "pod" },
+    check({ pod, report }) {
+      if (kinds && !kinds.has(pod.object.kind)) return;
+      if (definition.target === "PodSpec") {
+        check(pod.spec, pod.specPath, identity(pod.object), report);
+        return;
+      }
+      for (const container of pod.containers) {
+        if (!roles.has(container.role)) continue;
+        const data = { ...identity(pod.object), container: container.name, role: CONTAINER_ROLE_LABELS[container.role] };
+        check(container.spec, container.path, data, report);
+      }
+    }
+  });
+}
+function violationOf(validate2, value2) {
+  if (validate2(value2)) return void 0;
+  let deepest;
+  for (const error of validate2.errors ?? []) {
+    const violation = errorLocation(error, value2);
+    if (!deepest || violation.path.length > deepest.path.length) deepest = violation;
+  }
+  return deepest;
+}
+function errorLocation(error, root) {
+  const path22 = [];
+  let value2 = root;
+  if (error.instancePath !== "") {
+    for (const raw of error.instancePath.slice(1).split("/")) {
+      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      if (Array.isArray(value2)) {
+        path22.push(Number(segment));
+        value2 = value2[Number(segment)];
+      } else {
+        path22.push(segment);
+        value2 = isObject(value2) ? value2[segment] : void 0;
+      }
+    }
+  }
+  const params = error.params;
+  const message = error.message ?? "does not match the schema";
+  if (error.keyword === "required" && params.missingProperty !== void 0) {
+    return { path: [...path22, params.missingProperty], target: "value", error: message };
+  }
+  const extra = params.additionalProperty ?? params.propertyName;
+  if ((error.keyword === "additionalProperties" || error.keyword === "propertyNames") && extra !== void 0) {
+    return { path: [...path22, extra], target: "key", error: message };
+  }
+  return { path: path22, target: "value", error: message };
+}
+var init_declarative = __esm({
+  "src/custom-rules/declarative.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_pod_view();
+    init_path();
+    init_config_schema();
+  }
+});
+
+// src/config/read-config.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+function readConfigFile(filePath) {
+  let text;
+  try {
+    text = readFileSync6(filePath, "utf8");
+  } catch (error) {
+    return { problems: [{ filePath, message: `Cannot read the configuration file: ${error instanceof Error ? error.message : String(error)}.` }] };
+  }
+  return parseConfigText(filePath, text);
+}
+function parseConfigText(filePath, text) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const document = (0, import_yaml4.parseDocument)(text, { version: "1.2", lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lines = new LineIndex(lineCounter.lineStarts);
+  const problems = document.errors.map((error) => ({
+    filePath,
+    range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+    message: error.code === "DUPLICATE_KEY" ? "Duplicate key in a mapping." : error.message.split("\n")[0] ?? error.message
+  }));
+  if (problems.length > 0) return { problems };
+  const sourceMap = new SourceMap(document, lines);
+  let data;
+  try {
+    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    return { problems: [{ filePath, range: lines.range(0, 0), message: `The configuration cannot be expanded: ${error instanceof Error ? error.message : String(error)}.` }] };
+  }
+  return {
+    problems: [],
+    source: {
+      filePath,
+      data,
+      locate: (path22, target) => sourceMap.resolve(path22, target).range,
+      textAt: (path22) => {
+        const range = sourceMap.resolve(path22).range;
+        return text.slice(range.startOffset, range.endOffset);
+      }
+    }
+  };
+}
+var import_yaml4;
+var init_read_config = __esm({
+  "src/config/read-config.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_position();
+    init_source_map();
+  }
+});
+
+// src/config/types.ts
+function asList(value2) {
+  if (value2 === void 0) return [];
+  return typeof value2 === "string" ? [value2] : value2;
+}
+var init_types = __esm({
+  "src/config/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/config/schema-problems.ts
+function schemaProblems2(errors, source, base = []) {
+  const unions = new Set(errors.filter((error) => error.keyword === "anyOf" || error.keyword === "oneOf").map((error) => error.instancePath));
+  const problems = /* @__PURE__ */ new Map();
+  const dropped = [];
+  for (const error of errors) {
+    if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "if") continue;
+    const value2 = valueAtPointer(source.data, base, error.instancePath);
+    if (unions.has(error.instancePath) && (error.keyword === "type" || error.keyword === "enum" && typeof value2 === "object" && value2 !== null)) {
+      dropped.push(error);
+      continue;
+    }
+    const problem = toProblem(error, source, base);
+    const key = `${error.instancePath}\0${error.params.additionalProperty ?? error.params.missingProperty ?? ""}`;
+    if (!problems.has(key)) problems.set(key, problem);
+  }
+  for (const instancePath of unions) {
+    const covered = [...problems.keys()].some((key) => key === instancePath || key.startsWith(`${instancePath}/`) || key.startsWith(`${instancePath}\0`));
+    if (covered) continue;
+    const wanted = /* @__PURE__ */ new Set();
+    for (const error of dropped.filter((candidate) => candidate.instancePath === instancePath)) {
+      if (error.keyword === "type") wanted.add(articled(String(error.params.type)));
+      if (error.keyword === "enum") for (const allowed of error.params.allowedValues) wanted.add(JSON.stringify(allowed));
+    }
+    const path22 = [...base, ...pointerPath(source.data, base, instancePath)];
+    problems.set(instancePath, {
+      filePath: source.filePath,
+      range: source.locate(path22),
+      message: `${where(path22)} must be ${[...wanted].join(" or ")}.`
+    });
+  }
+  return [...problems.values()].sort((a, b) => (a.range?.startOffset ?? 0) - (b.range?.startOffset ?? 0));
+}
+function toProblem(error, source, base) {
+  const relative2 = pointerPath(source.data, base, error.instancePath);
+  const path22 = [...base, ...relative2];
+  const at = (target, key = false) => ({ filePath: source.filePath, range: source.locate(target, key ? "key" : "value") });
+  const value2 = valueAtPointer(source.data, base, error.instancePath);
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = error.params.additionalProperty;
+      const allowed = Object.keys(error.parentSchema?.properties ?? {}).filter((name) => name !== "$schema");
+      const suggestion = didYouMean(key, allowed);
+      const hint = suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 ? `; expected one of: ${allowed.join(", ")}.` : ", which takes no keys.";
+      return { ...at([...path22, key], true), message: `Unknown key "${key}"${path22.length > 0 ? ` in ${formatPath(path22)}` : ""}${hint}` };
+    }
+    case "required": {
+      const missing = error.params.missingProperty;
+      return { ...at(path22), message: `${path22.length > 0 ? formatPath(path22) : "The configuration"} is missing the required key "${missing}".` };
+    }
+    case "type": {
+      const type = String(error.params.type);
+      const quote = type === "string" && (typeof value2 === "number" || typeof value2 === "boolean") ? ` (quote it: "${source.textAt(path22)}")` : "";
+      return { ...at(path22), message: `${where(path22)} must be ${articled(type)}${quote}.` };
+    }
+    case "enum": {
+      const allowed = error.params.allowedValues.map((item) => JSON.stringify(item)).join(", ");
+      return { ...at(path22), message: `${where(path22)} must be one of ${allowed} (got ${JSON.stringify(value2)}).` };
+    }
+    default:
+      return { ...at(path22), message: `${where(path22)} ${error.message ?? "is invalid"}.` };
+  }
+}
+function where(path22) {
+  return path22.length > 0 ? formatPath(path22) : "The configuration";
+}
+function articled(type) {
+  const words = { array: "a list", object: "a mapping", string: "a string", number: "a number", integer: "an integer", boolean: "true or false", null: "null" };
+  return type.split(",").map((part) => words[part] ?? part).join(" or ");
+}
+function pointerPath(data, base, pointer2) {
+  if (pointer2 === "") return [];
+  let value2 = valueAt4(data, base);
+  const path22 = [];
+  for (const raw of pointer2.slice(1).split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(value2)) {
+      path22.push(Number(segment));
+      value2 = value2[Number(segment)];
+    } else {
+      path22.push(segment);
+      value2 = isObject(value2) ? value2[segment] : void 0;
+    }
+  }
+  return path22;
+}
+function valueAtPointer(data, base, pointer2) {
+  return valueAt4(valueAt4(data, base), pointerPath(data, base, pointer2));
+}
+function valueAt4(data, path22) {
+  let value2 = data;
+  for (const segment of path22) {
+    if (Array.isArray(value2) && typeof segment === "number") value2 = value2[segment];
+    else if (isObject(value2)) value2 = value2[String(segment)];
+    else return void 0;
+  }
+  return value2;
+}
+var init_schema_problems2 = __esm({
+  "src/config/schema-problems.ts"() {
+    "use strict";
+    init_json();
+    init_path();
+    init_did_you_mean();
+  }
+});
+
+// src/config/validate-config.ts
+function newAjv() {
+  const { Ajv } = require_ajv();
+  return new Ajv({ allErrors: true, strict: false, verbose: true });
+}
+function validateConfig(source) {
+  configValidator ??= newAjv().compile(configSchema(builtinRules));
+  if (configValidator(source.data)) return [];
+  return schemaProblems2(configValidator.errors ?? [], source);
+}
+function validateAt(source, base, value2, validate2) {
+  if (validate2(value2)) return [];
+  return schemaProblems2(validate2.errors ?? [], source, base);
+}
+var configValidator;
+var init_validate_config = __esm({
+  "src/config/validate-config.ts"() {
+    "use strict";
+    init_rules();
+    init_config_schema();
+    init_schema_problems2();
   }
 });
 
@@ -28067,11 +28593,936 @@ var init_load_code_rule = __esm({
   }
 });
 
+// src/config/load-config.ts
+import path12 from "node:path";
+async function loadConfig(filePath, builtinRules2, cache3 = new ConfigLoadCache()) {
+  const problems = [];
+  const layers = [];
+  collectLayers(path12.resolve(filePath), [], layers, problems, cache3);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const customRules = await loadCustomRules(layers, builtinRules2, problems, cache3);
+  const rules = [...builtinRules2, ...customRules.map((custom) => custom.rule)];
+  checkRuleSettings(layers, rules, new Set(builtinRules2.map((rule) => rule.id)), problems, cache3);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { filePath: path12.resolve(filePath), layers, customRules, rules };
+}
+function collectLayers(filePath, stack, layers, problems, cache3) {
+  const { source, problems: readProblems } = cache3.readValidated(filePath);
+  if (!source) {
+    problems.push(...readProblems);
+    return;
+  }
+  const data = source.data;
+  const dir = path12.dirname(filePath);
+  const extendsList = asList(data.extends);
+  extendsList.forEach((entry, index) => {
+    const at = typeof data.extends === "string" ? ["extends"] : ["extends", index];
+    if (isPresetName(entry)) {
+      layers.push({ kind: "preset", preset: entry });
+      return;
+    }
+    if (!entry.startsWith(".") && !path12.isAbsolute(entry)) {
+      problems.push({ filePath, range: source.locate(at), message: `"${entry}" is neither a preset (recommended, strict) nor a path; write a path as ./${entry}.` });
+      return;
+    }
+    const target = path12.resolve(dir, entry);
+    if (target === filePath || stack.includes(target)) {
+      problems.push({ filePath, range: source.locate(at), message: `"${entry}" extends a configuration that extends this one (a cycle).` });
+      return;
+    }
+    const before2 = problems.length;
+    collectLayers(target, [...stack, filePath], layers, problems, cache3);
+    for (let i = before2; i < problems.length; i++) {
+      const problem = problems[i];
+      if (problem.filePath === target && !problem.range) problems[i] = { filePath, range: source.locate(at), message: `${problem.message} (extends "${entry}")` };
+    }
+  });
+  layers.push({ kind: "file", source, dir, data });
+}
+async function loadCustomRules(layers, builtinRules2, problems, cache3) {
+  const custom = [];
+  const definedAt = new Map(builtinRules2.map((rule) => [rule.id, "a built-in rule"]));
+  const seenModules = /* @__PURE__ */ new Set();
+  const claim = (id, where2, report) => {
+    const previous = definedAt.get(id);
+    if (previous) {
+      report(`The rule id "${id}" is already taken by ${previous}; custom rule ids must be unique.`);
+      return false;
+    }
+    definedAt.set(id, where2);
+    return true;
+  };
+  for (const layer of layers) {
+    if (layer.kind !== "file") continue;
+    const { source, dir, data } = layer;
+    for (const [index, entry] of (data.customRules ?? []).entries()) {
+      if (typeof entry !== "string") {
+        const key = `${source.filePath}\0${index}`;
+        const before2 = problems.length;
+        const rule = cache3.declarative.has(key) ? cache3.declarative.get(key) : buildDeclarative(entry, source, ["customRules", index], cache3.ajv, problems);
+        if (problems.length === before2) cache3.declarative.set(key, rule);
+        if (rule && claim(rule.id, `the custom rule at ${relative(source.filePath)}:${source.locate(["customRules", index, "id"]).start.line + 1}`, (message) => problems.push({ filePath: source.filePath, range: source.locate(["customRules", index, "id"]), message }))) {
+          custom.push({ rule, filePath: source.filePath, declarative: true });
+        }
+        continue;
+      }
+      const files = (await (0, import_fast_glob2.default)(toPattern(entry), { cwd: dir, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort();
+      const modules = files.filter((file) => /\.(m?js|ts|mts|cts)$/.test(file));
+      if (modules.length === 0) {
+        problems.push({ filePath: source.filePath, range: source.locate(["customRules", index]), message: `"${entry}" matches no rule module (.js, .mjs, .ts, .mts) next to this configuration.` });
+        continue;
+      }
+      const { loadCodeRule: loadCodeRule2 } = await Promise.resolve().then(() => (init_load_code_rule(), load_code_rule_exports));
+      for (const file of modules) {
+        const absolute = path12.normalize(file);
+        if (seenModules.has(absolute)) continue;
+        seenModules.add(absolute);
+        try {
+          const loaded3 = await loadCodeRule2(absolute);
+          const report = (message) => problems.push({ filePath: absolute, range: loaded3.idRange ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 }, message });
+          if (claim(loaded3.rule.id, relative(absolute), report)) custom.push({ rule: loaded3.rule, filePath: absolute, declarative: false });
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          problems.push(...error.problems);
+        }
+      }
+    }
+  }
+  return custom;
+}
+function buildDeclarative(definition, source, at, ajv, problems) {
+  const security = definition.tags?.includes("security") ?? false;
+  if (security !== (definition.securitySeverity !== void 0)) {
+    problems.push({
+      filePath: source.filePath,
+      range: source.locate([...at, security ? "tags" : "securitySeverity"]),
+      message: security ? "A rule tagged security needs securitySeverity (0.1 to 10)." : "securitySeverity belongs only to rules tagged security."
+    });
+    return void 0;
+  }
+  let validate2;
+  try {
+    validate2 = ajv.compile(definition.schema);
+  } catch (error) {
+    problems.push({ filePath: source.filePath, range: source.locate([...at, "schema"]), message: `The schema of "${definition.id}" is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}.` });
+    return void 0;
+  }
+  return declarativeRule(definition, validate2);
+}
+function checkRuleSettings(layers, rules, builtin, problems, cache3) {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  for (const layer of layers) {
+    if (layer.kind !== "file") continue;
+    const { source, data } = layer;
+    const settingsAt = [
+      [["rules"], data.rules],
+      ...(data.overrides ?? []).map((override, index) => [["overrides", index, "rules"], override.rules])
+    ];
+    for (const [at, settings] of settingsAt) {
+      for (const [id, setting] of Object.entries(settings ?? {})) {
+        const rule = byId.get(id);
+        if (!rule) {
+          const suggestion = didYouMean(id, byId.keys());
+          problems.push({ filePath: source.filePath, range: source.locate([...at, id], "key"), message: `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : "."}` });
+          continue;
+        }
+        if (builtin.has(id) || !Array.isArray(setting) || setting.length < 2 || !rule.meta.schema) continue;
+        const validate2 = cache3.ajv.compile(rule.meta.schema);
+        problems.push(...validateAt(source, [...at, id, 1], { ...rule.meta.defaultOptions, ...setting[1] }, validate2));
+      }
+    }
+  }
+}
+function toPattern(entry) {
+  return entry.replace(/\\/g, "/").replace(/^\.\//, "");
+}
+function relative(file) {
+  return path12.relative(process.cwd(), file) || file;
+}
+var import_fast_glob2, ConfigLoadCache;
+var init_load_config = __esm({
+  "src/config/load-config.ts"() {
+    "use strict";
+    import_fast_glob2 = __toESM(require_out4(), 1);
+    init_declarative();
+    init_did_you_mean();
+    init_config_error();
+    init_presets();
+    init_read_config();
+    init_types();
+    init_validate_config();
+    ConfigLoadCache = class {
+      files = /* @__PURE__ */ new Map();
+      declarative = /* @__PURE__ */ new Map();
+      sharedAjv;
+      get ajv() {
+        this.sharedAjv ??= newAjv();
+        return this.sharedAjv;
+      }
+      readValidated(filePath) {
+        let entry = this.files.get(filePath);
+        if (!entry) {
+          const { source, problems } = readConfigFile(filePath);
+          const invalid = source ? validateConfig(source) : [];
+          entry = invalid.length > 0 ? { problems: invalid } : source ? { source, problems } : { problems };
+          this.files.set(filePath, entry);
+        }
+        return entry;
+      }
+    };
+  }
+});
+
+// src/config/resolve-config.ts
+import path13 from "node:path";
+function mergeRuleSettings(into, from) {
+  for (const [id, setting] of Object.entries(from)) {
+    const previous = into[id];
+    const severityOnly = typeof setting === "string" || setting.length === 1;
+    if (severityOnly && Array.isArray(previous) && previous.length === 2) into[id] = [severityOf(setting), previous[1]];
+    else into[id] = setting;
+  }
+}
+function severityOf(setting) {
+  return typeof setting === "string" ? setting : setting[0];
+}
+function matches(override, absolutePath) {
+  const relative2 = relativePosix(override.dir, absolutePath);
+  if (relative2 === void 0 || !override.files.ignores(relative2)) return false;
+  return !override.excluded?.ignores(relative2);
+}
+function relativePosix(dir, absolutePath) {
+  const relative2 = path13.relative(dir, absolutePath);
+  if (relative2 === "" || relative2.startsWith("..") || path13.isAbsolute(relative2)) return void 0;
+  return relative2.split(path13.sep).join("/");
+}
+var import_ignore2, ConfigResolver;
+var init_resolve_config = __esm({
+  "src/config/resolve-config.ts"() {
+    "use strict";
+    import_ignore2 = __toESM(require_ignore(), 1);
+    init_rules();
+    init_kubernetes_version();
+    init_rule_settings();
+    init_kinds();
+    init_find_config();
+    init_load_config();
+    init_presets();
+    init_types();
+    ConfigResolver = class {
+      constructor(cwd, cli = {}, builtins = builtinRules) {
+        this.cwd = cwd;
+        this.cli = cli;
+        this.builtins = builtins;
+      }
+      cwd;
+      cli;
+      builtins;
+      finder = new ConfigFinder();
+      prepared = /* @__PURE__ */ new Map();
+      settingsCache = /* @__PURE__ */ new Map();
+      loadCache = new ConfigLoadCache();
+      /** The configuration file for a file: `--config`, or the nearest one upwards. */
+      configFileFor(absolutePath) {
+        if (this.cli.configFile !== void 0) return path13.resolve(this.cwd, this.cli.configFile);
+        return this.finder.find(path13.dirname(absolutePath));
+      }
+      async forFile(absolutePath) {
+        const configFile = this.configFileFor(absolutePath);
+        const prepared = await this.prepare(configFile);
+        const matching = prepared.overrides.filter((override) => matches(override, absolutePath));
+        const key = `${configFile ?? ""}\0${matching.map((override) => prepared.overrides.indexOf(override)).join(",")}`;
+        let resolved = this.settingsCache.get(key);
+        if (!resolved) {
+          resolved = this.resolve(configFile, prepared, matching);
+          this.settingsCache.set(key, resolved);
+        }
+        const ignored = prepared.ignores.some(({ dir, rules }) => {
+          const relative2 = relativePosix(dir, absolutePath);
+          return relative2 !== void 0 && rules.ignores(relative2);
+        });
+        return { ...resolved, ignored };
+      }
+      prepare(configFile) {
+        const key = configFile ?? "";
+        let prepared = this.prepared.get(key);
+        if (!prepared) {
+          prepared = configFile === void 0 ? Promise.resolve({ loaded: void 0, overrides: [], ignores: [] }) : this.load(configFile);
+          this.prepared.set(key, prepared);
+        }
+        return prepared;
+      }
+      async load(configFile) {
+        const loaded3 = await loadConfig(configFile, this.builtins, this.loadCache);
+        const overrides = [];
+        const ignores = [];
+        loaded3.layers.forEach((layer, layerIndex) => {
+          if (layer.kind !== "file") return;
+          for (const data of layer.data.overrides ?? []) {
+            const excluded = asList(data.excludedFiles);
+            overrides.push({
+              layerIndex,
+              data,
+              dir: layer.dir,
+              files: (0, import_ignore2.default)().add([...asList(data.files)]),
+              excluded: excluded.length > 0 ? (0, import_ignore2.default)().add([...excluded]) : void 0
+            });
+          }
+          if (layer.data.ignorePatterns?.length) ignores.push({ dir: layer.dir, rules: (0, import_ignore2.default)().add([...layer.data.ignorePatterns]) });
+        });
+        return { loaded: loaded3, overrides, ignores };
+      }
+      resolve(configFile, prepared, overrides) {
+        const layers = prepared.loaded?.layers ?? [];
+        const rules = prepared.loaded?.rules ?? this.builtins;
+        const ruleSettings = presetRules("recommended", this.builtins);
+        let kubernetesVersion;
+        let failLevel;
+        const podTemplatePaths = {};
+        for (const layer of layers) {
+          if (layer.kind === "preset") {
+            mergeRuleSettings(ruleSettings, presetRules(layer.preset, this.builtins));
+            continue;
+          }
+          mergeRuleSettings(ruleSettings, layer.data.rules ?? {});
+          kubernetesVersion = layer.data.kubernetesVersion ?? kubernetesVersion;
+          failLevel = layer.data.failLevel ?? failLevel;
+          for (const [kind, dotted] of Object.entries(layer.data.podTemplatePaths ?? {})) podTemplatePaths[kind] = parseTemplatePath(dotted);
+        }
+        for (const override of overrides) {
+          mergeRuleSettings(ruleSettings, override.data.rules ?? {});
+          kubernetesVersion = override.data.kubernetesVersion ?? kubernetesVersion;
+        }
+        mergeRuleSettings(ruleSettings, this.cli.rules ?? {});
+        if (this.cli.reportUnusedDirectives && severityOf(ruleSettings["unused-suppression"] ?? "off") === "off") {
+          mergeRuleSettings(ruleSettings, { "unused-suppression": "warning" });
+        }
+        kubernetesVersion = this.cli.kubernetesVersion ?? kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+        failLevel = this.cli.failLevel ?? failLevel ?? "error";
+        Object.assign(podTemplatePaths, this.cli.podTemplatePaths ?? {});
+        for (const rule of rules) ruleSettings[rule.id] ??= rule.meta.defaultSeverity;
+        const settings = {
+          rules: configureRules(rules, ruleSettings),
+          kubernetesVersion,
+          knownRuleIds: new Set(rules.map((rule) => rule.id)),
+          ...this.cli.customSchemas ? { customSchemas: this.cli.customSchemas } : {},
+          ...Object.keys(podTemplatePaths).length > 0 ? { podTemplatePaths } : {}
+        };
+        return {
+          configFile,
+          settings,
+          failLevel,
+          ruleSettings: Object.fromEntries(Object.entries(ruleSettings).sort(([a], [b]) => a.localeCompare(b))),
+          customRules: prepared.loaded?.customRules ?? [],
+          podTemplatePaths,
+          kubernetesVersion
+        };
+      }
+    };
+  }
+});
+
+// src/validate/custom-schemas.ts
+import { readdirSync, readFileSync as readFileSync9, statSync as statSync3 } from "node:fs";
+import path14 from "node:path";
+function loadSchemaDirs(dirs, cwd) {
+  const schemas = /* @__PURE__ */ new Map();
+  const add = (apiVersion, kind, schema) => {
+    const key = `${apiVersion}/${kind}`.toLowerCase();
+    if (!schemas.has(key)) schemas.set(key, schema);
+  };
+  for (const dir of dirs) {
+    const root = path14.resolve(cwd, dir);
+    for (const file of schemaFiles(root, dir)) {
+      const relative2 = path14.relative(cwd, file) || file;
+      for (const document of readDocuments(file, relative2)) {
+        if (isCrd(document)) {
+          for (const [apiVersion, kind, schema, version] of crdSchemas(document)) {
+            add(apiVersion, kind, customSchema(`${relative2} (${version})`, strictCrdSchema(schema)));
+          }
+        } else if (isObject(document)) {
+          const keys = gvkKeys(document) ?? fileNameKeys(file, root);
+          if (!keys) throw new SchemaDirError(`${relative2}: cannot tell which kind this schema is for; name it <kind>-<group>-<version>.json or add x-kubernetes-group-version-kind.`);
+          for (const [apiVersion, kind] of keys) add(apiVersion, kind, customSchema(relative2, document));
+        }
+      }
+    }
+  }
+  return {
+    find: (apiVersion, kind) => schemas.get(`${apiVersion}/${kind}`.toLowerCase()),
+    size: schemas.size
+  };
+}
+function schemaFiles(root, given) {
+  let stat;
+  try {
+    stat = statSync3(root);
+  } catch {
+    throw new SchemaDirError(`--schema-dir ${given}: no such file or directory.`);
+  }
+  if (stat.isFile()) return [root];
+  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && SCHEMA_FILE.test(entry.name)).map((entry) => path14.join(entry.parentPath, entry.name)).sort();
+}
+function readDocuments(file, relative2) {
+  const text = readFileSync9(file, "utf8");
+  const documents = (0, import_yaml5.parseAllDocuments)(text, { version: "1.1" });
+  const list = Array.isArray(documents) ? documents : [documents];
+  const values = [];
+  for (const document of list) {
+    const error = document.errors[0];
+    if (error) throw new SchemaDirError(`${relative2}: ${error.message.split("\n")[0]}`);
+    values.push(document.toJS({ maxAliasCount: 100 }));
+  }
+  return values;
+}
+function isCrd(value2) {
+  return isObject(value2) && value2.kind === "CustomResourceDefinition" && String(value2.apiVersion ?? "").startsWith("apiextensions.k8s.io/");
+}
+function* crdSchemas(crd) {
+  const spec = asObject(crd.spec);
+  const group = asString(spec?.group);
+  const kind = asString(asObject(spec?.names)?.kind);
+  if (!group || !kind) return;
+  const shared = asObject(asObject(spec?.validation)?.openAPIV3Schema);
+  const versions2 = asArray(spec?.versions).filter(isObject);
+  const names = versions2.length > 0 ? versions2 : spec?.version ? [{ name: spec.version }] : [];
+  for (const version of names) {
+    const name = asString(version.name);
+    const schema = asObject(asObject(version.schema)?.openAPIV3Schema) ?? shared;
+    if (name && schema) yield [`${group}/${name}`, kind, schema, name];
+  }
+}
+function gvkKeys(schema) {
+  const value2 = schema["x-kubernetes-group-version-kind"];
+  const list = (Array.isArray(value2) ? value2 : value2 ? [value2] : []).filter(isObject);
+  const keys = list.map((gvk) => {
+    const version = asString(gvk.version);
+    const kind = asString(gvk.kind);
+    const group = asString(gvk.group) ?? "";
+    return version && kind ? [group ? `${group}/${version}` : version, kind] : void 0;
+  }).filter((key) => key !== void 0);
+  return keys.length > 0 ? keys : void 0;
+}
+function fileNameKeys(file, root) {
+  const base = path14.basename(file).replace(SCHEMA_FILE, "");
+  const dashed = /^([a-z0-9]+)-(?:(.+)-)?(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
+  if (dashed) return [[dashed[2] ? `${dashed[2]}/${dashed[3]}` : dashed[3], dashed[1]]];
+  const underscored = /^([a-z0-9]+)_(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
+  const group = path14.relative(root, path14.dirname(file)).split(path14.sep).pop();
+  if (underscored && group) return [[`${group}/${underscored[2]}`, underscored[1]]];
+  return void 0;
+}
+function customSchema(source, schema) {
+  let compiled2;
+  const { $schema: _dialect, ...root } = schema;
+  return {
+    source,
+    root,
+    resolve: (ref) => ref.startsWith("#/") ? pointer(root, ref.slice(2)) : void 0,
+    validator() {
+      compiled2 ??= compile(root, source);
+      return compiled2;
+    }
+  };
+}
+function compile(schema, source) {
+  const { Ajv } = require_ajv();
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, messages: false });
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    throw new SchemaDirError(`${source}: not a usable JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+function strictCrdSchema(schema) {
+  const root = strictNode(schema);
+  const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...asObject(root.properties) };
+  return { ...root, type: "object", properties, required: [.../* @__PURE__ */ new Set(["apiVersion", "kind", ...asArray(root.required).map(String)])] };
+}
+function strictNode(node) {
+  const out = {};
+  for (const [key, value2] of Object.entries(node)) {
+    if (key === "x-kubernetes-validations" || key === "description") continue;
+    out[key] = value2;
+  }
+  if (node["x-kubernetes-int-or-string"] === true) {
+    delete out.anyOf;
+    out.type = ["integer", "string"];
+  }
+  const properties = asObject(node.properties);
+  if (properties) {
+    const strict = {};
+    for (const [name, value2] of Object.entries(properties)) strict[name] = isObject(value2) ? strictNode(value2) : value2;
+    if (node["x-kubernetes-embedded-resource"] === true) {
+      strict.apiVersion ??= { type: "string" };
+      strict.kind ??= { type: "string" };
+      strict.metadata ??= { type: "object" };
+    }
+    out.properties = strict;
+    if (node.additionalProperties === void 0 && node["x-kubernetes-preserve-unknown-fields"] !== true) out.additionalProperties = false;
+  }
+  if (isObject(node.items)) out.items = strictNode(node.items);
+  if (isObject(node.additionalProperties)) out.additionalProperties = strictNode(node.additionalProperties);
+  return out;
+}
+function pointer(root, text) {
+  let node = root;
+  for (const raw of text.split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    node = isObject(node) ? node[segment] : void 0;
+  }
+  return isObject(node) ? node : void 0;
+}
+var import_yaml5, SchemaDirError, SCHEMA_FILE;
+var init_custom_schemas = __esm({
+  "src/validate/custom-schemas.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_options();
+    init_json();
+    SchemaDirError = class extends UsageError {
+      name = "SchemaDirError";
+    };
+    SCHEMA_FILE = /\.(json|ya?ml)$/i;
+  }
+});
+
+// src/cli/schema-options.ts
+function resolveSchemaSettings(schemaDirs, templatePaths, cwd) {
+  const settings = {};
+  if (schemaDirs.length > 0) {
+    try {
+      settings.customSchemas = loadSchemaDirs(schemaDirs, cwd);
+    } catch (error) {
+      if (error instanceof SchemaDirError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  if (templatePaths.length > 0) settings.podTemplatePaths = parsePodTemplatePaths(templatePaths);
+  return settings;
+}
+function parsePodTemplatePaths(values) {
+  const paths = {};
+  for (const value2 of values) {
+    const match = /^(.+)\/([^/=]+)=(.+)$/.exec(value2);
+    const path22 = match ? parseTemplatePath(match[3]) : [];
+    if (!match || path22.length === 0) {
+      throw new UsageError(`--pod-template-path needs <apiVersion>/<kind>=<path>, for example example.com/v1/MyKind=spec.template (got "${value2}").`);
+    }
+    paths[`${match[1]}/${match[2]}`] = path22;
+  }
+  return paths;
+}
+var init_schema_options = __esm({
+  "src/cli/schema-options.ts"() {
+    "use strict";
+    init_kinds();
+    init_custom_schemas();
+    init_options();
+  }
+});
+
+// src/cli/configured-run.ts
+import { statSync as statSync4 } from "node:fs";
+import path15 from "node:path";
+function cliSettings(options, cwd) {
+  return {
+    ...resolveSchemaSettings(options.schemaDirs, options.podTemplatePaths, cwd),
+    ...options.configFile !== void 0 ? { configFile: options.configFile } : {},
+    rules: options.rules,
+    ...options.kubernetesVersion !== void 0 ? { kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion) } : {},
+    ...options.failLevel ? { failLevel: options.failLevel } : {},
+    reportUnusedDirectives: options.reportUnusedDirectives
+  };
+}
+async function configureFiles(files, inputs, resolver, cwd) {
+  const named = new Set(inputs.map((input) => path15.resolve(cwd, input)).filter(isFile2));
+  const configs = /* @__PURE__ */ new Map();
+  const kept = [];
+  for (const file of files) {
+    const absolute = path15.resolve(cwd, file);
+    const config = await resolver.forFile(absolute);
+    if (config.ignored && !named.has(absolute)) continue;
+    configs.set(absolute, config);
+    kept.push(file);
+  }
+  return { files: kept, configs };
+}
+function failsAtLevel(results, failLevelOf) {
+  return results.some((result) => {
+    const level = failLevelOf(result.absolutePath);
+    if (level === "error") return result.errorCount > 0;
+    return result.findings.some((finding) => !finding.suppressions?.length && atLeast(finding.severity, level));
+  });
+}
+function isFile2(file) {
+  try {
+    return statSync4(file).isFile();
+  } catch {
+    return false;
+  }
+}
+var init_configured_run = __esm({
+  "src/cli/configured-run.ts"() {
+    "use strict";
+    init_resolve_config();
+    init_severity();
+    init_kubernetes_version();
+    init_schema_options();
+  }
+});
+
 // src/cli/package-info.ts
 var init_package_info = __esm({
   "src/cli/package-info.ts"() {
     "use strict";
     init_package_root();
+  }
+});
+
+// src/k8s/resources.ts
+function effectivePodRequests(pod, options = {}) {
+  const resources = resourcesOf(pod, options);
+  const requests = aggregateContainerResources(resources, "requests");
+  if (!options.skipPodLevelResources && resources.podLevel && isPodLevelRequestsSet(resources)) {
+    applyPodLevel(requests, resources.podLevel.requests);
+  }
+  if (!options.excludeOverhead) addResources(requests, resources.overhead);
+  return requests;
+}
+function effectivePodLimits(pod, options = {}) {
+  const resources = resourcesOf(pod, options);
+  const limits = aggregateContainerResources(resources, "limits");
+  if (!options.skipPodLevelResources && resources.podLevel && isPodLevelResourcesSet(resources)) {
+    applyPodLevel(limits, resources.podLevel.limits);
+  }
+  if (!options.excludeOverhead) {
+    for (const [name, overhead] of resources.overhead) {
+      const limit = limits.get(name);
+      if (limit && !limit.isZero()) limits.set(name, limit.add(overhead));
+    }
+  }
+  return limits;
+}
+function resourcesOf(pod, options) {
+  return "object" in pod ? podResources(pod, options) : pod;
+}
+function applyPodLevel(target, podLevel) {
+  for (const [name, quantity] of podLevel) if (isSupportedPodLevelResource(name)) target.set(name, quantity);
+}
+function workloadResources(pod) {
+  const resources = podResources(pod);
+  const podRequests = effectivePodRequests(resources);
+  const podLimits = effectivePodLimits(resources);
+  const { replicas } = pod.owner;
+  return {
+    owner: pod.owner,
+    qosClass: explainPodQos(pod).qosClass,
+    podRequests,
+    podLimits,
+    replicas,
+    totalRequests: totalOf(podRequests, replicas),
+    totalLimits: totalOf(podLimits, replicas)
+  };
+}
+function totalOf(perPod, replicas) {
+  if (replicas === "none") return /* @__PURE__ */ new Map();
+  if (replicas === "per-node") return perPod;
+  const factor = BigInt(replicas);
+  return new Map([...perPod].map(([name, quantity]) => [name, quantity.mul(factor)]));
+}
+var init_resources = __esm({
+  "src/k8s/resources.ts"() {
+    "use strict";
+    init_pod_resources();
+    init_qos();
+  }
+});
+
+// src/report/resources-report.ts
+function namespaceTotals(entries2) {
+  const totals = /* @__PURE__ */ new Map();
+  for (const entry of entries2) {
+    let total = totals.get(entry.namespace);
+    if (!total) {
+      total = { objects: 0, requests: /* @__PURE__ */ new Map(), limits: /* @__PURE__ */ new Map(), perNodeRequests: /* @__PURE__ */ new Map(), perNodeLimits: /* @__PURE__ */ new Map() };
+      totals.set(entry.namespace, total);
+    }
+    total.objects++;
+    if (entry.replicas === "per-node") {
+      addResources(total.perNodeRequests, entry.totalRequests);
+      addResources(total.perNodeLimits, entry.totalLimits);
+    } else {
+      addResources(total.requests, entry.totalRequests);
+      addResources(total.limits, entry.totalLimits);
+    }
+  }
+  return [...totals].map(([namespace, total]) => ({ namespace, ...total }));
+}
+function resourceNames(...maps) {
+  const present = /* @__PURE__ */ new Set();
+  for (const map of maps) for (const name of map.keys()) present.add(name);
+  present.delete("cpu");
+  present.delete("memory");
+  const storage = present.delete("ephemeral-storage") ? ["ephemeral-storage"] : [];
+  return ["cpu", "memory", ...storage, ...[...present].sort()];
+}
+function quantityRecord(map) {
+  const record = {};
+  for (const name of resourceNames(map)) {
+    const quantity = map.get(name);
+    if (quantity) record[name] = quantity.toString();
+  }
+  return record;
+}
+function objectLabel2(entry) {
+  return entry.name ? `${entry.kind}/${entry.name}` : entry.kind;
+}
+function replicasLabel(replicas) {
+  if (replicas === "per-node") return "one per node";
+  if (replicas === "none") return "none (a template)";
+  return String(replicas);
+}
+var ResourceReportBuilder;
+var init_resources_report = __esm({
+  "src/report/resources-report.ts"() {
+    "use strict";
+    init_pod_view();
+    init_pod_resources();
+    init_quantity_fields();
+    init_resources();
+    ResourceReportBuilder = class {
+      entries = [];
+      ignored = [];
+      /** Adds a file's objects; `podTemplatePaths` are the custom kinds of that file's configuration. */
+      add(file, podTemplatePaths) {
+        for (const document of file.documents) {
+          for (const object of document.objects) {
+            const pod = podView(object, podTemplatePaths);
+            if (!pod) continue;
+            const start = document.sourceMap.resolve(object.documentPath).range.start;
+            const resources = workloadResources(pod);
+            this.entries.push({
+              filePath: file.filePath,
+              line: start.line + 1,
+              kind: object.kind,
+              name: object.name,
+              namespace: object.namespace,
+              qosClass: resources.qosClass,
+              podRequests: resources.podRequests,
+              podLimits: resources.podLimits,
+              replicas: resources.replicas,
+              totalRequests: resources.totalRequests,
+              totalLimits: resources.totalLimits
+            });
+            for (const field of everyQuantityField(pod)) {
+              if (!field.problem) continue;
+              const at = document.sourceMap.resolve([...object.documentPath, ...field.path]).range.start;
+              this.ignored.push({ filePath: file.filePath, line: at.line + 1, column: at.column + 1, message: field.problem.message });
+            }
+          }
+        }
+      }
+      report() {
+        return { entries: [...this.entries], namespaces: namespaceTotals(this.entries), ignored: [...this.ignored] };
+      }
+    };
+  }
+});
+
+// src/report/resources-table.ts
+function formatResourcesTable(report) {
+  if (report.entries.length === 0) return "No objects with a pod spec found.\n";
+  const blocks = report.entries.map(objectBlock);
+  for (const total of report.namespaces) blocks.push(namespaceBlock(total));
+  if (report.namespaces.length > 1) blocks.push(allNamespacesBlock(report.namespaces));
+  return `${blocks.join("\n\n")}
+`;
+}
+function objectBlock(entry) {
+  const perNode = entry.replicas === "per-node";
+  const template = entry.replicas === "none";
+  const heading = [
+    objectLabel2(entry),
+    `namespace ${entry.namespace ?? "(none)"}`,
+    `QoS ${entry.qosClass}`,
+    `replicas ${replicasLabel(entry.replicas)}`,
+    `${entry.filePath}:${entry.line}`
+  ].join("  ");
+  const columns = ["resource", "pod requests", "pod limits", perNode ? "requests per node" : "total requests", perNode ? "limits per node" : "total limits"];
+  const rows = resourceNames(entry.podRequests, entry.podLimits).map((name) => [
+    name,
+    cell(entry.podRequests, name),
+    cell(entry.podLimits, name),
+    template ? "" : cell(entry.totalRequests, name),
+    template ? "" : cell(entry.totalLimits, name)
+  ]);
+  return `${heading}
+${table(template ? columns.slice(0, 3) : columns, template ? rows.map((row) => row.slice(0, 3)) : rows)}`;
+}
+function namespaceBlock(total) {
+  const heading = `Total for namespace ${total.namespace ?? "(none)"}  ${total.objects} ${total.objects === 1 ? "object" : "objects"}`;
+  return `${heading}
+${totalsTable(total)}`;
+}
+function allNamespacesBlock(totals) {
+  const merged = mergeTotals(totals);
+  return `Total for all namespaces  ${merged.objects} objects
+${totalsTable(merged)}`;
+}
+function totalsTable(total) {
+  const perNode = total.perNodeRequests.size > 0 || total.perNodeLimits.size > 0;
+  const columns = ["resource", "requests", "limits", ...perNode ? ["+ per node requests", "+ per node limits"] : []];
+  const rows = resourceNames(total.requests, total.limits, total.perNodeRequests, total.perNodeLimits).map((name) => [
+    name,
+    cell(total.requests, name),
+    cell(total.limits, name),
+    ...perNode ? [cell(total.perNodeRequests, name), cell(total.perNodeLimits, name)] : []
+  ]);
+  return table(columns, rows);
+}
+function mergeTotals(totals) {
+  const sum = (pick) => {
+    const result = /* @__PURE__ */ new Map();
+    for (const total of totals) {
+      for (const [name, quantity] of pick(total)) result.set(name, result.get(name)?.add(quantity) ?? quantity);
+    }
+    return result;
+  };
+  return {
+    namespace: void 0,
+    objects: totals.reduce((count, total) => count + total.objects, 0),
+    requests: sum((total) => total.requests),
+    limits: sum((total) => total.limits),
+    perNodeRequests: sum((total) => total.perNodeRequests),
+    perNodeLimits: sum((total) => total.perNodeLimits)
+  };
+}
+function cell(map, name) {
+  return map.get(name)?.toString() ?? "-";
+}
+function table(columns, rows) {
+  const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? "").length)));
+  const line = (cells) => `  ${cells.map((text, index) => text.padEnd(widths[index] ?? 0)).join("  ")}`.trimEnd();
+  return [line(columns), ...rows.map(line)].join("\n");
+}
+var init_resources_table = __esm({
+  "src/report/resources-table.ts"() {
+    "use strict";
+    init_resources_report();
+  }
+});
+
+// src/report/resources-markdown.ts
+function formatResourcesMarkdown(report, options = {}) {
+  const level = Math.min(Math.max(options.headingLevel ?? 2, 1), 5);
+  const heading = (depth, text) => `${"#".repeat(level + depth)} ${text}`;
+  if (report.entries.length === 0) return `${heading(0, "Resources")}
+
+No objects with a pod spec found.
+`;
+  const shown = resourceNames(...report.entries.flatMap((entry) => [entry.podRequests, entry.podLimits]));
+  const objectsHead = [
+    heading(0, "Resources"),
+    "",
+    `| Object | Namespace | QoS | Replicas | ${shown.map((name) => `${escape2(name)} requests / limits per pod`).join(" | ")} | ${shown.map((name) => `${escape2(name)} total`).join(" | ")} |`,
+    `| --- | --- | --- | ---: | ${shown.map(() => "---:").join(" | ")} | ${shown.map(() => "---:").join(" | ")} |`
+  ];
+  const several = report.namespaces.length > 1;
+  const perNode = report.namespaces.some((total) => total.perNodeRequests.size > 0 || total.perNodeLimits.size > 0);
+  const totalsHead = [
+    "",
+    heading(1, "Totals per namespace"),
+    "",
+    `| Namespace | Objects | Resource | Requests | Limits |${perNode ? " + per node requests | + per node limits |" : ""}`,
+    `| --- | ---: | --- | ---: | ---: |${perNode ? " ---: | ---: |" : ""}`
+  ];
+  const allRows = several ? totalRows(mergeTotals(report.namespaces), "**all**", perNode) : totalRows(report.namespaces[0], namespaceLabel(report.namespaces[0]), perNode);
+  let budget = (options.maxBytes ?? Infinity) - NOTES_RESERVE - bytes(objectsHead) - bytes(totalsHead) - bytes(allRows);
+  if (budget < 0) {
+    return `${heading(0, "Resources")}
+
+${report.entries.length} objects with a pod spec: the table is too large for this summary; \`podlint resources\` prints it.
+`;
+  }
+  const rows = [];
+  let objectBudget = budget / 2;
+  for (const entry of report.entries.slice(0, options.maxObjects ?? report.entries.length)) {
+    const row = objectRow(entry, shown);
+    const size = bytes([row]);
+    if (size > objectBudget) break;
+    objectBudget -= size;
+    budget -= size;
+    rows.push(row);
+  }
+  const out = [...objectsHead, ...rows];
+  const leftOut = report.entries.length - rows.length;
+  if (leftOut > 0) {
+    out.push("", `…and ${leftOut} more ${leftOut === 1 ? "object" : "objects"}; the totals include them, and \`podlint resources\` lists every one.`);
+  }
+  if (report.ignored.length > 0) {
+    const count = report.ignored.length;
+    out.push("", `${count} ${count === 1 ? "value" : "values"} Kubernetes cannot decode ${count === 1 ? "is" : "are"} left out of the sums (\`invalid-quantity\` names ${count === 1 ? "it" : "them"}).`);
+  }
+  out.push(...totalsHead);
+  let namespacesShown = 0;
+  if (several) {
+    for (const total of report.namespaces) {
+      const block = totalRows(total, namespaceLabel(total), perNode);
+      const size = bytes(block);
+      if (size > budget) break;
+      budget -= size;
+      out.push(...block);
+      namespacesShown++;
+    }
+  }
+  out.push(...allRows);
+  const namespacesLeftOut = several ? report.namespaces.length - namespacesShown : 0;
+  if (namespacesLeftOut > 0) out.push("", `…and ${namespacesLeftOut} more ${namespacesLeftOut === 1 ? "namespace" : "namespaces"}; the **all** rows include them.`);
+  return `${out.join("\n")}
+`;
+}
+function objectRow(entry, shown) {
+  const perNode = entry.replicas === "per-node" ? " per node" : "";
+  const cells = [
+    `${code(objectLabel2(entry))}<br>${escape2(entry.filePath)}:${entry.line}`,
+    entry.namespace ? code(entry.namespace) : "—",
+    entry.qosClass,
+    replicasLabel(entry.replicas),
+    ...shown.map((name) => `${value(entry.podRequests, name)} / ${value(entry.podLimits, name)}`),
+    ...shown.map((name) => entry.replicas === "none" ? "—" : `${value(entry.totalRequests, name)} / ${value(entry.totalLimits, name)}${perNode}`)
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function totalRows(total, label, perNode) {
+  return resourceNames(total.requests, total.limits, total.perNodeRequests, total.perNodeLimits).map((name, row) => {
+    const cells = [row === 0 ? label : "", row === 0 ? String(total.objects) : "", escape2(name), value(total.requests, name), value(total.limits, name)];
+    if (perNode) cells.push(value(total.perNodeRequests, name), value(total.perNodeLimits, name));
+    return `| ${cells.join(" | ")} |`;
+  });
+}
+function namespaceLabel(total) {
+  return total.namespace ? code(total.namespace) : "(none)";
+}
+function bytes(lines) {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+}
+function value(map, name) {
+  return map.get(name)?.toString() ?? "—";
+}
+function code(text) {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+}
+function escape2(text) {
+  return text.replace(/[|\\`*_<>]/g, (char) => `\\${char}`);
+}
+var NOTES_RESERVE;
+var init_resources_markdown = __esm({
+  "src/report/resources-markdown.ts"() {
+    "use strict";
+    init_resources_table();
+    init_resources_report();
+    NOTES_RESERVE = 1024;
   }
 });
 
@@ -29593,8 +31044,8 @@ ${JSON.stringify(Object.fromEntries(headers))}`));
             this.clearPartialMessageTimer();
             this.nextMessageLength = -1;
             this.readSemaphore.lock(async () => {
-              const bytes = this.options.contentDecoder !== void 0 ? await this.options.contentDecoder.decode(body) : body;
-              const message = await this.options.contentTypeDecoder.decode(bytes, this.options);
+              const bytes2 = this.options.contentDecoder !== void 0 ? await this.options.contentDecoder.decode(body) : body;
+              const message = await this.options.contentTypeDecoder.decode(bytes2, this.options);
               this.callback(message);
             }).catch((error) => {
               this.fireError(error);
@@ -38594,152 +40045,6 @@ Options:
   }
 });
 
-// src/k8s/resources.ts
-function effectivePodRequests(pod, options = {}) {
-  const resources = resourcesOf(pod, options);
-  const requests = aggregateContainerResources(resources, "requests");
-  if (!options.skipPodLevelResources && resources.podLevel && isPodLevelRequestsSet(resources)) {
-    applyPodLevel(requests, resources.podLevel.requests);
-  }
-  if (!options.excludeOverhead) addResources(requests, resources.overhead);
-  return requests;
-}
-function effectivePodLimits(pod, options = {}) {
-  const resources = resourcesOf(pod, options);
-  const limits = aggregateContainerResources(resources, "limits");
-  if (!options.skipPodLevelResources && resources.podLevel && isPodLevelResourcesSet(resources)) {
-    applyPodLevel(limits, resources.podLevel.limits);
-  }
-  if (!options.excludeOverhead) {
-    for (const [name, overhead] of resources.overhead) {
-      const limit = limits.get(name);
-      if (limit && !limit.isZero()) limits.set(name, limit.add(overhead));
-    }
-  }
-  return limits;
-}
-function resourcesOf(pod, options) {
-  return "object" in pod ? podResources(pod, options) : pod;
-}
-function applyPodLevel(target, podLevel) {
-  for (const [name, quantity] of podLevel) if (isSupportedPodLevelResource(name)) target.set(name, quantity);
-}
-function workloadResources(pod) {
-  const resources = podResources(pod);
-  const podRequests = effectivePodRequests(resources);
-  const podLimits = effectivePodLimits(resources);
-  const { replicas } = pod.owner;
-  return {
-    owner: pod.owner,
-    qosClass: explainPodQos(pod).qosClass,
-    podRequests,
-    podLimits,
-    replicas,
-    totalRequests: totalOf(podRequests, replicas),
-    totalLimits: totalOf(podLimits, replicas)
-  };
-}
-function totalOf(perPod, replicas) {
-  if (replicas === "none") return /* @__PURE__ */ new Map();
-  if (replicas === "per-node") return perPod;
-  const factor = BigInt(replicas);
-  return new Map([...perPod].map(([name, quantity]) => [name, quantity.mul(factor)]));
-}
-var init_resources = __esm({
-  "src/k8s/resources.ts"() {
-    "use strict";
-    init_pod_resources();
-    init_qos();
-  }
-});
-
-// src/report/resources-report.ts
-function resourceReport(files) {
-  const entries2 = [];
-  const ignored = [];
-  for (const file of files) {
-    for (const document of file.documents) {
-      for (const object of document.objects) {
-        const pod = podView(object);
-        if (!pod) continue;
-        const start = document.sourceMap.resolve(object.documentPath).range.start;
-        const resources = workloadResources(pod);
-        entries2.push({
-          filePath: file.filePath,
-          line: start.line + 1,
-          kind: object.kind,
-          name: object.name,
-          namespace: object.namespace,
-          qosClass: resources.qosClass,
-          podRequests: resources.podRequests,
-          podLimits: resources.podLimits,
-          replicas: resources.replicas,
-          totalRequests: resources.totalRequests,
-          totalLimits: resources.totalLimits
-        });
-        for (const field of everyQuantityField(pod)) {
-          if (!field.problem) continue;
-          const at = document.sourceMap.resolve([...object.documentPath, ...field.path]).range.start;
-          ignored.push({ filePath: file.filePath, line: at.line + 1, column: at.column + 1, message: field.problem.message });
-        }
-      }
-    }
-  }
-  return { entries: entries2, namespaces: namespaceTotals(entries2), ignored };
-}
-function namespaceTotals(entries2) {
-  const totals = /* @__PURE__ */ new Map();
-  for (const entry of entries2) {
-    let total = totals.get(entry.namespace);
-    if (!total) {
-      total = { objects: 0, requests: /* @__PURE__ */ new Map(), limits: /* @__PURE__ */ new Map(), perNodeRequests: /* @__PURE__ */ new Map(), perNodeLimits: /* @__PURE__ */ new Map() };
-      totals.set(entry.namespace, total);
-    }
-    total.objects++;
-    if (entry.replicas === "per-node") {
-      addResources(total.perNodeRequests, entry.totalRequests);
-      addResources(total.perNodeLimits, entry.totalLimits);
-    } else {
-      addResources(total.requests, entry.totalRequests);
-      addResources(total.limits, entry.totalLimits);
-    }
-  }
-  return [...totals].map(([namespace, total]) => ({ namespace, ...total }));
-}
-function resourceNames(...maps) {
-  const present = /* @__PURE__ */ new Set();
-  for (const map of maps) for (const name of map.keys()) present.add(name);
-  present.delete("cpu");
-  present.delete("memory");
-  const storage = present.delete("ephemeral-storage") ? ["ephemeral-storage"] : [];
-  return ["cpu", "memory", ...storage, ...[...present].sort()];
-}
-function quantityRecord(map) {
-  const record = {};
-  for (const name of resourceNames(map)) {
-    const quantity = map.get(name);
-    if (quantity) record[name] = quantity.toString();
-  }
-  return record;
-}
-function objectLabel2(entry) {
-  return entry.name ? `${entry.kind}/${entry.name}` : entry.kind;
-}
-function replicasLabel(replicas) {
-  if (replicas === "per-node") return "one per node";
-  if (replicas === "none") return "none (a template)";
-  return String(replicas);
-}
-var init_resources_report = __esm({
-  "src/report/resources-report.ts"() {
-    "use strict";
-    init_pod_view();
-    init_pod_resources();
-    init_quantity_fields();
-    init_resources();
-  }
-});
-
 // src/report/resources-json.ts
 function formatResourcesJson(report) {
   return JSON.stringify(
@@ -38760,151 +40065,6 @@ function formatResourcesJson(report) {
 var init_resources_json = __esm({
   "src/report/resources-json.ts"() {
     "use strict";
-    init_resources_report();
-  }
-});
-
-// src/report/resources-table.ts
-function formatResourcesTable(report) {
-  if (report.entries.length === 0) return "No objects with a pod spec found.\n";
-  const blocks = report.entries.map(objectBlock);
-  for (const total of report.namespaces) blocks.push(namespaceBlock(total));
-  if (report.namespaces.length > 1) blocks.push(allNamespacesBlock(report.namespaces));
-  return `${blocks.join("\n\n")}
-`;
-}
-function objectBlock(entry) {
-  const perNode = entry.replicas === "per-node";
-  const template = entry.replicas === "none";
-  const heading = [
-    objectLabel2(entry),
-    `namespace ${entry.namespace ?? "(none)"}`,
-    `QoS ${entry.qosClass}`,
-    `replicas ${replicasLabel(entry.replicas)}`,
-    `${entry.filePath}:${entry.line}`
-  ].join("  ");
-  const columns = ["resource", "pod requests", "pod limits", perNode ? "requests per node" : "total requests", perNode ? "limits per node" : "total limits"];
-  const rows = resourceNames(entry.podRequests, entry.podLimits).map((name) => [
-    name,
-    cell2(entry.podRequests, name),
-    cell2(entry.podLimits, name),
-    template ? "" : cell2(entry.totalRequests, name),
-    template ? "" : cell2(entry.totalLimits, name)
-  ]);
-  return `${heading}
-${table(template ? columns.slice(0, 3) : columns, template ? rows.map((row) => row.slice(0, 3)) : rows)}`;
-}
-function namespaceBlock(total) {
-  const heading = `Total for namespace ${total.namespace ?? "(none)"}  ${total.objects} ${total.objects === 1 ? "object" : "objects"}`;
-  return `${heading}
-${totalsTable(total)}`;
-}
-function allNamespacesBlock(totals) {
-  const merged = mergeTotals(totals);
-  return `Total for all namespaces  ${merged.objects} objects
-${totalsTable(merged)}`;
-}
-function totalsTable(total) {
-  const perNode = total.perNodeRequests.size > 0 || total.perNodeLimits.size > 0;
-  const columns = ["resource", "requests", "limits", ...perNode ? ["+ per node requests", "+ per node limits"] : []];
-  const rows = resourceNames(total.requests, total.limits, total.perNodeRequests, total.perNodeLimits).map((name) => [
-    name,
-    cell2(total.requests, name),
-    cell2(total.limits, name),
-    ...perNode ? [cell2(total.perNodeRequests, name), cell2(total.perNodeLimits, name)] : []
-  ]);
-  return table(columns, rows);
-}
-function mergeTotals(totals) {
-  const sum = (pick) => {
-    const result = /* @__PURE__ */ new Map();
-    for (const total of totals) {
-      for (const [name, quantity] of pick(total)) result.set(name, result.get(name)?.add(quantity) ?? quantity);
-    }
-    return result;
-  };
-  return {
-    namespace: void 0,
-    objects: totals.reduce((count, total) => count + total.objects, 0),
-    requests: sum((total) => total.requests),
-    limits: sum((total) => total.limits),
-    perNodeRequests: sum((total) => total.perNodeRequests),
-    perNodeLimits: sum((total) => total.perNodeLimits)
-  };
-}
-function cell2(map, name) {
-  return map.get(name)?.toString() ?? "-";
-}
-function table(columns, rows) {
-  const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? "").length)));
-  const line = (cells) => `  ${cells.map((text, index) => text.padEnd(widths[index] ?? 0)).join("  ")}`.trimEnd();
-  return [line(columns), ...rows.map(line)].join("\n");
-}
-var init_resources_table = __esm({
-  "src/report/resources-table.ts"() {
-    "use strict";
-    init_resources_report();
-  }
-});
-
-// src/report/resources-markdown.ts
-function formatResourcesMarkdown(report, options = {}) {
-  const level = Math.min(Math.max(options.headingLevel ?? 2, 1), 5);
-  const heading = (depth, text) => `${"#".repeat(level + depth)} ${text}`;
-  const out = [heading(0, "Resources")];
-  if (report.entries.length === 0) return `${out[0]}
-
-No objects with a pod spec found.
-`;
-  const shown = resourceNames(...report.entries.flatMap((entry) => [entry.podRequests, entry.podLimits]));
-  out.push(
-    "",
-    `| Object | Namespace | QoS | Replicas | ${shown.map((name) => `${escape2(name)} requests / limits per pod`).join(" | ")} | ${shown.map((name) => `${escape2(name)} total`).join(" | ")} |`,
-    `| --- | --- | --- | ---: | ${shown.map(() => "---:").join(" | ")} | ${shown.map(() => "---:").join(" | ")} |`
-  );
-  for (const entry of report.entries) {
-    const perNode2 = entry.replicas === "per-node" ? " per node" : "";
-    const cells = [
-      `${code(objectLabel2(entry))}<br>${escape2(entry.filePath)}:${entry.line}`,
-      entry.namespace ? code(entry.namespace) : "—",
-      entry.qosClass,
-      replicasLabel(entry.replicas),
-      ...shown.map((name) => `${value(entry.podRequests, name)} / ${value(entry.podLimits, name)}`),
-      ...shown.map((name) => entry.replicas === "none" ? "—" : `${value(entry.totalRequests, name)} / ${value(entry.totalLimits, name)}${perNode2}`)
-    ];
-    out.push(`| ${cells.join(" | ")} |`);
-  }
-  out.push("", heading(1, "Totals per namespace"), "");
-  const totals = report.namespaces.length > 1 ? [...report.namespaces, mergeTotals(report.namespaces)] : report.namespaces;
-  const perNode = totals.some((total) => total.perNodeRequests.size > 0 || total.perNodeLimits.size > 0);
-  out.push(
-    `| Namespace | Objects | Resource | Requests | Limits |${perNode ? " + per node requests | + per node limits |" : ""}`,
-    `| --- | ---: | --- | ---: | ---: |${perNode ? " ---: | ---: |" : ""}`
-  );
-  totals.forEach((total, index) => {
-    const label = index === report.namespaces.length ? "**all**" : total.namespace ? code(total.namespace) : "(none)";
-    resourceNames(total.requests, total.limits, total.perNodeRequests, total.perNodeLimits).forEach((name, row) => {
-      const cells = [row === 0 ? label : "", row === 0 ? String(total.objects) : "", escape2(name), value(total.requests, name), value(total.limits, name)];
-      if (perNode) cells.push(value(total.perNodeRequests, name), value(total.perNodeLimits, name));
-      out.push(`| ${cells.join(" | ")} |`);
-    });
-  });
-  return `${out.join("\n")}
-`;
-}
-function value(map, name) {
-  return map.get(name)?.toString() ?? "—";
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
-}
-function escape2(text) {
-  return text.replace(/[|\\`*_<>]/g, (char) => `\\${char}`);
-}
-var init_resources_markdown = __esm({
-  "src/report/resources-markdown.ts"() {
-    "use strict";
-    init_resources_table();
     init_resources_report();
   }
 });
@@ -38932,6 +40092,8 @@ async function resourcesCommand(argv, io) {
         "stdin-filename": { type: "string" },
         "ignore-pattern": { type: "string", multiple: true, default: [] },
         gitignore: { type: "boolean", default: true },
+        config: { type: "string", short: "c" },
+        "pod-template-path": { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false }
       }
     });
@@ -38948,20 +40110,32 @@ async function resourcesCommand(argv, io) {
   const readsStdin = positionals.includes("-");
   if (readsStdin && positionals.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
   if (values["stdin-filename"] !== void 0 && !readsStdin) throw new UsageError('--stdin-filename needs "-" among the paths.');
-  let files;
-  if (readsStdin) {
-    files = [safeLoad2(values["stdin-filename"] ?? "<stdin>", io.stdin())];
-  } else {
-    const paths = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values["ignore-pattern"], useGitignore: values.gitignore });
-    files = paths.map((file) => safeLoad2(file, readFileSync10(path19.resolve(io.cwd, file))));
-  }
-  for (const file of files) {
+  const templatePaths = values["pod-template-path"];
+  const resolver = new ConfigResolver(io.cwd, {
+    ...values.config !== void 0 ? { configFile: values.config } : {},
+    ...templatePaths.length > 0 ? { podTemplatePaths: parsePodTemplatePaths(templatePaths) } : {}
+  });
+  const builder = new ResourceReportBuilder();
+  const add = (file, podTemplatePaths) => {
     for (const problem of file.problems) {
       io.stderr(`podlint resources: ${file.filePath}:${problem.range.start.line + 1}:${problem.range.start.column + 1}: ${problem.ruleId}: ${problem.message}
 `);
     }
+    builder.add(file, podTemplatePaths);
+  };
+  if (readsStdin) {
+    const name = values["stdin-filename"] ?? "<stdin>";
+    const config = await resolver.forFile(path19.resolve(io.cwd, name));
+    add(safeLoad2(name, io.stdin()), config.podTemplatePaths);
+  } else {
+    const found = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values["ignore-pattern"], useGitignore: values.gitignore });
+    const { files: kept, configs } = await configureFiles(found, positionals, resolver, io.cwd);
+    for (const file of kept) {
+      const absolute = path19.resolve(io.cwd, file);
+      add(safeLoad2(file, readFileSync10(absolute)), configs.get(absolute).podTemplatePaths);
+    }
   }
-  const report = resourceReport(files);
+  const report = builder.report();
   for (const ignored of report.ignored) {
     io.stderr(`podlint resources: ${ignored.filePath}:${ignored.line}:${ignored.column}: value left out: ${ignored.message}
 `);
@@ -38973,9 +40147,9 @@ async function resourcesCommand(argv, io) {
   else io.stdout(text);
   return 0;
 }
-function safeLoad2(filePath, bytes) {
+function safeLoad2(filePath, bytes2) {
   try {
-    return loadBytes(filePath, bytes);
+    return loadBytes(filePath, bytes2);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 };
@@ -38986,13 +40160,16 @@ var RESOURCES_HELP, FORMATS;
 var init_resources2 = __esm({
   "src/cli/resources.ts"() {
     "use strict";
+    init_resolve_config();
     init_discover();
     init_load_bytes();
     init_resources_json();
     init_resources_markdown();
     init_resources_report();
     init_resources_table();
+    init_configured_run();
     init_options();
+    init_schema_options();
     RESOURCES_HELP = `Usage: podlint resources [options] [paths or globs ...]
 
 Shows what the Pods of each object ask for, as Kubernetes computes it: the QoS class, the
@@ -39005,6 +40182,11 @@ Options:
       --stdin-filename <name>  The file name to report for standard input ("-")
       --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
       --no-gitignore           Do not read .gitignore files
+  -c, --config <file>          Use this configuration file for every file (default: the nearest
+                               .podlint.yaml, as for linting); its ignorePatterns and
+                               podTemplatePaths apply
+      --pod-template-path <k=p> Where a custom kind keeps its pod template:
+                               example.com/v1/MyKind=spec.template (repeatable)
   -h, --help                   Show this help
 
 Exit codes: 0 report written, 2 usage error or internal failure.
@@ -39505,1033 +40687,8 @@ function useColor(flag, isTTY, env) {
   return isTTY;
 }
 
-// src/cli/configured-run.ts
-import { statSync as statSync4 } from "node:fs";
-import path15 from "node:path";
-
-// src/config/resolve-config.ts
-var import_ignore2 = __toESM(require_ignore(), 1);
-init_rules();
-init_kubernetes_version();
-init_rule_settings();
-init_kinds();
-import path13 from "node:path";
-
-// src/config/find-config.ts
-import { existsSync as existsSync5, statSync as statSync2 } from "node:fs";
-import path10 from "node:path";
-var CONFIG_FILE_NAMES = [".podlint.yaml", ".podlint.yml", ".podlint.json"];
-var ConfigFinder = class {
-  cache = /* @__PURE__ */ new Map();
-  find(directory) {
-    const visited = [];
-    let found = null;
-    for (let dir = path10.resolve(directory); ; dir = path10.dirname(dir)) {
-      const cached = this.cache.get(dir);
-      if (cached !== void 0) {
-        found = cached;
-        break;
-      }
-      visited.push(dir);
-      const own = CONFIG_FILE_NAMES.map((name) => path10.join(dir, name)).find(isFile);
-      if (own) {
-        found = own;
-        break;
-      }
-      if (existsSync5(path10.join(dir, ".git")) || dir === path10.dirname(dir)) break;
-    }
-    for (const dir of visited) this.cache.set(dir, found);
-    return found ?? void 0;
-  }
-};
-function isFile(file) {
-  try {
-    return statSync2(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-// src/config/load-config.ts
-var import_fast_glob2 = __toESM(require_out4(), 1);
-import path12 from "node:path";
-
-// src/custom-rules/declarative.ts
-init_define_rule();
-init_json();
-init_pod_view();
-init_path();
-
-// src/config/config-schema.ts
-init_kubernetes_version();
-init_severity();
-init_rule_docs();
-
-// src/config/presets.ts
-var PRESET_NAMES = ["recommended", "strict"];
-function isPresetName(value2) {
-  return PRESET_NAMES.includes(value2);
-}
-var STRICT_SEVERITIES = {
-  // A mutable tag is how a rollout silently runs different code on different nodes.
-  "latest-image-tag": "error",
-  // Stale suppressions hide the next real finding on that line.
-  "unused-suppression": "warning"
-};
-function presetRules(name, rules) {
-  const settings = {};
-  for (const rule of rules) {
-    const severity = rule.meta.defaultSeverity;
-    settings[rule.id] = name === "strict" ? STRICT_SEVERITIES[rule.id] ?? (severity === "off" ? "warning" : severity) : severity;
-  }
-  return settings;
-}
-
-// src/config/config-schema.ts
-var CONFIG_SCHEMA_ID = "https://github.com/podlint/podlint/blob/main/schemas/podlint-config.schema.json";
-var CONTAINER_ROLES = ["container", "init", "sidecar", "ephemeral"];
-var DECLARATIVE_TARGETS = ["Object", "PodSpec", "Container"];
-var DEFAULT_DECLARATIVE_ROLES = ["container", "init", "sidecar"];
-var stringOrList = (description, item = { type: "string", minLength: 1 }) => ({
-  description,
-  anyOf: [item, { type: "array", items: item, minItems: 1 }]
-});
-function configSchema(rules) {
-  const ruleProperties = {};
-  for (const rule of [...rules].sort((a, b) => a.id.localeCompare(b.id))) ruleProperties[rule.id] = ruleSettingSchema(rule);
-  return {
-    $schema: "http://json-schema.org/draft-07/schema#",
-    $id: CONFIG_SCHEMA_ID,
-    title: "podlint configuration",
-    description: `The podlint configuration file (${CONFIG_FILE_NAMES.join(", ")}), found from each linted file's directory upwards to the repository root, or given with --config.`,
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      $schema: { description: "The URL or path of this schema, for editors.", type: "string" },
-      extends: stringOrList(
-        `Configurations this one builds on, applied in order before its own settings: a preset (${PRESET_NAMES.join(", ")}) or the path of another configuration file, relative to this one. Without extends the recommended preset applies.`,
-        { type: "string", minLength: 1, examples: [...PRESET_NAMES, "../.podlint.yaml"] }
-      ),
-      kubernetesVersion: {
-        description: 'The Kubernetes version manifests are checked against. Write it as a string ("1.36"): the number 1.30 would be read as 1.3.',
-        type: "string",
-        enum: [...KUBERNETES_VERSIONS]
-      },
-      failLevel: {
-        description: "The lowest severity that makes podlint exit with 1 (error, the default; warning; info). --fail-level wins.",
-        type: "string",
-        enum: ["error", "warning", "info"],
-        default: "error"
-      },
-      rules: { $ref: "#/definitions/rules" },
-      overrides: {
-        description: "Settings for the files that match a pattern; later entries win over earlier ones, and all win over the settings above.",
-        type: "array",
-        items: { $ref: "#/definitions/override" }
-      },
-      ignorePatterns: {
-        description: "Files not to lint, as gitignore-style patterns relative to this file. Files named on the command line are linted anyway.",
-        type: "array",
-        items: { type: "string", minLength: 1 }
-      },
-      customRules: {
-        description: "Rules of your own: a declarative rule (a JSON Schema applied to an object, pod spec or container), or a glob of JavaScript or TypeScript modules, relative to this file, that export defineRule(...) by default.",
-        type: "array",
-        items: {
-          anyOf: [
-            { type: "string", minLength: 1, description: "A glob of rule modules (.js, .mjs, .ts, .mts), relative to this file.", examples: ["./policies/*.ts"] },
-            { $ref: "#/definitions/declarativeRule" }
-          ]
-        }
-      },
-      podTemplatePaths: {
-        description: 'For custom kinds that hold a pod template: "apiVersion/kind" mapped to the dotted path of the template, so the pod rules apply to them.',
-        type: "object",
-        propertyNames: { pattern: "^[^/\\s]+(/[^/\\s]+)?/[^/\\s]+$" },
-        additionalProperties: { type: "string", pattern: "^[^.\\s]+(\\.[^.\\s]+)*$" },
-        examples: [{ "example.com/v1/MyWorkload": "spec.template" }]
-      }
-    },
-    definitions: {
-      severity: {
-        description: "off turns the rule off; info, warning and error set how loud its findings are.",
-        type: "string",
-        enum: [...SEVERITIES]
-      },
-      ruleSetting: ruleSettingSchema(void 0),
-      rules: {
-        description: "Rule settings: a severity, or [severity, options]. A severity alone keeps the options set by an earlier layer.",
-        type: "object",
-        properties: ruleProperties,
-        // Custom rules are configured here too; podlint checks their ids once it has loaded them.
-        additionalProperties: { $ref: "#/definitions/ruleSetting" }
-      },
-      override: {
-        type: "object",
-        additionalProperties: false,
-        required: ["files"],
-        properties: {
-          files: stringOrList("The files these settings apply to: gitignore-style patterns relative to this configuration file."),
-          excludedFiles: stringOrList("Files to leave out even though they match files."),
-          rules: { $ref: "#/definitions/rules" },
-          kubernetesVersion: { description: "The Kubernetes version for these files.", type: "string", enum: [...KUBERNETES_VERSIONS] }
-        }
-      },
-      declarativeRule: declarativeRuleSchema()
-    }
-  };
-}
-function ruleSettingSchema(rule) {
-  const options = rule ? rule.meta.schema ?? { type: "object", additionalProperties: false, properties: {} } : { type: "object" };
-  const description = rule ? `${rule.meta.docs.description} Default: ${rule.meta.defaultSeverity}. ${ruleDocsUrl(rule.id)}` : "A severity, or [severity, options].";
-  return {
-    description,
-    anyOf: [
-      { $ref: "#/definitions/severity" },
-      { type: "array", items: [{ $ref: "#/definitions/severity" }, options], minItems: 1, maxItems: 2 }
-    ]
-  };
-}
-function declarativeRuleSchema() {
-  return {
-    description: "A declarative rule: the target must match the JSON Schema (draft-07); each target that does not gives one finding, at the deepest path the schema error names.",
-    type: "object",
-    additionalProperties: false,
-    required: ["id", "target", "message", "remediation", "schema"],
-    properties: {
-      id: { description: "The rule id, unique among all rules; directives and the rules setting use it.", type: "string", pattern: "^[a-z0-9]([a-z0-9._/-]*[a-z0-9])?$" },
-      target: {
-        description: "What the schema is applied to: Object (every Kubernetes object), PodSpec (the pod spec of every Pod-bearing object) or Container (every container of the roles listed in containers).",
-        type: "string",
-        enum: [...DECLARATIVE_TARGETS]
-      },
-      containers: {
-        description: "For target Container: the container roles to check.",
-        type: "array",
-        items: { type: "string", enum: [...CONTAINER_ROLES] },
-        uniqueItems: true,
-        minItems: 1,
-        default: [...DEFAULT_DECLARATIVE_ROLES]
-      },
-      kinds: {
-        description: "Only objects of these kinds (for example Deployment); all kinds when absent.",
-        type: "array",
-        items: { type: "string", minLength: 1 },
-        minItems: 1
-      },
-      severity: { description: "The default severity; the rules setting can change it.", type: "string", enum: ["error", "warning", "info"], default: "warning" },
-      message: {
-        description: "The finding's message. Placeholders: {{kind}}, {{name}}, {{namespace}}, {{container}} and {{role}} (target Container), {{path}} (where the schema failed), {{error}} (the schema's own complaint).",
-        type: "string",
-        minLength: 1
-      },
-      description: { description: "One sentence on what the rule requires (for --print-config and SARIF); defaults to the message.", type: "string" },
-      remediation: { description: "What to change to fix a finding.", type: "string", minLength: 1 },
-      tags: { description: "Free-form tags, as built-in rules have; security marks a security rule.", type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
-      securitySeverity: {
-        description: "For rules tagged security (and only those): how bad a finding is on GitHub's scale, 0.1 to 10.",
-        type: "number",
-        minimum: 0.1,
-        maximum: 10
-      },
-      schema: { description: "The JSON Schema (draft-07) the target must match.", type: "object" }
-    }
-  };
-}
-
-// src/custom-rules/declarative.ts
-function declarativeRule(definition, validate2) {
-  const kinds = definition.kinds ? new Set(definition.kinds) : void 0;
-  const meta = {
-    type: "suggestion",
-    defaultSeverity: definition.severity ?? "warning",
-    docs: { description: definition.description ?? definition.message, remediation: definition.remediation },
-    messages: { violation: definition.message },
-    defaultOptions: {},
-    ...definition.tags ? { tags: definition.tags } : {},
-    ...definition.securitySeverity !== void 0 ? { securitySeverity: definition.securitySeverity } : {}
-  };
-  const check = (value2, base, data, report) => {
-    const violation = violationOf(validate2, value2);
-    if (!violation) return;
-    const path22 = [...base, ...violation.path];
-    report({ path: path22, target: violation.target, messageId: "violation", data: { ...data, path: formatPath(path22), error: violation.error } });
-  };
-  const identity = (object) => ({
-    kind: object.kind,
-    name: object.name ?? "",
-    namespace: object.namespace ?? ""
-  });
-  if (definition.target === "Object") {
-    return defineRule({
-      id: definition.id,
-      meta: { ...meta, scope: "object" },
-      check({ object, report }) {
-        if (kinds && !kinds.has(object.kind)) return;
-        check(object.value, [], identity(object), report);
-      }
-    });
-  }
-  const roles = new Set(definition.containers ?? DEFAULT_DECLARATIVE_ROLES);
-  return defineRule({
-    id: definition.id,
-    meta: { ...meta, scope: "pod" },
-    check({ pod, report }) {
-      if (kinds && !kinds.has(pod.object.kind)) return;
-      if (definition.target === "PodSpec") {
-        check(pod.spec, pod.specPath, identity(pod.object), report);
-        return;
-      }
-      for (const container of pod.containers) {
-        if (!roles.has(container.role)) continue;
-        const data = { ...identity(pod.object), container: container.name, role: CONTAINER_ROLE_LABELS[container.role] };
-        check(container.spec, container.path, data, report);
-      }
-    }
-  });
-}
-function violationOf(validate2, value2) {
-  if (validate2(value2)) return void 0;
-  let deepest;
-  for (const error of validate2.errors ?? []) {
-    const violation = errorLocation(error, value2);
-    if (!deepest || violation.path.length > deepest.path.length) deepest = violation;
-  }
-  return deepest;
-}
-function errorLocation(error, root) {
-  const path22 = [];
-  let value2 = root;
-  if (error.instancePath !== "") {
-    for (const raw of error.instancePath.slice(1).split("/")) {
-      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-      if (Array.isArray(value2)) {
-        path22.push(Number(segment));
-        value2 = value2[Number(segment)];
-      } else {
-        path22.push(segment);
-        value2 = isObject(value2) ? value2[segment] : void 0;
-      }
-    }
-  }
-  const params = error.params;
-  const message = error.message ?? "does not match the schema";
-  if (error.keyword === "required" && params.missingProperty !== void 0) {
-    return { path: [...path22, params.missingProperty], target: "value", error: message };
-  }
-  const extra = params.additionalProperty ?? params.propertyName;
-  if ((error.keyword === "additionalProperties" || error.keyword === "propertyNames") && extra !== void 0) {
-    return { path: [...path22, extra], target: "key", error: message };
-  }
-  return { path: path22, target: "value", error: message };
-}
-
-// src/config/load-config.ts
-init_did_you_mean();
-init_config_error();
-
-// src/config/read-config.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-init_position();
-init_source_map();
-import { readFileSync as readFileSync6 } from "node:fs";
-function readConfigFile(filePath) {
-  let text;
-  try {
-    text = readFileSync6(filePath, "utf8");
-  } catch (error) {
-    return { problems: [{ filePath, message: `Cannot read the configuration file: ${error instanceof Error ? error.message : String(error)}.` }] };
-  }
-  return parseConfigText(filePath, text);
-}
-function parseConfigText(filePath, text) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const document = (0, import_yaml4.parseDocument)(text, { version: "1.2", lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lines = new LineIndex(lineCounter.lineStarts);
-  const problems = document.errors.map((error) => ({
-    filePath,
-    range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
-    message: error.code === "DUPLICATE_KEY" ? "Duplicate key in a mapping." : error.message.split("\n")[0] ?? error.message
-  }));
-  if (problems.length > 0) return { problems };
-  const sourceMap = new SourceMap(document, lines);
-  let data;
-  try {
-    data = document.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (error) {
-    return { problems: [{ filePath, range: lines.range(0, 0), message: `The configuration cannot be expanded: ${error instanceof Error ? error.message : String(error)}.` }] };
-  }
-  return {
-    problems: [],
-    source: {
-      filePath,
-      data,
-      locate: (path22, target) => sourceMap.resolve(path22, target).range,
-      textAt: (path22) => {
-        const range = sourceMap.resolve(path22).range;
-        return text.slice(range.startOffset, range.endOffset);
-      }
-    }
-  };
-}
-
-// src/config/types.ts
-function asList(value2) {
-  if (value2 === void 0) return [];
-  return typeof value2 === "string" ? [value2] : value2;
-}
-
-// src/config/validate-config.ts
-init_rules();
-
-// src/config/schema-problems.ts
-init_json();
-init_path();
-init_did_you_mean();
-function schemaProblems2(errors, source, base = []) {
-  const unions = new Set(errors.filter((error) => error.keyword === "anyOf" || error.keyword === "oneOf").map((error) => error.instancePath));
-  const problems = /* @__PURE__ */ new Map();
-  const dropped = [];
-  for (const error of errors) {
-    if (error.keyword === "anyOf" || error.keyword === "oneOf" || error.keyword === "if") continue;
-    const value2 = valueAtPointer(source.data, base, error.instancePath);
-    if (unions.has(error.instancePath) && (error.keyword === "type" || error.keyword === "enum" && typeof value2 === "object" && value2 !== null)) {
-      dropped.push(error);
-      continue;
-    }
-    const problem = toProblem(error, source, base);
-    const key = `${error.instancePath}\0${error.params.additionalProperty ?? error.params.missingProperty ?? ""}`;
-    if (!problems.has(key)) problems.set(key, problem);
-  }
-  for (const instancePath of unions) {
-    const covered = [...problems.keys()].some((key) => key === instancePath || key.startsWith(`${instancePath}/`) || key.startsWith(`${instancePath}\0`));
-    if (covered) continue;
-    const wanted = /* @__PURE__ */ new Set();
-    for (const error of dropped.filter((candidate) => candidate.instancePath === instancePath)) {
-      if (error.keyword === "type") wanted.add(articled(String(error.params.type)));
-      if (error.keyword === "enum") for (const allowed of error.params.allowedValues) wanted.add(JSON.stringify(allowed));
-    }
-    const path22 = [...base, ...pointerPath(source.data, base, instancePath)];
-    problems.set(instancePath, {
-      filePath: source.filePath,
-      range: source.locate(path22),
-      message: `${where(path22)} must be ${[...wanted].join(" or ")}.`
-    });
-  }
-  return [...problems.values()].sort((a, b) => (a.range?.startOffset ?? 0) - (b.range?.startOffset ?? 0));
-}
-function toProblem(error, source, base) {
-  const relative2 = pointerPath(source.data, base, error.instancePath);
-  const path22 = [...base, ...relative2];
-  const at = (target, key = false) => ({ filePath: source.filePath, range: source.locate(target, key ? "key" : "value") });
-  const value2 = valueAtPointer(source.data, base, error.instancePath);
-  switch (error.keyword) {
-    case "additionalProperties": {
-      const key = error.params.additionalProperty;
-      const allowed = Object.keys(error.parentSchema?.properties ?? {}).filter((name) => name !== "$schema");
-      const suggestion = didYouMean(key, allowed);
-      const hint = suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 ? `; expected one of: ${allowed.join(", ")}.` : ", which takes no keys.";
-      return { ...at([...path22, key], true), message: `Unknown key "${key}"${path22.length > 0 ? ` in ${formatPath(path22)}` : ""}${hint}` };
-    }
-    case "required": {
-      const missing = error.params.missingProperty;
-      return { ...at(path22), message: `${path22.length > 0 ? formatPath(path22) : "The configuration"} is missing the required key "${missing}".` };
-    }
-    case "type": {
-      const type = String(error.params.type);
-      const quote = type === "string" && (typeof value2 === "number" || typeof value2 === "boolean") ? ` (quote it: "${source.textAt(path22)}")` : "";
-      return { ...at(path22), message: `${where(path22)} must be ${articled(type)}${quote}.` };
-    }
-    case "enum": {
-      const allowed = error.params.allowedValues.map((item) => JSON.stringify(item)).join(", ");
-      return { ...at(path22), message: `${where(path22)} must be one of ${allowed} (got ${JSON.stringify(value2)}).` };
-    }
-    default:
-      return { ...at(path22), message: `${where(path22)} ${error.message ?? "is invalid"}.` };
-  }
-}
-function where(path22) {
-  return path22.length > 0 ? formatPath(path22) : "The configuration";
-}
-function articled(type) {
-  const words = { array: "a list", object: "a mapping", string: "a string", number: "a number", integer: "an integer", boolean: "true or false", null: "null" };
-  return type.split(",").map((part) => words[part] ?? part).join(" or ");
-}
-function pointerPath(data, base, pointer2) {
-  if (pointer2 === "") return [];
-  let value2 = valueAt4(data, base);
-  const path22 = [];
-  for (const raw of pointer2.slice(1).split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(value2)) {
-      path22.push(Number(segment));
-      value2 = value2[Number(segment)];
-    } else {
-      path22.push(segment);
-      value2 = isObject(value2) ? value2[segment] : void 0;
-    }
-  }
-  return path22;
-}
-function valueAtPointer(data, base, pointer2) {
-  return valueAt4(valueAt4(data, base), pointerPath(data, base, pointer2));
-}
-function valueAt4(data, path22) {
-  let value2 = data;
-  for (const segment of path22) {
-    if (Array.isArray(value2) && typeof segment === "number") value2 = value2[segment];
-    else if (isObject(value2)) value2 = value2[String(segment)];
-    else return void 0;
-  }
-  return value2;
-}
-
-// src/config/validate-config.ts
-var configValidator;
-function newAjv() {
-  const { Ajv } = require_ajv();
-  return new Ajv({ allErrors: true, strict: false, verbose: true });
-}
-function validateConfig(source) {
-  configValidator ??= newAjv().compile(configSchema(builtinRules));
-  if (configValidator(source.data)) return [];
-  return schemaProblems2(configValidator.errors ?? [], source);
-}
-function validateAt(source, base, value2, validate2) {
-  if (validate2(value2)) return [];
-  return schemaProblems2(validate2.errors ?? [], source, base);
-}
-
-// src/config/load-config.ts
-async function loadConfig(filePath, builtinRules2, cache3 = new ConfigLoadCache()) {
-  const problems = [];
-  const layers = [];
-  collectLayers(path12.resolve(filePath), [], layers, problems, cache3);
-  if (problems.length > 0) throw new ConfigError(problems);
-  const customRules = await loadCustomRules(layers, builtinRules2, problems, cache3);
-  const rules = [...builtinRules2, ...customRules.map((custom) => custom.rule)];
-  checkRuleSettings(layers, rules, new Set(builtinRules2.map((rule) => rule.id)), problems, cache3);
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { filePath: path12.resolve(filePath), layers, customRules, rules };
-}
-var ConfigLoadCache = class {
-  files = /* @__PURE__ */ new Map();
-  declarative = /* @__PURE__ */ new Map();
-  sharedAjv;
-  get ajv() {
-    this.sharedAjv ??= newAjv();
-    return this.sharedAjv;
-  }
-  readValidated(filePath) {
-    let entry = this.files.get(filePath);
-    if (!entry) {
-      const { source, problems } = readConfigFile(filePath);
-      const invalid = source ? validateConfig(source) : [];
-      entry = invalid.length > 0 ? { problems: invalid } : source ? { source, problems } : { problems };
-      this.files.set(filePath, entry);
-    }
-    return entry;
-  }
-};
-function collectLayers(filePath, stack, layers, problems, cache3) {
-  const { source, problems: readProblems } = cache3.readValidated(filePath);
-  if (!source) {
-    problems.push(...readProblems);
-    return;
-  }
-  const data = source.data;
-  const dir = path12.dirname(filePath);
-  const extendsList = asList(data.extends);
-  extendsList.forEach((entry, index) => {
-    const at = typeof data.extends === "string" ? ["extends"] : ["extends", index];
-    if (isPresetName(entry)) {
-      layers.push({ kind: "preset", preset: entry });
-      return;
-    }
-    if (!entry.startsWith(".") && !path12.isAbsolute(entry)) {
-      problems.push({ filePath, range: source.locate(at), message: `"${entry}" is neither a preset (recommended, strict) nor a path; write a path as ./${entry}.` });
-      return;
-    }
-    const target = path12.resolve(dir, entry);
-    if (target === filePath || stack.includes(target)) {
-      problems.push({ filePath, range: source.locate(at), message: `"${entry}" extends a configuration that extends this one (a cycle).` });
-      return;
-    }
-    const before2 = problems.length;
-    collectLayers(target, [...stack, filePath], layers, problems, cache3);
-    for (let i = before2; i < problems.length; i++) {
-      const problem = problems[i];
-      if (problem.filePath === target && !problem.range) problems[i] = { filePath, range: source.locate(at), message: `${problem.message} (extends "${entry}")` };
-    }
-  });
-  layers.push({ kind: "file", source, dir, data });
-}
-async function loadCustomRules(layers, builtinRules2, problems, cache3) {
-  const custom = [];
-  const definedAt = new Map(builtinRules2.map((rule) => [rule.id, "a built-in rule"]));
-  const seenModules = /* @__PURE__ */ new Set();
-  const claim = (id, where2, report) => {
-    const previous = definedAt.get(id);
-    if (previous) {
-      report(`The rule id "${id}" is already taken by ${previous}; custom rule ids must be unique.`);
-      return false;
-    }
-    definedAt.set(id, where2);
-    return true;
-  };
-  for (const layer of layers) {
-    if (layer.kind !== "file") continue;
-    const { source, dir, data } = layer;
-    for (const [index, entry] of (data.customRules ?? []).entries()) {
-      if (typeof entry !== "string") {
-        const key = `${source.filePath}\0${index}`;
-        const before2 = problems.length;
-        const rule = cache3.declarative.has(key) ? cache3.declarative.get(key) : buildDeclarative(entry, source, ["customRules", index], cache3.ajv, problems);
-        if (problems.length === before2) cache3.declarative.set(key, rule);
-        if (rule && claim(rule.id, `the custom rule at ${relative(source.filePath)}:${source.locate(["customRules", index, "id"]).start.line + 1}`, (message) => problems.push({ filePath: source.filePath, range: source.locate(["customRules", index, "id"]), message }))) {
-          custom.push({ rule, filePath: source.filePath, declarative: true });
-        }
-        continue;
-      }
-      const files = (await (0, import_fast_glob2.default)(toPattern(entry), { cwd: dir, absolute: true, onlyFiles: true, ignore: ["**/node_modules/**"] })).sort();
-      const modules = files.filter((file) => /\.(m?js|ts|mts|cts)$/.test(file));
-      if (modules.length === 0) {
-        problems.push({ filePath: source.filePath, range: source.locate(["customRules", index]), message: `"${entry}" matches no rule module (.js, .mjs, .ts, .mts) next to this configuration.` });
-        continue;
-      }
-      const { loadCodeRule: loadCodeRule2 } = await Promise.resolve().then(() => (init_load_code_rule(), load_code_rule_exports));
-      for (const file of modules) {
-        const absolute = path12.normalize(file);
-        if (seenModules.has(absolute)) continue;
-        seenModules.add(absolute);
-        try {
-          const loaded3 = await loadCodeRule2(absolute);
-          const report = (message) => problems.push({ filePath: absolute, range: loaded3.idRange ?? { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 }, message });
-          if (claim(loaded3.rule.id, relative(absolute), report)) custom.push({ rule: loaded3.rule, filePath: absolute, declarative: false });
-        } catch (error) {
-          if (!(error instanceof ConfigError)) throw error;
-          problems.push(...error.problems);
-        }
-      }
-    }
-  }
-  return custom;
-}
-function buildDeclarative(definition, source, at, ajv, problems) {
-  const security = definition.tags?.includes("security") ?? false;
-  if (security !== (definition.securitySeverity !== void 0)) {
-    problems.push({
-      filePath: source.filePath,
-      range: source.locate([...at, security ? "tags" : "securitySeverity"]),
-      message: security ? "A rule tagged security needs securitySeverity (0.1 to 10)." : "securitySeverity belongs only to rules tagged security."
-    });
-    return void 0;
-  }
-  let validate2;
-  try {
-    validate2 = ajv.compile(definition.schema);
-  } catch (error) {
-    problems.push({ filePath: source.filePath, range: source.locate([...at, "schema"]), message: `The schema of "${definition.id}" is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}.` });
-    return void 0;
-  }
-  return declarativeRule(definition, validate2);
-}
-function checkRuleSettings(layers, rules, builtin, problems, cache3) {
-  const byId = new Map(rules.map((rule) => [rule.id, rule]));
-  for (const layer of layers) {
-    if (layer.kind !== "file") continue;
-    const { source, data } = layer;
-    const settingsAt = [
-      [["rules"], data.rules],
-      ...(data.overrides ?? []).map((override, index) => [["overrides", index, "rules"], override.rules])
-    ];
-    for (const [at, settings] of settingsAt) {
-      for (const [id, setting] of Object.entries(settings ?? {})) {
-        const rule = byId.get(id);
-        if (!rule) {
-          const suggestion = didYouMean(id, byId.keys());
-          problems.push({ filePath: source.filePath, range: source.locate([...at, id], "key"), message: `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : "."}` });
-          continue;
-        }
-        if (builtin.has(id) || !Array.isArray(setting) || setting.length < 2 || !rule.meta.schema) continue;
-        const validate2 = cache3.ajv.compile(rule.meta.schema);
-        problems.push(...validateAt(source, [...at, id, 1], { ...rule.meta.defaultOptions, ...setting[1] }, validate2));
-      }
-    }
-  }
-}
-function toPattern(entry) {
-  return entry.replace(/\\/g, "/").replace(/^\.\//, "");
-}
-function relative(file) {
-  return path12.relative(process.cwd(), file) || file;
-}
-
-// src/config/resolve-config.ts
-var ConfigResolver = class {
-  constructor(cwd, cli = {}, builtins = builtinRules) {
-    this.cwd = cwd;
-    this.cli = cli;
-    this.builtins = builtins;
-  }
-  cwd;
-  cli;
-  builtins;
-  finder = new ConfigFinder();
-  prepared = /* @__PURE__ */ new Map();
-  settingsCache = /* @__PURE__ */ new Map();
-  loadCache = new ConfigLoadCache();
-  /** The configuration file for a file: `--config`, or the nearest one upwards. */
-  configFileFor(absolutePath) {
-    if (this.cli.configFile !== void 0) return path13.resolve(this.cwd, this.cli.configFile);
-    return this.finder.find(path13.dirname(absolutePath));
-  }
-  async forFile(absolutePath) {
-    const configFile = this.configFileFor(absolutePath);
-    const prepared = await this.prepare(configFile);
-    const matching = prepared.overrides.filter((override) => matches(override, absolutePath));
-    const key = `${configFile ?? ""}\0${matching.map((override) => prepared.overrides.indexOf(override)).join(",")}`;
-    let resolved = this.settingsCache.get(key);
-    if (!resolved) {
-      resolved = this.resolve(configFile, prepared, matching);
-      this.settingsCache.set(key, resolved);
-    }
-    const ignored = prepared.ignores.some(({ dir, rules }) => {
-      const relative2 = relativePosix(dir, absolutePath);
-      return relative2 !== void 0 && rules.ignores(relative2);
-    });
-    return { ...resolved, ignored };
-  }
-  prepare(configFile) {
-    const key = configFile ?? "";
-    let prepared = this.prepared.get(key);
-    if (!prepared) {
-      prepared = configFile === void 0 ? Promise.resolve({ loaded: void 0, overrides: [], ignores: [] }) : this.load(configFile);
-      this.prepared.set(key, prepared);
-    }
-    return prepared;
-  }
-  async load(configFile) {
-    const loaded3 = await loadConfig(configFile, this.builtins, this.loadCache);
-    const overrides = [];
-    const ignores = [];
-    loaded3.layers.forEach((layer, layerIndex) => {
-      if (layer.kind !== "file") return;
-      for (const data of layer.data.overrides ?? []) {
-        const excluded = asList(data.excludedFiles);
-        overrides.push({
-          layerIndex,
-          data,
-          dir: layer.dir,
-          files: (0, import_ignore2.default)().add([...asList(data.files)]),
-          excluded: excluded.length > 0 ? (0, import_ignore2.default)().add([...excluded]) : void 0
-        });
-      }
-      if (layer.data.ignorePatterns?.length) ignores.push({ dir: layer.dir, rules: (0, import_ignore2.default)().add([...layer.data.ignorePatterns]) });
-    });
-    return { loaded: loaded3, overrides, ignores };
-  }
-  resolve(configFile, prepared, overrides) {
-    const layers = prepared.loaded?.layers ?? [];
-    const rules = prepared.loaded?.rules ?? this.builtins;
-    const ruleSettings = presetRules("recommended", this.builtins);
-    let kubernetesVersion;
-    let failLevel;
-    const podTemplatePaths = {};
-    for (const layer of layers) {
-      if (layer.kind === "preset") {
-        mergeRuleSettings(ruleSettings, presetRules(layer.preset, this.builtins));
-        continue;
-      }
-      mergeRuleSettings(ruleSettings, layer.data.rules ?? {});
-      kubernetesVersion = layer.data.kubernetesVersion ?? kubernetesVersion;
-      failLevel = layer.data.failLevel ?? failLevel;
-      for (const [kind, dotted] of Object.entries(layer.data.podTemplatePaths ?? {})) podTemplatePaths[kind] = parseTemplatePath(dotted);
-    }
-    for (const override of overrides) {
-      mergeRuleSettings(ruleSettings, override.data.rules ?? {});
-      kubernetesVersion = override.data.kubernetesVersion ?? kubernetesVersion;
-    }
-    mergeRuleSettings(ruleSettings, this.cli.rules ?? {});
-    if (this.cli.reportUnusedDirectives && severityOf(ruleSettings["unused-suppression"] ?? "off") === "off") {
-      mergeRuleSettings(ruleSettings, { "unused-suppression": "warning" });
-    }
-    kubernetesVersion = this.cli.kubernetesVersion ?? kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-    failLevel = this.cli.failLevel ?? failLevel ?? "error";
-    Object.assign(podTemplatePaths, this.cli.podTemplatePaths ?? {});
-    for (const rule of rules) ruleSettings[rule.id] ??= rule.meta.defaultSeverity;
-    const settings = {
-      rules: configureRules(rules, ruleSettings),
-      kubernetesVersion,
-      knownRuleIds: new Set(rules.map((rule) => rule.id)),
-      ...this.cli.customSchemas ? { customSchemas: this.cli.customSchemas } : {},
-      ...Object.keys(podTemplatePaths).length > 0 ? { podTemplatePaths } : {}
-    };
-    return {
-      configFile,
-      settings,
-      failLevel,
-      ruleSettings: Object.fromEntries(Object.entries(ruleSettings).sort(([a], [b]) => a.localeCompare(b))),
-      customRules: prepared.loaded?.customRules ?? [],
-      podTemplatePaths,
-      kubernetesVersion
-    };
-  }
-};
-function mergeRuleSettings(into, from) {
-  for (const [id, setting] of Object.entries(from)) {
-    const previous = into[id];
-    const severityOnly = typeof setting === "string" || setting.length === 1;
-    if (severityOnly && Array.isArray(previous) && previous.length === 2) into[id] = [severityOf(setting), previous[1]];
-    else into[id] = setting;
-  }
-}
-function severityOf(setting) {
-  return typeof setting === "string" ? setting : setting[0];
-}
-function matches(override, absolutePath) {
-  const relative2 = relativePosix(override.dir, absolutePath);
-  if (relative2 === void 0 || !override.files.ignores(relative2)) return false;
-  return !override.excluded?.ignores(relative2);
-}
-function relativePosix(dir, absolutePath) {
-  const relative2 = path13.relative(dir, absolutePath);
-  if (relative2 === "" || relative2.startsWith("..") || path13.isAbsolute(relative2)) return void 0;
-  return relative2.split(path13.sep).join("/");
-}
-
-// src/cli/configured-run.ts
-init_severity();
-init_kubernetes_version();
-
-// src/cli/schema-options.ts
-init_kinds();
-
-// src/validate/custom-schemas.ts
-import { readdirSync, readFileSync as readFileSync9, statSync as statSync3 } from "node:fs";
-var import_yaml5 = __toESM(require_dist(), 1);
-init_options();
-init_json();
-import path14 from "node:path";
-var SchemaDirError = class extends UsageError {
-  name = "SchemaDirError";
-};
-var SCHEMA_FILE = /\.(json|ya?ml)$/i;
-function loadSchemaDirs(dirs, cwd) {
-  const schemas = /* @__PURE__ */ new Map();
-  const add = (apiVersion, kind, schema) => {
-    const key = `${apiVersion}/${kind}`.toLowerCase();
-    if (!schemas.has(key)) schemas.set(key, schema);
-  };
-  for (const dir of dirs) {
-    const root = path14.resolve(cwd, dir);
-    for (const file of schemaFiles(root, dir)) {
-      const relative2 = path14.relative(cwd, file) || file;
-      for (const document of readDocuments(file, relative2)) {
-        if (isCrd(document)) {
-          for (const [apiVersion, kind, schema, version] of crdSchemas(document)) {
-            add(apiVersion, kind, customSchema(`${relative2} (${version})`, strictCrdSchema(schema)));
-          }
-        } else if (isObject(document)) {
-          const keys = gvkKeys(document) ?? fileNameKeys(file, root);
-          if (!keys) throw new SchemaDirError(`${relative2}: cannot tell which kind this schema is for; name it <kind>-<group>-<version>.json or add x-kubernetes-group-version-kind.`);
-          for (const [apiVersion, kind] of keys) add(apiVersion, kind, customSchema(relative2, document));
-        }
-      }
-    }
-  }
-  return {
-    find: (apiVersion, kind) => schemas.get(`${apiVersion}/${kind}`.toLowerCase()),
-    size: schemas.size
-  };
-}
-function schemaFiles(root, given) {
-  let stat;
-  try {
-    stat = statSync3(root);
-  } catch {
-    throw new SchemaDirError(`--schema-dir ${given}: no such file or directory.`);
-  }
-  if (stat.isFile()) return [root];
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && SCHEMA_FILE.test(entry.name)).map((entry) => path14.join(entry.parentPath, entry.name)).sort();
-}
-function readDocuments(file, relative2) {
-  const text = readFileSync9(file, "utf8");
-  const documents = (0, import_yaml5.parseAllDocuments)(text, { version: "1.1" });
-  const list = Array.isArray(documents) ? documents : [documents];
-  const values = [];
-  for (const document of list) {
-    const error = document.errors[0];
-    if (error) throw new SchemaDirError(`${relative2}: ${error.message.split("\n")[0]}`);
-    values.push(document.toJS({ maxAliasCount: 100 }));
-  }
-  return values;
-}
-function isCrd(value2) {
-  return isObject(value2) && value2.kind === "CustomResourceDefinition" && String(value2.apiVersion ?? "").startsWith("apiextensions.k8s.io/");
-}
-function* crdSchemas(crd) {
-  const spec = asObject(crd.spec);
-  const group = asString(spec?.group);
-  const kind = asString(asObject(spec?.names)?.kind);
-  if (!group || !kind) return;
-  const shared = asObject(asObject(spec?.validation)?.openAPIV3Schema);
-  const versions2 = asArray(spec?.versions).filter(isObject);
-  const names = versions2.length > 0 ? versions2 : spec?.version ? [{ name: spec.version }] : [];
-  for (const version of names) {
-    const name = asString(version.name);
-    const schema = asObject(asObject(version.schema)?.openAPIV3Schema) ?? shared;
-    if (name && schema) yield [`${group}/${name}`, kind, schema, name];
-  }
-}
-function gvkKeys(schema) {
-  const value2 = schema["x-kubernetes-group-version-kind"];
-  const list = (Array.isArray(value2) ? value2 : value2 ? [value2] : []).filter(isObject);
-  const keys = list.map((gvk) => {
-    const version = asString(gvk.version);
-    const kind = asString(gvk.kind);
-    const group = asString(gvk.group) ?? "";
-    return version && kind ? [group ? `${group}/${version}` : version, kind] : void 0;
-  }).filter((key) => key !== void 0);
-  return keys.length > 0 ? keys : void 0;
-}
-function fileNameKeys(file, root) {
-  const base = path14.basename(file).replace(SCHEMA_FILE, "");
-  const dashed = /^([a-z0-9]+)-(?:(.+)-)?(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
-  if (dashed) return [[dashed[2] ? `${dashed[2]}/${dashed[3]}` : dashed[3], dashed[1]]];
-  const underscored = /^([a-z0-9]+)_(v\d+(?:(?:alpha|beta)\d+)?)$/i.exec(base);
-  const group = path14.relative(root, path14.dirname(file)).split(path14.sep).pop();
-  if (underscored && group) return [[`${group}/${underscored[2]}`, underscored[1]]];
-  return void 0;
-}
-function customSchema(source, schema) {
-  let compiled2;
-  const { $schema: _dialect, ...root } = schema;
-  return {
-    source,
-    root,
-    resolve: (ref) => ref.startsWith("#/") ? pointer(root, ref.slice(2)) : void 0,
-    validator() {
-      compiled2 ??= compile(root, source);
-      return compiled2;
-    }
-  };
-}
-function compile(schema, source) {
-  const { Ajv } = require_ajv();
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, messages: false });
-  try {
-    return ajv.compile(schema);
-  } catch (error) {
-    throw new SchemaDirError(`${source}: not a usable JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-function strictCrdSchema(schema) {
-  const root = strictNode(schema);
-  const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...asObject(root.properties) };
-  return { ...root, type: "object", properties, required: [.../* @__PURE__ */ new Set(["apiVersion", "kind", ...asArray(root.required).map(String)])] };
-}
-function strictNode(node) {
-  const out = {};
-  for (const [key, value2] of Object.entries(node)) {
-    if (key === "x-kubernetes-validations" || key === "description") continue;
-    out[key] = value2;
-  }
-  if (node["x-kubernetes-int-or-string"] === true) {
-    delete out.anyOf;
-    out.type = ["integer", "string"];
-  }
-  const properties = asObject(node.properties);
-  if (properties) {
-    const strict = {};
-    for (const [name, value2] of Object.entries(properties)) strict[name] = isObject(value2) ? strictNode(value2) : value2;
-    if (node["x-kubernetes-embedded-resource"] === true) {
-      strict.apiVersion ??= { type: "string" };
-      strict.kind ??= { type: "string" };
-      strict.metadata ??= { type: "object" };
-    }
-    out.properties = strict;
-    if (node.additionalProperties === void 0 && node["x-kubernetes-preserve-unknown-fields"] !== true) out.additionalProperties = false;
-  }
-  if (isObject(node.items)) out.items = strictNode(node.items);
-  if (isObject(node.additionalProperties)) out.additionalProperties = strictNode(node.additionalProperties);
-  return out;
-}
-function pointer(root, text) {
-  let node = root;
-  for (const raw of text.split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = isObject(node) ? node[segment] : void 0;
-  }
-  return isObject(node) ? node : void 0;
-}
-
-// src/cli/schema-options.ts
-init_options();
-function resolveSchemaSettings(schemaDirs, templatePaths, cwd) {
-  const settings = {};
-  if (schemaDirs.length > 0) {
-    try {
-      settings.customSchemas = loadSchemaDirs(schemaDirs, cwd);
-    } catch (error) {
-      if (error instanceof SchemaDirError) throw new UsageError(error.message);
-      throw error;
-    }
-  }
-  if (templatePaths.length > 0) settings.podTemplatePaths = parsePodTemplatePaths(templatePaths);
-  return settings;
-}
-function parsePodTemplatePaths(values) {
-  const paths = {};
-  for (const value2 of values) {
-    const match = /^(.+)\/([^/=]+)=(.+)$/.exec(value2);
-    const path22 = match ? parseTemplatePath(match[3]) : [];
-    if (!match || path22.length === 0) {
-      throw new UsageError(`--pod-template-path needs <apiVersion>/<kind>=<path>, for example example.com/v1/MyKind=spec.template (got "${value2}").`);
-    }
-    paths[`${match[1]}/${match[2]}`] = path22;
-  }
-  return paths;
-}
-
-// src/cli/configured-run.ts
-function cliSettings(options, cwd) {
-  return {
-    ...resolveSchemaSettings(options.schemaDirs, options.podTemplatePaths, cwd),
-    ...options.configFile !== void 0 ? { configFile: options.configFile } : {},
-    rules: options.rules,
-    ...options.kubernetesVersion !== void 0 ? { kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion) } : {},
-    ...options.failLevel ? { failLevel: options.failLevel } : {},
-    reportUnusedDirectives: options.reportUnusedDirectives
-  };
-}
-async function configureFiles(files, inputs, resolver, cwd) {
-  const named = new Set(inputs.map((input) => path15.resolve(cwd, input)).filter(isFile2));
-  const configs = /* @__PURE__ */ new Map();
-  const kept = [];
-  for (const file of files) {
-    const absolute = path15.resolve(cwd, file);
-    const config = await resolver.forFile(absolute);
-    if (config.ignored && !named.has(absolute)) continue;
-    configs.set(absolute, config);
-    kept.push(file);
-  }
-  return { files: kept, configs };
-}
-function failsAtLevel(results, failLevelOf) {
-  return results.some((result) => {
-    const level = failLevelOf(result.absolutePath);
-    if (level === "error") return result.errorCount > 0;
-    return result.findings.some((finding) => !finding.suppressions?.length && atLeast(finding.severity, level));
-  });
-}
-function isFile2(file) {
-  try {
-    return statSync4(file).isFile();
-  } catch {
-    return false;
-  }
-}
+// src/cli/main.ts
+init_configured_run();
 
 // src/cli/list-rules.ts
 function listRules(rules, width) {
@@ -40572,16 +40729,14 @@ import path16 from "node:path";
 // src/report/job-summary.ts
 init_rules();
 init_rule_docs();
-
-// src/report/job-summary-sections.ts
-var JOB_SUMMARY_SECTIONS = [];
-
-// src/report/job-summary.ts
+init_resources_markdown();
 init_results();
 var SUMMARY_FINDINGS_LIMIT = 20;
+var SUMMARY_RESOURCES_LIMIT = 100;
+var SUMMARY_MAX_BYTES = 1024 * 1024;
 var RANK3 = { error: 3, warning: 2, info: 1 };
 var ICON = { error: "❌", warning: "⚠️", info: "ℹ️" };
-function renderJobSummary(run2, sections = JOB_SUMMARY_SECTIONS) {
+function renderJobSummary(run2) {
   const entries2 = run2.results.flatMap((result) => result.findings.filter((finding) => !isSuppressed(finding)).map((finding) => ({ result, finding })));
   const totals = { error: 0, warning: 0, info: 0 };
   for (const { finding } of entries2) totals[finding.severity]++;
@@ -40599,11 +40754,13 @@ function renderJobSummary(run2, sections = JOB_SUMMARY_SECTIONS) {
       ...worstFindings(entries2, run2)
     );
   }
-  for (const section of sections) {
-    const text = section(run2);
-    if (text) out.push(text.trimEnd(), "");
-  }
-  return `${out.join("\n").trimEnd()}
+  const findings = `${out.join("\n").trimEnd()}
+`;
+  if (!run2.resources || run2.resources.entries.length === 0) return findings;
+  const maxBytes = SUMMARY_MAX_BYTES - Buffer.byteLength(findings) - 2;
+  const resources = formatResourcesMarkdown(withDisplayPaths(run2.resources, run2), { headingLevel: 3, maxObjects: SUMMARY_RESOURCES_LIMIT, maxBytes });
+  return `${findings}
+${resources.trimEnd()}
 `;
 }
 function ruleTable(findings) {
@@ -40633,11 +40790,15 @@ function worstFindings(entries2, run2) {
     ...shown.map(({ result, finding }) => {
       const location = `${displayPath(result, run2.repositoryRoot)}:${finding.range.start.line + 1}:${finding.range.start.column + 1}`;
       const link = lineLink(result, finding, run2);
-      return `| ${ICON[finding.severity]} ${finding.severity} | ${link ? `[${cell(location)}](${link})` : cell(location)} | \`${finding.ruleId}\` | ${cell(finding.message)} |`;
+      return `| ${ICON[finding.severity]} ${finding.severity} | ${link ? `[${cell2(location)}](${link})` : cell2(location)} | \`${finding.ruleId}\` | ${cell2(finding.message)} |`;
     })
   ];
   if (entries2.length > shown.length) lines.push("", `…and ${entries2.length - shown.length} more. The SARIF report and the job log list them all.`);
   return lines;
+}
+function withDisplayPaths(report, run2) {
+  const shown = new Map(run2.results.map((result) => [result.filePath, displayPath(result, run2.repositoryRoot)]));
+  return { ...report, entries: report.entries.map((entry) => ({ ...entry, filePath: shown.get(entry.filePath) ?? entry.filePath })) };
 }
 function displayPath(result, root) {
   return relativeToRoot(root, result.absolutePath) ?? result.filePath;
@@ -40649,7 +40810,7 @@ function lineLink(result, finding, run2) {
   const encoded = relative2.split("/").map(encodeURIComponent).join("/");
   return `${server}/${repository}/blob/${sha}/${encoded}#L${finding.range.start.line + 1}`;
 }
-function cell(text) {
+function cell2(text) {
   return text.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").trim();
 }
 function plural2(count, word) {
@@ -40657,6 +40818,7 @@ function plural2(count, word) {
 }
 
 // src/cli/side-reports.ts
+init_resources_report();
 function formatContextFor(results, rules, options, io, color) {
   return {
     color,
@@ -40666,15 +40828,23 @@ function formatContextFor(results, rules, options, io, color) {
     ...options.sarifCategory ? { sarifCategory: options.sarifCategory } : {}
   };
 }
-function writeSideReports(results, context, options, io) {
+function summaryFileOf(options, env) {
+  return options.summaryFile !== void 0 ? options.summaryFile || void 0 : env.GITHUB_STEP_SUMMARY || void 0;
+}
+function summaryResources(options, env) {
+  if (summaryFileOf(options, env) === void 0) return void 0;
+  const builder = new ResourceReportBuilder();
+  return { onLoaded: (file, settings) => builder.add(file, settings.podTemplatePaths), report: () => builder.report() };
+}
+function writeSideReports(results, context, options, io, resources) {
   if (options.sarifFile !== void 0) {
     const file = path16.resolve(io.cwd, options.sarifFile);
     mkdirSync(path16.dirname(file), { recursive: true });
     writeFileSync2(file, formatSarif(results, { ...context, color: false }));
   }
-  const summaryFile = options.summaryFile !== void 0 ? options.summaryFile || void 0 : io.env.GITHUB_STEP_SUMMARY || void 0;
+  const summaryFile = summaryFileOf(options, io.env);
   if (summaryFile !== void 0) {
-    const markdown = renderJobSummary({ results, repositoryRoot: context.repositoryRoot, env: io.env });
+    const markdown = renderJobSummary({ results, repositoryRoot: context.repositoryRoot, env: io.env, ...resources ? { resources } : {} });
     appendFileSync(path16.resolve(io.cwd, summaryFile), `${markdown}
 `);
   }
@@ -40747,6 +40917,7 @@ async function lint(options, io) {
   const readsStdin = options.paths.includes("-");
   if (readsStdin && options.paths.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
   if (options.stdinFilename !== void 0 && !readsStdin) throw new UsageError('--stdin-filename needs "-" among the paths.');
+  const resources = summaryResources(options, io.env);
   let results;
   if (readsStdin) {
     const name = options.stdinFilename ?? "<stdin>";
@@ -40754,7 +40925,7 @@ async function lint(options, io) {
     const config = await resolver.forFile(absolute);
     failLevels.set(absolute, config.failLevel);
     noteRules(config.settings.rules);
-    results = [lintBytes(name, absolute, io.stdin(), config.settings)];
+    results = [lintBytes(name, absolute, io.stdin(), config.settings, resources?.onLoaded)];
   } else {
     const found = await discoverFiles(options.paths, {
       cwd: io.cwd,
@@ -40766,7 +40937,7 @@ async function lint(options, io) {
       failLevels.set(file, config.failLevel);
       noteRules(config.settings.rules);
     }
-    results = lintFiles(files, (absolute) => configs.get(absolute).settings, io.cwd);
+    results = lintFiles(files, (absolute) => configs.get(absolute).settings, io.cwd, resources?.onLoaded);
   }
   if (options.quiet) results = results.map(onlyErrors);
   const toFile = options.outputFile !== void 0;
@@ -40780,7 +40951,7 @@ async function lint(options, io) {
 `);
   else if (output) io.stdout(output.endsWith("\n") ? output : `${output}
 `);
-  writeSideReports(results, context, options, io);
+  writeSideReports(results, context, options, io, resources?.report());
   io.onResults?.(results);
   return exitCode(results, options.maxWarnings, (file) => failLevels.get(file) ?? "error");
 }

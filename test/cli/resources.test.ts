@@ -134,6 +134,8 @@ Total for namespace shop  1 object
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)[0]).toMatchObject({ filePath: 'pod.yaml', podRequests: { memory: '64Mi' } });
     expect(run.stderr).toMatch(/^podlint resources: pod\.yaml:5:69: value left out: quantities must match/);
+    const markdown = runCli(['resources', '-', '--stdin-filename', 'pod.yaml', '-f', 'markdown'], { input });
+    expect(markdown.stdout).toContain('\n1 value Kubernetes cannot decode is left out of the sums (`invalid-quantity` names it).\n');
   });
 
   it('names on standard error the documents it could not read, and goes on', () => {
