@@ -18563,7 +18563,7 @@ var init_privilege_escalation = __esm({
         docs: {
           description: "Require allowPrivilegeEscalation: false on every container of every role (containers, init containers, sidecars, ephemeral), and report escalation implied by privileged or CAP_SYS_ADMIN; Windows Pods are exempt.",
           remediation: "Set `securityContext.allowPrivilegeEscalation: false` on each container (the Pod has no such field), and drop `privileged: true` and `SYS_ADMIN` (or `ALL`) from `capabilities.add`, which make escalation possible whatever the field says.",
-          rationale: "Without `allowPrivilegeEscalation: false` the kubelet does not set no_new_privs, so a setuid binary or a file capability in the image can raise a process above its parent; the field defaults to allowing it. It is a container field (the Pod has none), checked on every role: an init container, a sidecar or an ephemeral debug container escalates as well as the main one. Kubernetes documents escalation as always possible for privileged containers and those with CAP_SYS_ADMIN, and rejects an explicit false next to `privileged: true` or `capabilities.add: [CAP_SYS_ADMIN]` (those findings are errors whatever the configured severity). Every finding lands on `allowPrivilegeEscalation`, or where it belongs, so it does not stack on the findings of privileged-container and dangerous-capabilities. A warning by default, as in the Pod Security Standards' restricted profile; Windows Pods are exempt, as Kubernetes forbids the field on them."
+          rationale: "Without `allowPrivilegeEscalation: false` the kubelet does not set no_new_privs, so a setuid binary or a file capability in the image can raise a process above its parent; the field defaults to allowing it. It is a container field (the Pod has none), checked on every role: an init container, a sidecar or an ephemeral debug container escalates as well as the main one. Kubernetes documents escalation as always possible for privileged containers and those with CAP_SYS_ADMIN, and rejects an explicit false next to `privileged: true` or `capabilities.add: [CAP_SYS_ADMIN]` (those findings are errors while the rule runs at its default severity; a severity you configure applies to them too). Every finding lands on `allowPrivilegeEscalation`, or where it belongs, so it does not stack on the findings of privileged-container and dangerous-capabilities. A warning by default, as in the Pod Security Standards' restricted profile; Windows Pods are exempt, as Kubernetes forbids the field on them."
         },
         messages: {
           unset: '{{role}} "{{container}}" does not set allowPrivilegeEscalation: false, so its processes may gain more privileges than their parent (setuid binaries, file capabilities).',
@@ -18693,7 +18693,7 @@ var init_host_namespaces = __esm({
         docs: {
           description: "Forbid sharing the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC), which every container of the Pod then shares.",
           remediation: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false). Expose ports through a Service, or a `hostPort` when a node port is really needed; node agents that need a host namespace can be allowed with the `allowed` option.",
-          rationale: "A host namespace is shared by the whole Pod, so one finding per field covers every container, init container, sidecar and ephemeral container. The Pod Security Standards' baseline profile forbids all three, so the default is an error; node agents that need one (a CNI plugin on the host network) can be allowed with the `allowed` option. Kubernetes itself rejects any of them in a Pod with `hostUsers: false`, and that finding is an error even when the namespace is allowed."
+          rationale: "A host namespace is shared by the whole Pod, so one finding per field covers every container, init container, sidecar and ephemeral container. The Pod Security Standards' baseline profile forbids all three, so the default is an error; node agents that need one (a CNI plugin on the host network) can be allowed with the `allowed` option. Kubernetes itself rejects any of them in a Pod with `hostUsers: false`, and that finding is reported even when the namespace is allowed."
         },
         messages: {
           hostNetwork: "The Pod uses the node's network namespace (hostNetwork: true): it sees every interface of the node, can bind its ports and reach services listening on its localhost, and NetworkPolicies do not isolate it.",
@@ -19308,6 +19308,10 @@ function configureRules(rules, settings = {}) {
     configured.push({ rule, severity, options });
   }
   return configured;
+}
+function reportSeverity(configured, requested) {
+  if (requested === void 0 || configured.severity !== configured.rule.meta.defaultSeverity) return configured.severity;
+  return requested;
 }
 function splitSetting(id, setting) {
   const [severity, options] = typeof setting === "string" ? [setting, void 0] : [setting[0], setting[1]];
@@ -26963,7 +26967,7 @@ function lintLoadedFile(file, settings) {
   return applySuppressions(file, findings.sort(compareFindings), settings);
 }
 function runRule(configured, object, settings, findings, pod) {
-  const { rule, severity, options } = configured;
+  const { rule, options } = configured;
   const identity = {
     apiVersion: object.apiVersion,
     kind: object.kind,
@@ -26983,7 +26987,7 @@ function runRule(configured, object, settings, findings, pod) {
       const fix = descriptor.fix && resolveFix(sourceMap, object, descriptor.fix);
       findings.push({
         ruleId: rule.id,
-        severity: descriptor.severity ?? severity,
+        severity: reportSeverity(configured, descriptor.severity),
         message: formatMessage(template, descriptor.data),
         filePath: object.file.filePath,
         range: location.range,
@@ -27023,6 +27027,7 @@ var init_lint_file = __esm({
     init_apply();
     init_define_rule();
     init_finding();
+    init_rule_settings();
   }
 });
 
@@ -27412,17 +27417,17 @@ var init_load_text = __esm({
 });
 
 // src/load/load-bytes.ts
-function loadBytes(filePath, bytes, maxBytes = MAX_FILE_BYTES) {
-  if (bytes.length > maxBytes) {
-    return unreadable(filePath, "file-too-large", `The file is ${bytes.length} bytes, over the limit of ${maxBytes}; it was not parsed.`);
+function loadBytes(filePath, bytes2, maxBytes = MAX_FILE_BYTES) {
+  if (bytes2.length > maxBytes) {
+    return unreadable(filePath, "file-too-large", `The file is ${bytes2.length} bytes, over the limit of ${maxBytes}; it was not parsed.`);
   }
-  const nul = bytes.indexOf(0);
+  const nul = bytes2.indexOf(0);
   if (nul !== -1) {
     return unreadable(filePath, "invalid-encoding", `The file is binary (a NUL byte at offset ${nul}), not YAML or JSON text.`);
   }
   let text;
   try {
-    text = utf8.decode(bytes);
+    text = utf8.decode(bytes2);
   } catch {
     return unreadable(filePath, "invalid-encoding", "The file is not valid UTF-8 text; Kubernetes manifests must be UTF-8.");
   }
@@ -27470,23 +27475,24 @@ var init_results = __esm({
 // src/lint.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 import path8 from "node:path";
-function lintBytes(filePath, absolutePath, bytes, settings) {
-  const file = safeLoad(filePath, bytes);
+function lintBytes(filePath, absolutePath, bytes2, settings, onLoaded) {
+  const file = safeLoad(filePath, bytes2);
+  onLoaded?.(file, settings);
   return fileResult(filePath, absolutePath, lintLoadedFile(file, settings));
 }
 function lintText(filePath, text, settings, cwd = process.cwd()) {
   return lintBytes(filePath, path8.resolve(cwd, filePath), Buffer.from(text, "utf8"), settings);
 }
-function lintFiles(files, settings, cwd = process.cwd()) {
+function lintFiles(files, settings, cwd = process.cwd(), onLoaded) {
   return files.map((filePath) => {
     const absolutePath = path8.resolve(cwd, filePath);
     const fileSettings = typeof settings === "function" ? settings(absolutePath) : settings;
-    return lintBytes(filePath, absolutePath, readFileSync5(absolutePath), fileSettings);
+    return lintBytes(filePath, absolutePath, readFileSync5(absolutePath), fileSettings, onLoaded);
   });
 }
-function safeLoad(filePath, bytes) {
+function safeLoad(filePath, bytes2) {
   try {
-    return loadBytes(filePath, bytes);
+    return loadBytes(filePath, bytes2);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 };
@@ -29187,11 +29193,407 @@ var init_schema_options = __esm({
   }
 });
 
+// src/cli/configured-run.ts
+import { statSync as statSync4 } from "node:fs";
+import path16 from "node:path";
+function cliSettings(options, cwd) {
+  return {
+    ...resolveSchemaSettings(options.schemaDirs, options.podTemplatePaths, cwd),
+    ...options.configFile !== void 0 ? { configFile: options.configFile } : {},
+    rules: options.rules,
+    ...options.kubernetesVersion !== void 0 ? { kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion) } : {},
+    ...options.failLevel ? { failLevel: options.failLevel } : {},
+    reportUnusedDirectives: options.reportUnusedDirectives
+  };
+}
+async function configureFiles(files, inputs, resolver, cwd) {
+  const named = new Set(inputs.map((input) => path16.resolve(cwd, input)).filter(isFile2));
+  const configs = /* @__PURE__ */ new Map();
+  const kept = [];
+  for (const file of files) {
+    const absolute = path16.resolve(cwd, file);
+    const config = await resolver.forFile(absolute);
+    if (config.ignored && !named.has(absolute)) continue;
+    configs.set(absolute, config);
+    kept.push(file);
+  }
+  return { files: kept, configs };
+}
+function failsAtLevel(results, failLevelOf) {
+  return results.some((result) => {
+    const level = failLevelOf(result.absolutePath);
+    if (level === "error") return result.errorCount > 0;
+    return result.findings.some((finding) => !finding.suppressions?.length && atLeast(finding.severity, level));
+  });
+}
+function isFile2(file) {
+  try {
+    return statSync4(file).isFile();
+  } catch {
+    return false;
+  }
+}
+var init_configured_run = __esm({
+  "src/cli/configured-run.ts"() {
+    "use strict";
+    init_resolve_config();
+    init_severity();
+    init_kubernetes_version();
+    init_schema_options();
+  }
+});
+
 // src/cli/package-info.ts
 var init_package_info = __esm({
   "src/cli/package-info.ts"() {
     "use strict";
     init_package_root();
+  }
+});
+
+// src/k8s/resources.ts
+function effectivePodRequests(pod, options = {}) {
+  const resources = resourcesOf(pod, options);
+  const requests = aggregateContainerResources(resources, "requests");
+  if (!options.skipPodLevelResources && resources.podLevel && isPodLevelRequestsSet(resources)) {
+    applyPodLevel(requests, resources.podLevel.requests);
+  }
+  if (!options.excludeOverhead) addResources(requests, resources.overhead);
+  return requests;
+}
+function effectivePodLimits(pod, options = {}) {
+  const resources = resourcesOf(pod, options);
+  const limits = aggregateContainerResources(resources, "limits");
+  if (!options.skipPodLevelResources && resources.podLevel && isPodLevelResourcesSet(resources)) {
+    applyPodLevel(limits, resources.podLevel.limits);
+  }
+  if (!options.excludeOverhead) {
+    for (const [name, overhead] of resources.overhead) {
+      const limit = limits.get(name);
+      if (limit && !limit.isZero()) limits.set(name, limit.add(overhead));
+    }
+  }
+  return limits;
+}
+function resourcesOf(pod, options) {
+  return "object" in pod ? podResources(pod, options) : pod;
+}
+function applyPodLevel(target, podLevel) {
+  for (const [name, quantity] of podLevel) if (isSupportedPodLevelResource(name)) target.set(name, quantity);
+}
+function workloadResources(pod) {
+  const resources = podResources(pod);
+  const podRequests = effectivePodRequests(resources);
+  const podLimits = effectivePodLimits(resources);
+  const { replicas } = pod.owner;
+  return {
+    owner: pod.owner,
+    qosClass: explainPodQos(pod).qosClass,
+    podRequests,
+    podLimits,
+    replicas,
+    totalRequests: totalOf(podRequests, replicas),
+    totalLimits: totalOf(podLimits, replicas)
+  };
+}
+function totalOf(perPod, replicas) {
+  if (replicas === "none") return /* @__PURE__ */ new Map();
+  if (replicas === "per-node") return perPod;
+  const factor = BigInt(replicas);
+  return new Map([...perPod].map(([name, quantity]) => [name, quantity.mul(factor)]));
+}
+var init_resources = __esm({
+  "src/k8s/resources.ts"() {
+    "use strict";
+    init_pod_resources();
+    init_qos();
+  }
+});
+
+// src/report/resources-report.ts
+function namespaceTotals(entries2) {
+  const totals = /* @__PURE__ */ new Map();
+  for (const entry of entries2) {
+    let total = totals.get(entry.namespace);
+    if (!total) {
+      total = { objects: 0, requests: /* @__PURE__ */ new Map(), limits: /* @__PURE__ */ new Map(), perNodeRequests: /* @__PURE__ */ new Map(), perNodeLimits: /* @__PURE__ */ new Map() };
+      totals.set(entry.namespace, total);
+    }
+    total.objects++;
+    if (entry.replicas === "per-node") {
+      addResources(total.perNodeRequests, entry.totalRequests);
+      addResources(total.perNodeLimits, entry.totalLimits);
+    } else {
+      addResources(total.requests, entry.totalRequests);
+      addResources(total.limits, entry.totalLimits);
+    }
+  }
+  return [...totals].map(([namespace, total]) => ({ namespace, ...total }));
+}
+function resourceNames(...maps) {
+  const present = /* @__PURE__ */ new Set();
+  for (const map of maps) for (const name of map.keys()) present.add(name);
+  present.delete("cpu");
+  present.delete("memory");
+  const storage = present.delete("ephemeral-storage") ? ["ephemeral-storage"] : [];
+  return ["cpu", "memory", ...storage, ...[...present].sort()];
+}
+function quantityRecord(map) {
+  const record = {};
+  for (const name of resourceNames(map)) {
+    const quantity = map.get(name);
+    if (quantity) record[name] = quantity.toString();
+  }
+  return record;
+}
+function objectLabel2(entry) {
+  return entry.name ? `${entry.kind}/${entry.name}` : entry.kind;
+}
+function replicasLabel(replicas) {
+  if (replicas === "per-node") return "one per node";
+  if (replicas === "none") return "none (a template)";
+  return String(replicas);
+}
+var ResourceReportBuilder;
+var init_resources_report = __esm({
+  "src/report/resources-report.ts"() {
+    "use strict";
+    init_pod_view();
+    init_pod_resources();
+    init_quantity_fields();
+    init_resources();
+    ResourceReportBuilder = class {
+      entries = [];
+      ignored = [];
+      /** Adds a file's objects; `podTemplatePaths` are the custom kinds of that file's configuration. */
+      add(file, podTemplatePaths) {
+        for (const document of file.documents) {
+          for (const object of document.objects) {
+            const pod = podView(object, podTemplatePaths);
+            if (!pod) continue;
+            const start = document.sourceMap.resolve(object.documentPath).range.start;
+            const resources = workloadResources(pod);
+            this.entries.push({
+              filePath: file.filePath,
+              line: start.line + 1,
+              kind: object.kind,
+              name: object.name,
+              namespace: object.namespace,
+              qosClass: resources.qosClass,
+              podRequests: resources.podRequests,
+              podLimits: resources.podLimits,
+              replicas: resources.replicas,
+              totalRequests: resources.totalRequests,
+              totalLimits: resources.totalLimits
+            });
+            for (const field of everyQuantityField(pod)) {
+              if (!field.problem) continue;
+              const at = document.sourceMap.resolve([...object.documentPath, ...field.path]).range.start;
+              this.ignored.push({ filePath: file.filePath, line: at.line + 1, column: at.column + 1, message: field.problem.message });
+            }
+          }
+        }
+      }
+      report() {
+        return { entries: [...this.entries], namespaces: namespaceTotals(this.entries), ignored: [...this.ignored] };
+      }
+    };
+  }
+});
+
+// src/report/resources-table.ts
+function formatResourcesTable(report) {
+  if (report.entries.length === 0) return "No objects with a pod spec found.\n";
+  const blocks = report.entries.map(objectBlock);
+  for (const total of report.namespaces) blocks.push(namespaceBlock(total));
+  if (report.namespaces.length > 1) blocks.push(allNamespacesBlock(report.namespaces));
+  return `${blocks.join("\n\n")}
+`;
+}
+function objectBlock(entry) {
+  const perNode = entry.replicas === "per-node";
+  const template = entry.replicas === "none";
+  const heading = [
+    objectLabel2(entry),
+    `namespace ${entry.namespace ?? "(none)"}`,
+    `QoS ${entry.qosClass}`,
+    `replicas ${replicasLabel(entry.replicas)}`,
+    `${entry.filePath}:${entry.line}`
+  ].join("  ");
+  const columns = ["resource", "pod requests", "pod limits", perNode ? "requests per node" : "total requests", perNode ? "limits per node" : "total limits"];
+  const rows = resourceNames(entry.podRequests, entry.podLimits).map((name) => [
+    name,
+    cell(entry.podRequests, name),
+    cell(entry.podLimits, name),
+    template ? "" : cell(entry.totalRequests, name),
+    template ? "" : cell(entry.totalLimits, name)
+  ]);
+  return `${heading}
+${table(template ? columns.slice(0, 3) : columns, template ? rows.map((row) => row.slice(0, 3)) : rows)}`;
+}
+function namespaceBlock(total) {
+  const heading = `Total for namespace ${total.namespace ?? "(none)"}  ${total.objects} ${total.objects === 1 ? "object" : "objects"}`;
+  return `${heading}
+${totalsTable(total)}`;
+}
+function allNamespacesBlock(totals) {
+  const merged = mergeTotals(totals);
+  return `Total for all namespaces  ${merged.objects} objects
+${totalsTable(merged)}`;
+}
+function totalsTable(total) {
+  const perNode = total.perNodeRequests.size > 0 || total.perNodeLimits.size > 0;
+  const columns = ["resource", "requests", "limits", ...perNode ? ["+ per node requests", "+ per node limits"] : []];
+  const rows = resourceNames(total.requests, total.limits, total.perNodeRequests, total.perNodeLimits).map((name) => [
+    name,
+    cell(total.requests, name),
+    cell(total.limits, name),
+    ...perNode ? [cell(total.perNodeRequests, name), cell(total.perNodeLimits, name)] : []
+  ]);
+  return table(columns, rows);
+}
+function mergeTotals(totals) {
+  const sum = (pick) => {
+    const result = /* @__PURE__ */ new Map();
+    for (const total of totals) {
+      for (const [name, quantity] of pick(total)) result.set(name, result.get(name)?.add(quantity) ?? quantity);
+    }
+    return result;
+  };
+  return {
+    namespace: void 0,
+    objects: totals.reduce((count, total) => count + total.objects, 0),
+    requests: sum((total) => total.requests),
+    limits: sum((total) => total.limits),
+    perNodeRequests: sum((total) => total.perNodeRequests),
+    perNodeLimits: sum((total) => total.perNodeLimits)
+  };
+}
+function cell(map, name) {
+  return map.get(name)?.toString() ?? "-";
+}
+function table(columns, rows) {
+  const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? "").length)));
+  const line = (cells) => `  ${cells.map((text, index) => text.padEnd(widths[index] ?? 0)).join("  ")}`.trimEnd();
+  return [line(columns), ...rows.map(line)].join("\n");
+}
+var init_resources_table = __esm({
+  "src/report/resources-table.ts"() {
+    "use strict";
+    init_resources_report();
+  }
+});
+
+// src/report/resources-markdown.ts
+function formatResourcesMarkdown(report, options = {}) {
+  const level = Math.min(Math.max(options.headingLevel ?? 2, 1), 5);
+  const heading = (depth, text) => `${"#".repeat(level + depth)} ${text}`;
+  if (report.entries.length === 0) return `${heading(0, "Resources")}
+
+No objects with a pod spec found.
+`;
+  const shown = resourceNames(...report.entries.flatMap((entry) => [entry.podRequests, entry.podLimits]));
+  const objectsHead = [
+    heading(0, "Resources"),
+    "",
+    `| Object | Namespace | QoS | Replicas | ${shown.map((name) => `${escape2(name)} requests / limits per pod`).join(" | ")} | ${shown.map((name) => `${escape2(name)} total`).join(" | ")} |`,
+    `| --- | --- | --- | ---: | ${shown.map(() => "---:").join(" | ")} | ${shown.map(() => "---:").join(" | ")} |`
+  ];
+  const several = report.namespaces.length > 1;
+  const perNode = report.namespaces.some((total) => total.perNodeRequests.size > 0 || total.perNodeLimits.size > 0);
+  const totalsHead = [
+    "",
+    heading(1, "Totals per namespace"),
+    "",
+    `| Namespace | Objects | Resource | Requests | Limits |${perNode ? " + per node requests | + per node limits |" : ""}`,
+    `| --- | ---: | --- | ---: | ---: |${perNode ? " ---: | ---: |" : ""}`
+  ];
+  const allRows = several ? totalRows(mergeTotals(report.namespaces), "**all**", perNode) : totalRows(report.namespaces[0], namespaceLabel(report.namespaces[0]), perNode);
+  let budget = (options.maxBytes ?? Infinity) - NOTES_RESERVE - bytes(objectsHead) - bytes(totalsHead) - bytes(allRows);
+  if (budget < 0) {
+    return `${heading(0, "Resources")}
+
+${report.entries.length} objects with a pod spec: the table is too large for this summary; \`podlint resources\` prints it.
+`;
+  }
+  const rows = [];
+  let objectBudget = budget / 2;
+  for (const entry of report.entries.slice(0, options.maxObjects ?? report.entries.length)) {
+    const row = objectRow(entry, shown);
+    const size = bytes([row]);
+    if (size > objectBudget) break;
+    objectBudget -= size;
+    budget -= size;
+    rows.push(row);
+  }
+  const out = [...objectsHead, ...rows];
+  const leftOut = report.entries.length - rows.length;
+  if (leftOut > 0) {
+    out.push("", `…and ${leftOut} more ${leftOut === 1 ? "object" : "objects"}; the totals include them, and \`podlint resources\` lists every one.`);
+  }
+  if (report.ignored.length > 0) {
+    const count = report.ignored.length;
+    out.push("", `${count} ${count === 1 ? "value" : "values"} Kubernetes cannot decode ${count === 1 ? "is" : "are"} left out of the sums (\`invalid-quantity\` names ${count === 1 ? "it" : "them"}).`);
+  }
+  out.push(...totalsHead);
+  let namespacesShown = 0;
+  if (several) {
+    for (const total of report.namespaces) {
+      const block = totalRows(total, namespaceLabel(total), perNode);
+      const size = bytes(block);
+      if (size > budget) break;
+      budget -= size;
+      out.push(...block);
+      namespacesShown++;
+    }
+  }
+  out.push(...allRows);
+  const namespacesLeftOut = several ? report.namespaces.length - namespacesShown : 0;
+  if (namespacesLeftOut > 0) out.push("", `…and ${namespacesLeftOut} more ${namespacesLeftOut === 1 ? "namespace" : "namespaces"}; the **all** rows include them.`);
+  return `${out.join("\n")}
+`;
+}
+function objectRow(entry, shown) {
+  const perNode = entry.replicas === "per-node" ? " per node" : "";
+  const cells = [
+    `${code(objectLabel2(entry))}<br>${escape2(entry.filePath)}:${entry.line}`,
+    entry.namespace ? code(entry.namespace) : "—",
+    entry.qosClass,
+    replicasLabel(entry.replicas),
+    ...shown.map((name) => `${value(entry.podRequests, name)} / ${value(entry.podLimits, name)}`),
+    ...shown.map((name) => entry.replicas === "none" ? "—" : `${value(entry.totalRequests, name)} / ${value(entry.totalLimits, name)}${perNode}`)
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function totalRows(total, label, perNode) {
+  return resourceNames(total.requests, total.limits, total.perNodeRequests, total.perNodeLimits).map((name, row) => {
+    const cells = [row === 0 ? label : "", row === 0 ? String(total.objects) : "", escape2(name), value(total.requests, name), value(total.limits, name)];
+    if (perNode) cells.push(value(total.perNodeRequests, name), value(total.perNodeLimits, name));
+    return `| ${cells.join(" | ")} |`;
+  });
+}
+function namespaceLabel(total) {
+  return total.namespace ? code(total.namespace) : "(none)";
+}
+function bytes(lines) {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+}
+function value(map, name) {
+  return map.get(name)?.toString() ?? "—";
+}
+function code(text) {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+}
+function escape2(text) {
+  return text.replace(/[|\\`*_<>]/g, (char) => `\\${char}`);
+}
+var NOTES_RESERVE;
+var init_resources_markdown = __esm({
+  "src/report/resources-markdown.ts"() {
+    "use strict";
+    init_resources_table();
+    init_resources_report();
+    NOTES_RESERVE = 1024;
   }
 });
 
@@ -30713,8 +31115,8 @@ ${JSON.stringify(Object.fromEntries(headers))}`));
             this.clearPartialMessageTimer();
             this.nextMessageLength = -1;
             this.readSemaphore.lock(async () => {
-              const bytes = this.options.contentDecoder !== void 0 ? await this.options.contentDecoder.decode(body) : body;
-              const message = await this.options.contentTypeDecoder.decode(bytes, this.options);
+              const bytes2 = this.options.contentDecoder !== void 0 ? await this.options.contentDecoder.decode(body) : body;
+              const message = await this.options.contentTypeDecoder.decode(bytes2, this.options);
               this.callback(message);
             }).catch((error) => {
               this.fireError(error);
@@ -40083,152 +40485,6 @@ Options:
   }
 });
 
-// src/k8s/resources.ts
-function effectivePodRequests(pod, options = {}) {
-  const resources = resourcesOf(pod, options);
-  const requests = aggregateContainerResources(resources, "requests");
-  if (!options.skipPodLevelResources && resources.podLevel && isPodLevelRequestsSet(resources)) {
-    applyPodLevel(requests, resources.podLevel.requests);
-  }
-  if (!options.excludeOverhead) addResources(requests, resources.overhead);
-  return requests;
-}
-function effectivePodLimits(pod, options = {}) {
-  const resources = resourcesOf(pod, options);
-  const limits = aggregateContainerResources(resources, "limits");
-  if (!options.skipPodLevelResources && resources.podLevel && isPodLevelResourcesSet(resources)) {
-    applyPodLevel(limits, resources.podLevel.limits);
-  }
-  if (!options.excludeOverhead) {
-    for (const [name, overhead] of resources.overhead) {
-      const limit = limits.get(name);
-      if (limit && !limit.isZero()) limits.set(name, limit.add(overhead));
-    }
-  }
-  return limits;
-}
-function resourcesOf(pod, options) {
-  return "object" in pod ? podResources(pod, options) : pod;
-}
-function applyPodLevel(target, podLevel) {
-  for (const [name, quantity] of podLevel) if (isSupportedPodLevelResource(name)) target.set(name, quantity);
-}
-function workloadResources(pod) {
-  const resources = podResources(pod);
-  const podRequests = effectivePodRequests(resources);
-  const podLimits = effectivePodLimits(resources);
-  const { replicas } = pod.owner;
-  return {
-    owner: pod.owner,
-    qosClass: explainPodQos(pod).qosClass,
-    podRequests,
-    podLimits,
-    replicas,
-    totalRequests: totalOf(podRequests, replicas),
-    totalLimits: totalOf(podLimits, replicas)
-  };
-}
-function totalOf(perPod, replicas) {
-  if (replicas === "none") return /* @__PURE__ */ new Map();
-  if (replicas === "per-node") return perPod;
-  const factor = BigInt(replicas);
-  return new Map([...perPod].map(([name, quantity]) => [name, quantity.mul(factor)]));
-}
-var init_resources = __esm({
-  "src/k8s/resources.ts"() {
-    "use strict";
-    init_pod_resources();
-    init_qos();
-  }
-});
-
-// src/report/resources-report.ts
-function resourceReport(files) {
-  const entries2 = [];
-  const ignored = [];
-  for (const file of files) {
-    for (const document of file.documents) {
-      for (const object of document.objects) {
-        const pod = podView(object);
-        if (!pod) continue;
-        const start = document.sourceMap.resolve(object.documentPath).range.start;
-        const resources = workloadResources(pod);
-        entries2.push({
-          filePath: file.filePath,
-          line: start.line + 1,
-          kind: object.kind,
-          name: object.name,
-          namespace: object.namespace,
-          qosClass: resources.qosClass,
-          podRequests: resources.podRequests,
-          podLimits: resources.podLimits,
-          replicas: resources.replicas,
-          totalRequests: resources.totalRequests,
-          totalLimits: resources.totalLimits
-        });
-        for (const field of everyQuantityField(pod)) {
-          if (!field.problem) continue;
-          const at = document.sourceMap.resolve([...object.documentPath, ...field.path]).range.start;
-          ignored.push({ filePath: file.filePath, line: at.line + 1, column: at.column + 1, message: field.problem.message });
-        }
-      }
-    }
-  }
-  return { entries: entries2, namespaces: namespaceTotals(entries2), ignored };
-}
-function namespaceTotals(entries2) {
-  const totals = /* @__PURE__ */ new Map();
-  for (const entry of entries2) {
-    let total = totals.get(entry.namespace);
-    if (!total) {
-      total = { objects: 0, requests: /* @__PURE__ */ new Map(), limits: /* @__PURE__ */ new Map(), perNodeRequests: /* @__PURE__ */ new Map(), perNodeLimits: /* @__PURE__ */ new Map() };
-      totals.set(entry.namespace, total);
-    }
-    total.objects++;
-    if (entry.replicas === "per-node") {
-      addResources(total.perNodeRequests, entry.totalRequests);
-      addResources(total.perNodeLimits, entry.totalLimits);
-    } else {
-      addResources(total.requests, entry.totalRequests);
-      addResources(total.limits, entry.totalLimits);
-    }
-  }
-  return [...totals].map(([namespace, total]) => ({ namespace, ...total }));
-}
-function resourceNames(...maps) {
-  const present = /* @__PURE__ */ new Set();
-  for (const map of maps) for (const name of map.keys()) present.add(name);
-  present.delete("cpu");
-  present.delete("memory");
-  const storage = present.delete("ephemeral-storage") ? ["ephemeral-storage"] : [];
-  return ["cpu", "memory", ...storage, ...[...present].sort()];
-}
-function quantityRecord(map) {
-  const record = {};
-  for (const name of resourceNames(map)) {
-    const quantity = map.get(name);
-    if (quantity) record[name] = quantity.toString();
-  }
-  return record;
-}
-function objectLabel2(entry) {
-  return entry.name ? `${entry.kind}/${entry.name}` : entry.kind;
-}
-function replicasLabel(replicas) {
-  if (replicas === "per-node") return "one per node";
-  if (replicas === "none") return "none (a template)";
-  return String(replicas);
-}
-var init_resources_report = __esm({
-  "src/report/resources-report.ts"() {
-    "use strict";
-    init_pod_view();
-    init_pod_resources();
-    init_quantity_fields();
-    init_resources();
-  }
-});
-
 // src/report/resources-json.ts
 function formatResourcesJson(report) {
   return JSON.stringify(
@@ -40249,151 +40505,6 @@ function formatResourcesJson(report) {
 var init_resources_json = __esm({
   "src/report/resources-json.ts"() {
     "use strict";
-    init_resources_report();
-  }
-});
-
-// src/report/resources-table.ts
-function formatResourcesTable(report) {
-  if (report.entries.length === 0) return "No objects with a pod spec found.\n";
-  const blocks = report.entries.map(objectBlock);
-  for (const total of report.namespaces) blocks.push(namespaceBlock(total));
-  if (report.namespaces.length > 1) blocks.push(allNamespacesBlock(report.namespaces));
-  return `${blocks.join("\n\n")}
-`;
-}
-function objectBlock(entry) {
-  const perNode = entry.replicas === "per-node";
-  const template = entry.replicas === "none";
-  const heading = [
-    objectLabel2(entry),
-    `namespace ${entry.namespace ?? "(none)"}`,
-    `QoS ${entry.qosClass}`,
-    `replicas ${replicasLabel(entry.replicas)}`,
-    `${entry.filePath}:${entry.line}`
-  ].join("  ");
-  const columns = ["resource", "pod requests", "pod limits", perNode ? "requests per node" : "total requests", perNode ? "limits per node" : "total limits"];
-  const rows = resourceNames(entry.podRequests, entry.podLimits).map((name) => [
-    name,
-    cell2(entry.podRequests, name),
-    cell2(entry.podLimits, name),
-    template ? "" : cell2(entry.totalRequests, name),
-    template ? "" : cell2(entry.totalLimits, name)
-  ]);
-  return `${heading}
-${table(template ? columns.slice(0, 3) : columns, template ? rows.map((row) => row.slice(0, 3)) : rows)}`;
-}
-function namespaceBlock(total) {
-  const heading = `Total for namespace ${total.namespace ?? "(none)"}  ${total.objects} ${total.objects === 1 ? "object" : "objects"}`;
-  return `${heading}
-${totalsTable(total)}`;
-}
-function allNamespacesBlock(totals) {
-  const merged = mergeTotals(totals);
-  return `Total for all namespaces  ${merged.objects} objects
-${totalsTable(merged)}`;
-}
-function totalsTable(total) {
-  const perNode = total.perNodeRequests.size > 0 || total.perNodeLimits.size > 0;
-  const columns = ["resource", "requests", "limits", ...perNode ? ["+ per node requests", "+ per node limits"] : []];
-  const rows = resourceNames(total.requests, total.limits, total.perNodeRequests, total.perNodeLimits).map((name) => [
-    name,
-    cell2(total.requests, name),
-    cell2(total.limits, name),
-    ...perNode ? [cell2(total.perNodeRequests, name), cell2(total.perNodeLimits, name)] : []
-  ]);
-  return table(columns, rows);
-}
-function mergeTotals(totals) {
-  const sum = (pick) => {
-    const result = /* @__PURE__ */ new Map();
-    for (const total of totals) {
-      for (const [name, quantity] of pick(total)) result.set(name, result.get(name)?.add(quantity) ?? quantity);
-    }
-    return result;
-  };
-  return {
-    namespace: void 0,
-    objects: totals.reduce((count, total) => count + total.objects, 0),
-    requests: sum((total) => total.requests),
-    limits: sum((total) => total.limits),
-    perNodeRequests: sum((total) => total.perNodeRequests),
-    perNodeLimits: sum((total) => total.perNodeLimits)
-  };
-}
-function cell2(map, name) {
-  return map.get(name)?.toString() ?? "-";
-}
-function table(columns, rows) {
-  const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => (row[index] ?? "").length)));
-  const line = (cells) => `  ${cells.map((text, index) => text.padEnd(widths[index] ?? 0)).join("  ")}`.trimEnd();
-  return [line(columns), ...rows.map(line)].join("\n");
-}
-var init_resources_table = __esm({
-  "src/report/resources-table.ts"() {
-    "use strict";
-    init_resources_report();
-  }
-});
-
-// src/report/resources-markdown.ts
-function formatResourcesMarkdown(report, options = {}) {
-  const level = Math.min(Math.max(options.headingLevel ?? 2, 1), 5);
-  const heading = (depth, text) => `${"#".repeat(level + depth)} ${text}`;
-  const out = [heading(0, "Resources")];
-  if (report.entries.length === 0) return `${out[0]}
-
-No objects with a pod spec found.
-`;
-  const shown = resourceNames(...report.entries.flatMap((entry) => [entry.podRequests, entry.podLimits]));
-  out.push(
-    "",
-    `| Object | Namespace | QoS | Replicas | ${shown.map((name) => `${escape2(name)} requests / limits per pod`).join(" | ")} | ${shown.map((name) => `${escape2(name)} total`).join(" | ")} |`,
-    `| --- | --- | --- | ---: | ${shown.map(() => "---:").join(" | ")} | ${shown.map(() => "---:").join(" | ")} |`
-  );
-  for (const entry of report.entries) {
-    const perNode2 = entry.replicas === "per-node" ? " per node" : "";
-    const cells = [
-      `${code(objectLabel2(entry))}<br>${escape2(entry.filePath)}:${entry.line}`,
-      entry.namespace ? code(entry.namespace) : "—",
-      entry.qosClass,
-      replicasLabel(entry.replicas),
-      ...shown.map((name) => `${value(entry.podRequests, name)} / ${value(entry.podLimits, name)}`),
-      ...shown.map((name) => entry.replicas === "none" ? "—" : `${value(entry.totalRequests, name)} / ${value(entry.totalLimits, name)}${perNode2}`)
-    ];
-    out.push(`| ${cells.join(" | ")} |`);
-  }
-  out.push("", heading(1, "Totals per namespace"), "");
-  const totals = report.namespaces.length > 1 ? [...report.namespaces, mergeTotals(report.namespaces)] : report.namespaces;
-  const perNode = totals.some((total) => total.perNodeRequests.size > 0 || total.perNodeLimits.size > 0);
-  out.push(
-    `| Namespace | Objects | Resource | Requests | Limits |${perNode ? " + per node requests | + per node limits |" : ""}`,
-    `| --- | ---: | --- | ---: | ---: |${perNode ? " ---: | ---: |" : ""}`
-  );
-  totals.forEach((total, index) => {
-    const label = index === report.namespaces.length ? "**all**" : total.namespace ? code(total.namespace) : "(none)";
-    resourceNames(total.requests, total.limits, total.perNodeRequests, total.perNodeLimits).forEach((name, row) => {
-      const cells = [row === 0 ? label : "", row === 0 ? String(total.objects) : "", escape2(name), value(total.requests, name), value(total.limits, name)];
-      if (perNode) cells.push(value(total.perNodeRequests, name), value(total.perNodeLimits, name));
-      out.push(`| ${cells.join(" | ")} |`);
-    });
-  });
-  return `${out.join("\n")}
-`;
-}
-function value(map, name) {
-  return map.get(name)?.toString() ?? "—";
-}
-function code(text) {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
-}
-function escape2(text) {
-  return text.replace(/[|\\`*_<>]/g, (char) => `\\${char}`);
-}
-var init_resources_markdown = __esm({
-  "src/report/resources-markdown.ts"() {
-    "use strict";
-    init_resources_table();
     init_resources_report();
   }
 });
@@ -40421,6 +40532,8 @@ async function resourcesCommand(argv, io) {
         "stdin-filename": { type: "string" },
         "ignore-pattern": { type: "string", multiple: true, default: [] },
         gitignore: { type: "boolean", default: true },
+        config: { type: "string", short: "c" },
+        "pod-template-path": { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false }
       }
     });
@@ -40437,20 +40550,32 @@ async function resourcesCommand(argv, io) {
   const readsStdin = positionals.includes("-");
   if (readsStdin && positionals.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
   if (values["stdin-filename"] !== void 0 && !readsStdin) throw new UsageError('--stdin-filename needs "-" among the paths.');
-  let files;
-  if (readsStdin) {
-    files = [safeLoad2(values["stdin-filename"] ?? "<stdin>", io.stdin())];
-  } else {
-    const paths = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values["ignore-pattern"], useGitignore: values.gitignore });
-    files = paths.map((file) => safeLoad2(file, readFileSync10(path23.resolve(io.cwd, file))));
-  }
-  for (const file of files) {
+  const templatePaths = values["pod-template-path"];
+  const resolver = new ConfigResolver(io.cwd, {
+    ...values.config !== void 0 ? { configFile: values.config } : {},
+    ...templatePaths.length > 0 ? { podTemplatePaths: parsePodTemplatePaths(templatePaths) } : {}
+  });
+  const builder = new ResourceReportBuilder();
+  const add = (file, podTemplatePaths) => {
     for (const problem of file.problems) {
       io.stderr(`podlint resources: ${file.filePath}:${problem.range.start.line + 1}:${problem.range.start.column + 1}: ${problem.ruleId}: ${problem.message}
 `);
     }
+    builder.add(file, podTemplatePaths);
+  };
+  if (readsStdin) {
+    const name = values["stdin-filename"] ?? "<stdin>";
+    const config = await resolver.forFile(path23.resolve(io.cwd, name));
+    add(safeLoad2(name, io.stdin()), config.podTemplatePaths);
+  } else {
+    const found = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values["ignore-pattern"], useGitignore: values.gitignore });
+    const { files: kept, configs } = await configureFiles(found, positionals, resolver, io.cwd);
+    for (const file of kept) {
+      const absolute = path23.resolve(io.cwd, file);
+      add(safeLoad2(file, readFileSync10(absolute)), configs.get(absolute).podTemplatePaths);
+    }
   }
-  const report = resourceReport(files);
+  const report = builder.report();
   for (const ignored of report.ignored) {
     io.stderr(`podlint resources: ${ignored.filePath}:${ignored.line}:${ignored.column}: value left out: ${ignored.message}
 `);
@@ -40462,9 +40587,9 @@ async function resourcesCommand(argv, io) {
   else io.stdout(text);
   return 0;
 }
-function safeLoad2(filePath, bytes) {
+function safeLoad2(filePath, bytes2) {
   try {
-    return loadBytes(filePath, bytes);
+    return loadBytes(filePath, bytes2);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 };
@@ -40475,13 +40600,16 @@ var RESOURCES_HELP, FORMATS;
 var init_resources2 = __esm({
   "src/cli/resources.ts"() {
     "use strict";
+    init_resolve_config();
     init_discover();
     init_load_bytes();
     init_resources_json();
     init_resources_markdown();
     init_resources_report();
     init_resources_table();
+    init_configured_run();
     init_options();
+    init_schema_options();
     RESOURCES_HELP = `Usage: podlint resources [options] [paths or globs ...]
 
 Shows what the Pods of each object ask for, as Kubernetes computes it: the QoS class, the
@@ -40494,6 +40622,11 @@ Options:
       --stdin-filename <name>  The file name to report for standard input ("-")
       --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
       --no-gitignore           Do not read .gitignore files
+  -c, --config <file>          Use this configuration file for every file (default: the nearest
+                               .podlint.yaml, as for linting); its ignorePatterns and
+                               podTemplatePaths apply
+      --pod-template-path <k=p> Where a custom kind keeps its pod template:
+                               example.com/v1/MyKind=spec.template (repeatable)
   -h, --help                   Show this help
 
 Exit codes: 0 report written, 2 usage error or internal failure.
@@ -40994,50 +41127,8 @@ function useColor(flag, isTTY, env) {
   return isTTY;
 }
 
-// src/cli/configured-run.ts
-init_resolve_config();
-init_severity();
-init_kubernetes_version();
-init_schema_options();
-import { statSync as statSync4 } from "node:fs";
-import path16 from "node:path";
-function cliSettings(options, cwd) {
-  return {
-    ...resolveSchemaSettings(options.schemaDirs, options.podTemplatePaths, cwd),
-    ...options.configFile !== void 0 ? { configFile: options.configFile } : {},
-    rules: options.rules,
-    ...options.kubernetesVersion !== void 0 ? { kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion) } : {},
-    ...options.failLevel ? { failLevel: options.failLevel } : {},
-    reportUnusedDirectives: options.reportUnusedDirectives
-  };
-}
-async function configureFiles(files, inputs, resolver, cwd) {
-  const named = new Set(inputs.map((input) => path16.resolve(cwd, input)).filter(isFile2));
-  const configs = /* @__PURE__ */ new Map();
-  const kept = [];
-  for (const file of files) {
-    const absolute = path16.resolve(cwd, file);
-    const config = await resolver.forFile(absolute);
-    if (config.ignored && !named.has(absolute)) continue;
-    configs.set(absolute, config);
-    kept.push(file);
-  }
-  return { files: kept, configs };
-}
-function failsAtLevel(results, failLevelOf) {
-  return results.some((result) => {
-    const level = failLevelOf(result.absolutePath);
-    if (level === "error") return result.errorCount > 0;
-    return result.findings.some((finding) => !finding.suppressions?.length && atLeast(finding.severity, level));
-  });
-}
-function isFile2(file) {
-  try {
-    return statSync4(file).isFile();
-  } catch {
-    return false;
-  }
-}
+// src/cli/main.ts
+init_configured_run();
 
 // src/cli/list-rules.ts
 function listRules(rules, width) {
@@ -41078,16 +41169,14 @@ import path17 from "node:path";
 // src/report/job-summary.ts
 init_rules();
 init_rule_docs();
-
-// src/report/job-summary-sections.ts
-var JOB_SUMMARY_SECTIONS = [];
-
-// src/report/job-summary.ts
+init_resources_markdown();
 init_results();
 var SUMMARY_FINDINGS_LIMIT = 20;
+var SUMMARY_RESOURCES_LIMIT = 100;
+var SUMMARY_MAX_BYTES = 1024 * 1024;
 var RANK3 = { error: 3, warning: 2, info: 1 };
 var ICON = { error: "❌", warning: "⚠️", info: "ℹ️" };
-function renderJobSummary(run2, sections = JOB_SUMMARY_SECTIONS) {
+function renderJobSummary(run2) {
   const entries2 = run2.results.flatMap((result) => result.findings.filter((finding) => !isSuppressed(finding)).map((finding) => ({ result, finding })));
   const totals = { error: 0, warning: 0, info: 0 };
   for (const { finding } of entries2) totals[finding.severity]++;
@@ -41105,11 +41194,13 @@ function renderJobSummary(run2, sections = JOB_SUMMARY_SECTIONS) {
       ...worstFindings(entries2, run2)
     );
   }
-  for (const section of sections) {
-    const text = section(run2);
-    if (text) out.push(text.trimEnd(), "");
-  }
-  return `${out.join("\n").trimEnd()}
+  const findings = `${out.join("\n").trimEnd()}
+`;
+  if (!run2.resources || run2.resources.entries.length === 0) return findings;
+  const maxBytes = SUMMARY_MAX_BYTES - Buffer.byteLength(findings) - 2;
+  const resources = formatResourcesMarkdown(withDisplayPaths(run2.resources, run2), { headingLevel: 3, maxObjects: SUMMARY_RESOURCES_LIMIT, maxBytes });
+  return `${findings}
+${resources.trimEnd()}
 `;
 }
 function ruleTable(findings) {
@@ -41139,11 +41230,15 @@ function worstFindings(entries2, run2) {
     ...shown.map(({ result, finding }) => {
       const location = `${displayPath(result, run2.repositoryRoot)}:${finding.range.start.line + 1}:${finding.range.start.column + 1}`;
       const link = lineLink(result, finding, run2);
-      return `| ${ICON[finding.severity]} ${finding.severity} | ${link ? `[${cell(location)}](${link})` : cell(location)} | \`${finding.ruleId}\` | ${cell(finding.message)} |`;
+      return `| ${ICON[finding.severity]} ${finding.severity} | ${link ? `[${cell2(location)}](${link})` : cell2(location)} | \`${finding.ruleId}\` | ${cell2(finding.message)} |`;
     })
   ];
   if (entries2.length > shown.length) lines.push("", `…and ${entries2.length - shown.length} more. The SARIF report and the job log list them all.`);
   return lines;
+}
+function withDisplayPaths(report, run2) {
+  const shown = new Map(run2.results.map((result) => [result.filePath, displayPath(result, run2.repositoryRoot)]));
+  return { ...report, entries: report.entries.map((entry) => ({ ...entry, filePath: shown.get(entry.filePath) ?? entry.filePath })) };
 }
 function displayPath(result, root) {
   return relativeToRoot(root, result.absolutePath) ?? result.filePath;
@@ -41155,7 +41250,7 @@ function lineLink(result, finding, run2) {
   const encoded = relative2.split("/").map(encodeURIComponent).join("/");
   return `${server}/${repository}/blob/${sha}/${encoded}#L${finding.range.start.line + 1}`;
 }
-function cell(text) {
+function cell2(text) {
   return text.replace(/\s*[\r\n]+\s*/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").trim();
 }
 function plural2(count, word) {
@@ -41163,6 +41258,7 @@ function plural2(count, word) {
 }
 
 // src/cli/side-reports.ts
+init_resources_report();
 function formatContextFor(results, rules, options, io, color) {
   return {
     color,
@@ -41172,15 +41268,23 @@ function formatContextFor(results, rules, options, io, color) {
     ...options.sarifCategory ? { sarifCategory: options.sarifCategory } : {}
   };
 }
-function writeSideReports(results, context, options, io) {
+function summaryFileOf(options, env) {
+  return options.summaryFile !== void 0 ? options.summaryFile || void 0 : env.GITHUB_STEP_SUMMARY || void 0;
+}
+function summaryResources(options, env) {
+  if (summaryFileOf(options, env) === void 0) return void 0;
+  const builder = new ResourceReportBuilder();
+  return { onLoaded: (file, settings) => builder.add(file, settings.podTemplatePaths), report: () => builder.report() };
+}
+function writeSideReports(results, context, options, io, resources) {
   if (options.sarifFile !== void 0) {
     const file = path17.resolve(io.cwd, options.sarifFile);
     mkdirSync(path17.dirname(file), { recursive: true });
     writeFileSync2(file, formatSarif(results, { ...context, color: false }));
   }
-  const summaryFile = options.summaryFile !== void 0 ? options.summaryFile || void 0 : io.env.GITHUB_STEP_SUMMARY || void 0;
+  const summaryFile = summaryFileOf(options, io.env);
   if (summaryFile !== void 0) {
-    const markdown = renderJobSummary({ results, repositoryRoot: context.repositoryRoot, env: io.env });
+    const markdown = renderJobSummary({ results, repositoryRoot: context.repositoryRoot, env: io.env, ...resources ? { resources } : {} });
     appendFileSync(path17.resolve(io.cwd, summaryFile), `${markdown}
 `);
   }
@@ -41253,6 +41357,7 @@ async function lint(options, io) {
   const readsStdin = options.paths.includes("-");
   if (readsStdin && options.paths.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
   if (options.stdinFilename !== void 0 && !readsStdin) throw new UsageError('--stdin-filename needs "-" among the paths.');
+  const resources = summaryResources(options, io.env);
   let results;
   if (readsStdin) {
     const name = options.stdinFilename ?? "<stdin>";
@@ -41260,7 +41365,7 @@ async function lint(options, io) {
     const config = await resolver.forFile(absolute);
     failLevels.set(absolute, config.failLevel);
     noteRules(config.settings.rules);
-    results = [lintBytes(name, absolute, io.stdin(), config.settings)];
+    results = [lintBytes(name, absolute, io.stdin(), config.settings, resources?.onLoaded)];
   } else {
     const found = await discoverFiles(options.paths, {
       cwd: io.cwd,
@@ -41272,7 +41377,7 @@ async function lint(options, io) {
       failLevels.set(file, config.failLevel);
       noteRules(config.settings.rules);
     }
-    results = lintFiles(files, (absolute) => configs.get(absolute).settings, io.cwd);
+    results = lintFiles(files, (absolute) => configs.get(absolute).settings, io.cwd, resources?.onLoaded);
   }
   if (options.quiet) results = results.map(onlyErrors);
   const toFile = options.outputFile !== void 0;
@@ -41286,7 +41391,7 @@ async function lint(options, io) {
 `);
   else if (output) io.stdout(output.endsWith("\n") ? output : `${output}
 `);
-  writeSideReports(results, context, options, io);
+  writeSideReports(results, context, options, io, resources?.report());
   io.onResults?.(results);
   return exitCode(results, options.maxWarnings, (file) => failLevels.get(file) ?? "error");
 }

@@ -19,7 +19,7 @@ export default defineRule({
       remediation:
         'Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false). Expose ports through a Service, or a `hostPort` when a node port is really needed; node agents that need a host namespace can be allowed with the `allowed` option.',
       rationale:
-        'A host namespace is shared by the whole Pod, so one finding per field covers every container, init container, sidecar and ephemeral container. The Pod Security Standards\' baseline profile forbids all three, so the default is an error; node agents that need one (a CNI plugin on the host network) can be allowed with the `allowed` option. Kubernetes itself rejects any of them in a Pod with `hostUsers: false`, and that finding is an error even when the namespace is allowed.',
+        'A host namespace is shared by the whole Pod, so one finding per field covers every container, init container, sidecar and ephemeral container. The Pod Security Standards\' baseline profile forbids all three, so the default is an error; node agents that need one (a CNI plugin on the host network) can be allowed with the `allowed` option. Kubernetes itself rejects any of them in a Pod with `hostUsers: false`, and that finding is reported even when the namespace is allowed.',
     },
     messages: {
       hostNetwork:

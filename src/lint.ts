@@ -8,11 +8,18 @@ import type { LoadedFile } from './load/types.js';
 import { fileResult, type FileResult } from './report/results.js';
 
 /**
+ * Sees each file a run loads, with its settings, so a report that needs the objects (the job
+ * summary's resources table) is built from the same load instead of reading the files again.
+ */
+export type LoadedFileObserver = (file: LoadedFile, settings: LintSettings) => void;
+
+/**
  * Loads one file's bytes and lints it. Anything that goes wrong while reading the user's file
  * becomes a finding on that file, so one hostile file never stops a run.
  */
-export function lintBytes(filePath: string, absolutePath: string, bytes: Uint8Array, settings: LintSettings): FileResult {
+export function lintBytes(filePath: string, absolutePath: string, bytes: Uint8Array, settings: LintSettings, onLoaded?: LoadedFileObserver): FileResult {
   const file = safeLoad(filePath, bytes);
+  onLoaded?.(file, settings);
   return fileResult(filePath, absolutePath, lintLoadedFile(file, settings));
 }
 
@@ -28,11 +35,12 @@ export function lintFiles(
   files: readonly string[],
   settings: LintSettings | ((absolutePath: string) => LintSettings),
   cwd = process.cwd(),
+  onLoaded?: LoadedFileObserver,
 ): FileResult[] {
   return files.map((filePath) => {
     const absolutePath = path.resolve(cwd, filePath);
     const fileSettings = typeof settings === 'function' ? settings(absolutePath) : settings;
-    return lintBytes(filePath, absolutePath, readFileSync(absolutePath), fileSettings);
+    return lintBytes(filePath, absolutePath, readFileSync(absolutePath), fileSettings, onLoaded);
   });
 }
 

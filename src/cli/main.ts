@@ -15,7 +15,7 @@ import { cliSettings, configureFiles, ConfigResolver, failsAtLevel } from './con
 import { listRules } from './list-rules.js';
 import { HELP, parseCliOptions, UsageError, type CliOptions } from './options.js';
 import { packageVersion } from './package-info.js';
-import { formatContextFor, writeSideReports } from './side-reports.js';
+import { formatContextFor, summaryResources, writeSideReports } from './side-reports.js';
 import type { Severity } from '../engine/severity.js';
 
 /** Exit codes: 0 clean, 1 findings at or over the failing level, 2 usage error or internal failure. */
@@ -100,6 +100,8 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   if (readsStdin && options.paths.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
   if (options.stdinFilename !== undefined && !readsStdin) throw new UsageError('--stdin-filename needs "-" among the paths.');
 
+  // The job summary's resources table is built from the files as they are loaded, not read again.
+  const resources = summaryResources(options, io.env);
   let results: FileResult[];
   if (readsStdin) {
     const name = options.stdinFilename ?? '<stdin>';
@@ -107,7 +109,7 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
     const config = await resolver.forFile(absolute);
     failLevels.set(absolute, config.failLevel);
     noteRules(config.settings.rules);
-    results = [lintBytes(name, absolute, io.stdin(), config.settings)];
+    results = [lintBytes(name, absolute, io.stdin(), config.settings, resources?.onLoaded)];
   } else {
     const found = await discoverFiles(options.paths, {
       cwd: io.cwd,
@@ -119,7 +121,7 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
       failLevels.set(file, config.failLevel);
       noteRules(config.settings.rules);
     }
-    results = lintFiles(files, (absolute) => configs.get(absolute)!.settings, io.cwd);
+    results = lintFiles(files, (absolute) => configs.get(absolute)!.settings, io.cwd, resources?.onLoaded);
   }
   if (options.quiet) results = results.map(onlyErrors);
 
@@ -132,7 +134,7 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   const output = formatter(results, context);
   if (toFile) writeFileSync(path.resolve(io.cwd, options.outputFile!), output.endsWith('\n') || output === '' ? output : `${output}\n`);
   else if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
-  writeSideReports(results, context, options, io);
+  writeSideReports(results, context, options, io, resources?.report());
   io.onResults?.(results);
 
   return exitCode(results, options.maxWarnings, (file) => failLevels.get(file) ?? 'error');

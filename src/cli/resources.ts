@@ -2,15 +2,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigResolver } from '../config/resolve-config.js';
 import { discoverFiles } from '../discover/discover.js';
+import type { PodTemplatePaths } from '../k8s/kinds.js';
 import { loadBytes } from '../load/load-bytes.js';
 import type { LoadedFile } from '../load/types.js';
 import { formatResourcesJson } from '../report/resources-json.js';
 import { formatResourcesMarkdown } from '../report/resources-markdown.js';
-import { resourceReport, type ResourceReport } from '../report/resources-report.js';
+import { ResourceReportBuilder, type ResourceReport } from '../report/resources-report.js';
 import { formatResourcesTable } from '../report/resources-table.js';
+import { configureFiles } from './configured-run.js';
 import type { CliIO } from './main.js';
 import { UsageError } from './options.js';
+import { parsePodTemplatePaths } from './schema-options.js';
 
 export const RESOURCES_HELP = `Usage: podlint resources [options] [paths or globs ...]
 
@@ -24,6 +28,11 @@ Options:
       --stdin-filename <name>  The file name to report for standard input ("-")
       --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
       --no-gitignore           Do not read .gitignore files
+  -c, --config <file>          Use this configuration file for every file (default: the nearest
+                               .podlint.yaml, as for linting); its ignorePatterns and
+                               podTemplatePaths apply
+      --pod-template-path <k=p> Where a custom kind keeps its pod template:
+                               example.com/v1/MyKind=spec.template (repeatable)
   -h, --help                   Show this help
 
 Exit codes: 0 report written, 2 usage error or internal failure.
@@ -50,6 +59,8 @@ export async function resourcesCommand(argv: readonly string[], io: CliIO): Prom
         'stdin-filename': { type: 'string' },
         'ignore-pattern': { type: 'string', multiple: true, default: [] },
         gitignore: { type: 'boolean', default: true },
+        config: { type: 'string', short: 'c' },
+        'pod-template-path': { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -68,21 +79,35 @@ export async function resourcesCommand(argv: readonly string[], io: CliIO): Prom
   if (readsStdin && positionals.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
   if (values['stdin-filename'] !== undefined && !readsStdin) throw new UsageError('--stdin-filename needs "-" among the paths.');
 
-  let files: LoadedFile[];
-  if (readsStdin) {
-    files = [safeLoad(values['stdin-filename'] ?? '<stdin>', io.stdin())];
-  } else {
-    const paths = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values['ignore-pattern'], useGitignore: values.gitignore });
-    files = paths.map((file) => safeLoad(file, readFileSync(path.resolve(io.cwd, file))));
-  }
-
-  // Documents that do not parse, and values Kubernetes cannot decode, are left out: say so.
-  for (const file of files) {
+  // The configuration that lint would use for each file: which files it ignores, where custom
+  // kinds keep their pod template. Rule settings play no part here.
+  const templatePaths = values['pod-template-path'];
+  const resolver = new ConfigResolver(io.cwd, {
+    ...(values.config !== undefined ? { configFile: values.config } : {}),
+    ...(templatePaths.length > 0 ? { podTemplatePaths: parsePodTemplatePaths(templatePaths) } : {}),
+  });
+  const builder = new ResourceReportBuilder();
+  const add = (file: LoadedFile, podTemplatePaths: PodTemplatePaths) => {
+    // Documents that do not parse, and values Kubernetes cannot decode, are left out: say so.
     for (const problem of file.problems) {
       io.stderr(`podlint resources: ${file.filePath}:${problem.range.start.line + 1}:${problem.range.start.column + 1}: ${problem.ruleId}: ${problem.message}\n`);
     }
+    builder.add(file, podTemplatePaths);
+  };
+  if (readsStdin) {
+    const name = values['stdin-filename'] ?? '<stdin>';
+    const config = await resolver.forFile(path.resolve(io.cwd, name));
+    add(safeLoad(name, io.stdin()), config.podTemplatePaths);
+  } else {
+    const found = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values['ignore-pattern'], useGitignore: values.gitignore });
+    const { files: kept, configs } = await configureFiles(found, positionals, resolver, io.cwd);
+    for (const file of kept) {
+      const absolute = path.resolve(io.cwd, file);
+      add(safeLoad(file, readFileSync(absolute)), configs.get(absolute)!.podTemplatePaths);
+    }
   }
-  const report = resourceReport(files);
+
+  const report = builder.report();
   for (const ignored of report.ignored) {
     io.stderr(`podlint resources: ${ignored.filePath}:${ignored.line}:${ignored.column}: value left out: ${ignored.message}\n`);
   }

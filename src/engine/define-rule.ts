@@ -58,7 +58,10 @@ export interface ReportDescriptor<MessageId extends string> {
   readonly data?: Readonly<Record<string, string | number>>;
   /** Point at the key of the last path segment instead of its value. */
   readonly target?: LocationTarget;
-  /** Overrides the configured severity for this one report (for example a warning upstream). */
+  /**
+   * This report's own severity (for example a warning where the API server only warns). It holds
+   * while the rule runs at its default severity; a severity the user configured wins over it.
+   */
   readonly severity?: Severity;
   /** The finding is about a deprecated field. */
   readonly deprecated?: boolean;

@@ -7,7 +7,7 @@ import type { CustomSchemas } from '../validate/custom-schemas.js';
 import { applySuppressions } from '../suppress/apply.js';
 import { formatMessage, isObjectRule, isPodRule, type ReportDescriptor, type ReportedFix } from './define-rule.js';
 import { compareFindings, type Finding, type FindingFix, type ObjectIdentity } from './finding.js';
-import type { ConfiguredRule } from './rule-settings.js';
+import { reportSeverity, type ConfiguredRule } from './rule-settings.js';
 
 export interface LintSettings {
   readonly rules: readonly ConfiguredRule[];
@@ -62,7 +62,7 @@ function runRule(
   findings: Finding[],
   pod?: ReturnType<typeof podView>,
 ): void {
-  const { rule, severity, options } = configured;
+  const { rule, options } = configured;
   const identity: ObjectIdentity = {
     apiVersion: object.apiVersion,
     kind: object.kind,
@@ -82,7 +82,7 @@ function runRule(
       const fix = descriptor.fix && resolveFix(sourceMap, object, descriptor.fix);
       findings.push({
         ruleId: rule.id,
-        severity: descriptor.severity ?? severity,
+        severity: reportSeverity(configured, descriptor.severity),
         message: formatMessage(template, descriptor.data),
         filePath: object.file.filePath,
         range: location.range,

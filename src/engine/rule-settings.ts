@@ -41,6 +41,18 @@ export function configureRules(
   return configured;
 }
 
+/**
+ * The severity of one report. A rule may give a case its own severity (an error where Kubernetes
+ * rejects what a warning rule found, a warning where the API server only warns); that holds while
+ * the rule runs at its default severity. Once the settings (configuration, preset, extends,
+ * overrides, --rule) give the rule another severity, every report takes it: the user said how
+ * loud this rule is, and `info` must not still print errors.
+ */
+export function reportSeverity(configured: ConfiguredRule, requested: Severity | undefined): Severity {
+  if (requested === undefined || configured.severity !== configured.rule.meta.defaultSeverity) return configured.severity;
+  return requested;
+}
+
 function splitSetting(id: string, setting: RuleSetting): [RuleSeverity, Record<string, unknown> | undefined] {
   const [severity, options] = typeof setting === 'string' ? [setting, undefined] : [setting[0], setting[1]];
   if (!isRuleSeverity(severity)) {

@@ -2,21 +2,36 @@ import { builtinRules } from '../../rules/index.js';
 import type { Finding } from '../engine/finding.js';
 import type { Severity } from '../engine/severity.js';
 import { ruleDocsUrl } from '../docs/rule-docs.js';
-import { JOB_SUMMARY_SECTIONS, type JobSummaryRun, type JobSummarySection } from './job-summary-sections.js';
 import { relativeToRoot } from './repository-root.js';
+import { formatResourcesMarkdown } from './resources-markdown.js';
+import type { ResourceReport } from './resources-report.js';
 import { isSuppressed, type FileResult } from './results.js';
 
 /** How many findings the summary lists; the rest are counted. */
 export const SUMMARY_FINDINGS_LIMIT = 20;
+/** How many objects the resources table lists; the rest are counted (the totals include them). */
+export const SUMMARY_RESOURCES_LIMIT = 100;
+/** GitHub's limit on one step's summary (a larger one is not shown); podlint's summary stays under it. */
+export const SUMMARY_MAX_BYTES = 1024 * 1024;
+
+/** What the job summary sees of the run. */
+export interface JobSummaryRun {
+  readonly results: readonly FileResult[];
+  readonly repositoryRoot: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** What the linted objects' Pods ask for, built from the files the run loaded; omitted, no table. */
+  readonly resources?: ResourceReport;
+}
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 
 /**
  * The Markdown job summary (`GITHUB_STEP_SUMMARY` or `--summary FILE`): totals, counts per rule
- * and severity, the worst findings with links to their lines, then the extra sections.
+ * and severity, the worst findings with links to their lines, then the QoS / resources table of
+ * the objects that carry a pod spec.
  */
-export function renderJobSummary(run: JobSummaryRun, sections: readonly JobSummarySection[] = JOB_SUMMARY_SECTIONS): string {
+export function renderJobSummary(run: JobSummaryRun): string {
   const entries = run.results.flatMap((result) => result.findings.filter((finding) => !isSuppressed(finding)).map((finding) => ({ result, finding })));
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const { finding } of entries) totals[finding.severity]++;
@@ -36,11 +51,12 @@ export function renderJobSummary(run: JobSummaryRun, sections: readonly JobSumma
       ...worstFindings(entries, run),
     );
   }
-  for (const section of sections) {
-    const text = section(run);
-    if (text) out.push(text.trimEnd(), '');
-  }
-  return `${out.join('\n').trimEnd()}\n`;
+  const findings = `${out.join('\n').trimEnd()}\n`;
+  if (!run.resources || run.resources.entries.length === 0) return findings;
+  // The writer adds a newline; the table gets what the findings leave of GitHub's limit.
+  const maxBytes = SUMMARY_MAX_BYTES - Buffer.byteLength(findings) - 2;
+  const resources = formatResourcesMarkdown(withDisplayPaths(run.resources, run), { headingLevel: 3, maxObjects: SUMMARY_RESOURCES_LIMIT, maxBytes });
+  return `${findings}\n${resources.trimEnd()}\n`;
 }
 
 function ruleTable(findings: readonly Finding[]): string[] {
@@ -76,6 +92,12 @@ function worstFindings(entries: readonly { result: FileResult; finding: Finding 
   ];
   if (entries.length > shown.length) lines.push('', `…and ${entries.length - shown.length} more. The SARIF report and the job log list them all.`);
   return lines;
+}
+
+/** The report with repository-relative paths, as the findings above name their files. */
+function withDisplayPaths(report: ResourceReport, run: JobSummaryRun): ResourceReport {
+  const shown = new Map(run.results.map((result) => [result.filePath, displayPath(result, run.repositoryRoot)]));
+  return { ...report, entries: report.entries.map((entry) => ({ ...entry, filePath: shown.get(entry.filePath) ?? entry.filePath })) };
 }
 
 function displayPath(result: FileResult, root: string): string {

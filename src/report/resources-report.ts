@@ -1,5 +1,6 @@
 // The data of `podlint resources`: per object, what its Pods ask for and what that adds up to;
 // per namespace, the grand totals. The table, JSON and Markdown renderers all read this.
+import type { PodTemplatePaths } from '../k8s/kinds.js';
 import { podView, type ReplicaCount } from '../k8s/pod-view.js';
 import { addResources } from '../k8s/pod-resources.js';
 import type { QosClass } from '../k8s/qos.js';
@@ -53,18 +54,33 @@ export interface ResourceReport {
   readonly ignored: readonly IgnoredQuantity[];
 }
 
-/** Builds the report over loaded files: every object that carries a pod spec, in file order. */
-export function resourceReport(files: readonly LoadedFile[]): ResourceReport {
-  const entries: ResourceReportEntry[] = [];
-  const ignored: IgnoredQuantity[] = [];
-  for (const file of files) {
+/**
+ * Builds the report over loaded files: every object that carries a pod spec (custom kinds where
+ * `podTemplatePaths` says), in file order.
+ */
+export function resourceReport(files: readonly LoadedFile[], podTemplatePaths?: PodTemplatePaths): ResourceReport {
+  const builder = new ResourceReportBuilder();
+  for (const file of files) builder.add(file, podTemplatePaths);
+  return builder.report();
+}
+
+/**
+ * The report built one file at a time, so a lint run can feed it each file as it loads it (for the
+ * job summary) instead of keeping the files or reading them again. Only the sums are kept.
+ */
+export class ResourceReportBuilder {
+  private readonly entries: ResourceReportEntry[] = [];
+  private readonly ignored: IgnoredQuantity[] = [];
+
+  /** Adds a file's objects; `podTemplatePaths` are the custom kinds of that file's configuration. */
+  add(file: LoadedFile, podTemplatePaths?: PodTemplatePaths): void {
     for (const document of file.documents) {
       for (const object of document.objects) {
-        const pod = podView(object);
+        const pod = podView(object, podTemplatePaths);
         if (!pod) continue;
         const start = document.sourceMap.resolve(object.documentPath).range.start;
         const resources = workloadResources(pod);
-        entries.push({
+        this.entries.push({
           filePath: file.filePath,
           line: start.line + 1,
           kind: object.kind,
@@ -80,12 +96,15 @@ export function resourceReport(files: readonly LoadedFile[]): ResourceReport {
         for (const field of everyQuantityField(pod)) {
           if (!field.problem) continue;
           const at = document.sourceMap.resolve([...object.documentPath, ...field.path]).range.start;
-          ignored.push({ filePath: file.filePath, line: at.line + 1, column: at.column + 1, message: field.problem.message });
+          this.ignored.push({ filePath: file.filePath, line: at.line + 1, column: at.column + 1, message: field.problem.message });
         }
       }
     }
   }
-  return { entries, namespaces: namespaceTotals(entries), ignored };
+
+  report(): ResourceReport {
+    return { entries: [...this.entries], namespaces: namespaceTotals(this.entries), ignored: [...this.ignored] };
+  }
 }
 
 /** Grand totals per namespace, in order of first appearance. */

@@ -87,6 +87,10 @@ describe('GitHub Action', () => {
     ]);
     expect(run.summary).toContain('**1 error, 2 warnings, 0 info** in 2 of 3 files.');
     expect(run.summary).toContain('| ❌ error | deploy/pod.yaml:8:38 | `privileged-container` |');
+    // The resources table, from the same run, names files as the findings do (from the repository root).
+    expect(run.summary).toContain('\n### Resources\n');
+    expect(run.summary).toContain('| `Pod/debug`<br>deploy/pod.yaml:1 | `ops` | Burstable | 1 | 100m / — | 64Mi / 64Mi | 100m / — | 64Mi / 64Mi |');
+    expect(run.summary).toContain('| **all** | 3 | cpu | 300m | — |');
     const sarifFile = path.join(dir, 'deploy/podlint.sarif');
     expect(run.outputs).toEqual({ 'sarif-file': sarifFile, 'error-count': '1', 'warning-count': '2', 'info-count': '0' });
     const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
@@ -110,6 +114,30 @@ describe('GitHub Action', () => {
     const bad = runBundle(warnings, withDefaults({ 'kubernetes-version': '1.20' }));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^podlint: Unsupported Kubernetes version "1\.20"/);
+  });
+
+  it('reads the configuration file the config input names, relative to working-directory', () => {
+    const dir = workspace({
+      '.git/HEAD': '',
+      'deploy/.podlint.yaml': 'rules: { latest-image-tag: error }\n',
+      'deploy/podlint.ci.yaml': 'failLevel: warning\nrules: { privileged-container: off }\nignorePatterns: ["skip/"]\n',
+      'deploy/pod.yaml': PRIVILEGED_POD,
+      'deploy/web.yaml': UNTAGGED_POD,
+      'deploy/skip/web.yaml': UNTAGGED_POD,
+    });
+    // Without the input, the nearest .podlint.yaml applies: latest-image-tag is an error.
+    const nearest = runBundle(dir, withDefaults({ 'working-directory': 'deploy', 'sarif-file': '' }));
+    expect(nearest.outputs).toMatchObject({ 'error-count': '3', 'warning-count': '1' });
+    // With it, that file (ignorePatterns relative to it) is the configuration of every file.
+    const run = runBundle(dir, withDefaults({ 'working-directory': 'deploy', config: 'podlint.ci.yaml', 'sarif-file': '' }));
+    expect(run.stderr).toBe('');
+    expect(run.stdout).not.toContain('privileged-container');
+    expect(run.stdout).not.toContain('skip/web.yaml');
+    expect(run.outputs).toMatchObject({ 'error-count': '0', 'warning-count': '2' });
+    expect(run.status).toBe(1);
+    const missing = runBundle(dir, withDefaults({ 'working-directory': 'deploy', config: 'absent.yaml' }));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^podlint: the configuration cannot be used:\n.*absent\.yaml/);
   });
 
   it('serves as the CLI where dist/ was not built', () => {

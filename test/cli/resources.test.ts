@@ -134,6 +134,8 @@ Total for namespace shop  1 object
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)[0]).toMatchObject({ filePath: 'pod.yaml', podRequests: { memory: '64Mi' } });
     expect(run.stderr).toMatch(/^podlint resources: pod\.yaml:5:69: value left out: quantities must match/);
+    const markdown = runCli(['resources', '-', '--stdin-filename', 'pod.yaml', '-f', 'markdown'], { input });
+    expect(markdown.stdout).toContain('\n1 value Kubernetes cannot decode is left out of the sums (`invalid-quantity` names it).\n');
   });
 
   it('names on standard error the documents it could not read, and goes on', () => {
@@ -142,6 +144,48 @@ Total for namespace shop  1 object
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/^podlint resources: broken\.yaml:\d+:\d+: yaml-syntax: /);
     expect(JSON.parse(run.stdout).map((entry: { name: string }) => entry.name)).toEqual(['agent']);
+  });
+
+  it('honours the configuration as lint does: ignorePatterns, podTemplatePaths, --config', () => {
+    const runner = `apiVersion: example.com/v1
+kind: Runner
+metadata: { name: builds, namespace: ci }
+spec:
+  replicas: 2
+  runner:
+    template:
+      spec:
+        containers: [{ name: build, image: build:1, resources: { requests: { cpu: 2, memory: 4Gi } } }]
+`;
+    const dir = workspace({
+      '.git/HEAD': '',
+      '.podlint.yaml': 'ignorePatterns: ["vendor/"]\npodTemplatePaths:\n  example.com/v1/Runner: spec.runner.template\n',
+      'ci/other.yaml': 'podTemplatePaths:\n  example.com/v1/Runner: spec.elsewhere\n',
+      'agent.yaml': DAEMONSET,
+      'runner.yaml': runner,
+      'vendor/jobs.yaml': JOB,
+    });
+    const names = (args: string[], input?: string) => {
+      const run = runCli(['resources', '-f', 'json', ...args], { cwd: dir, ...(input !== undefined ? { input } : {}) });
+      expect(run).toMatchObject({ status: 0, stderr: '' });
+      return (JSON.parse(run.stdout) as { kind: string; name: string; totalRequests: Record<string, string> }[]).map((entry) => `${entry.kind}/${entry.name} ${JSON.stringify(entry.totalRequests)}`);
+    };
+    // vendor/ is ignored by the configuration; the custom kind counts, with its replicas.
+    expect(names([])).toEqual(['DaemonSet/agent {"cpu":"50m","memory":"32Mi","nvidia.com/gpu":"1"}', 'Runner/builds {"cpu":"4","memory":"8Gi"}']);
+    // A file named on the command line is read anyway, as lint reads it.
+    expect(names(['vendor/jobs.yaml'])).toHaveLength(2);
+    // --config replaces the configuration search: its podTemplatePaths miss the template, its
+    // ignorePatterns are none.
+    expect(names(['--config', 'ci/other.yaml'])).toEqual(['DaemonSet/agent {"cpu":"50m","memory":"32Mi","nvidia.com/gpu":"1"}', 'Job/crunch {"cpu":"2500m","memory":"5Gi","ephemeral-storage":"10Gi"}', 'PodTemplate/blueprint {}']);
+    // --pod-template-path wins over the configuration for the same kind.
+    expect(names(['--pod-template-path', 'example.com/v1/Runner=spec.elsewhere', 'runner.yaml'])).toEqual([]);
+    // Standard input is configured from --stdin-filename.
+    expect(names(['-', '--stdin-filename', 'runner.yaml'], runner)).toEqual(['Runner/builds {"cpu":"4","memory":"8Gi"}']);
+    expect(names(['-', '--stdin-filename', 'runner.yaml', '--config', 'ci/other.yaml'], runner)).toEqual([]);
+
+    const broken = runCli(['resources', '--config', 'missing.yaml'], { cwd: dir });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^podlint: the configuration cannot be used:\n.*missing\.yaml/);
   });
 
   it('exits 2 on usage errors, and still lints a directory named resources as ./resources', () => {

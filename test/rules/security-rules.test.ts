@@ -49,7 +49,7 @@ describe('privilege-escalation', () => {
     expect(findings.map((f) => f.exact)).toEqual([false, false, true]);
   });
 
-  it('reports what Kubernetes rejects as an error, whatever the configured severity', () => {
+  it('reports what Kubernetes rejects as an error at its default severity; a configured severity applies to all', () => {
     const text = pod(`  containers:
     - name: app
       image: a:1
@@ -58,10 +58,18 @@ describe('privilege-escalation', () => {
         allowPrivilegeEscalation: false
         capabilities: { add: [CAP_SYS_ADMIN, SYS_ADMIN] }
 `);
+    const ineffective = 'Container "app" sets allowPrivilegeEscalation: false but adds SYS_ADMIN, and with CAP_SYS_ADMIN escalation stays possible (the API server rejects the pair only when it is spelled CAP_SYS_ADMIN).';
+    const capability = 'Container "app": Kubernetes rejects this securityContext: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN.';
+    const privileged = 'Container "app": Kubernetes rejects this securityContext: cannot set `allowPrivilegeEscalation` to false and `privileged` to true.';
+    expect(described(lintRule(text, 'privilege-escalation'))).toEqual([
+      `10:35-10:40 warning ${ineffective}`,
+      `10:35-10:40 error ${capability}`,
+      `10:35-10:40 error ${privileged}`,
+    ]);
     expect(described(lintRule(text, 'privilege-escalation', 'info'))).toEqual([
-      '10:35-10:40 info Container "app" sets allowPrivilegeEscalation: false but adds SYS_ADMIN, and with CAP_SYS_ADMIN escalation stays possible (the API server rejects the pair only when it is spelled CAP_SYS_ADMIN).',
-      '10:35-10:40 error Container "app": Kubernetes rejects this securityContext: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN.',
-      '10:35-10:40 error Container "app": Kubernetes rejects this securityContext: cannot set `allowPrivilegeEscalation` to false and `privileged` to true.',
+      `10:35-10:40 info ${ineffective}`,
+      `10:35-10:40 info ${capability}`,
+      `10:35-10:40 info ${privileged}`,
     ]);
   });
 
@@ -115,10 +123,12 @@ describe('host-namespaces', () => {
   it('lets the allowed option exempt a namespace, but never with hostUsers: false', () => {
     expect(lintRule(text, 'host-namespaces', ['error', { allowed: ['hostNetwork'] }]).map((f) => f.messageId)).toEqual(['hostPID']);
     const userns = text.replace('hostPID: true', 'hostPID: true\n  hostUsers: false');
-    expect(described(lintRule(userns, 'host-namespaces', ['warning', { allowed: ['hostNetwork', 'hostPID'] }]))).toEqual([
+    expect(described(lintRule(userns, 'host-namespaces', ['error', { allowed: ['hostNetwork', 'hostPID'] }]))).toEqual([
       '5:16-5:20 error The Pod sets hostNetwork and hostUsers: false, which cannot go together. Kubernetes rejects it: spec.hostNetwork: Forbidden: when `pod.Spec.HostUsers` is false.',
       '6:12-6:16 error The Pod sets hostPID and hostUsers: false, which cannot go together. Kubernetes rejects it: spec.HostPID: Forbidden: when `pod.Spec.HostUsers` is false.',
     ]);
+    // A severity other than the default applies to every report of the rule, these included.
+    expect(described(lintRule(userns, 'host-namespaces', ['warning', { allowed: ['hostNetwork', 'hostPID'] }])).map((line) => line.split(' ')[1])).toEqual(['warning', 'warning']);
   });
 
   it("names the Pod's own path for a StatefulSet, whose Pods are validated when they are created", () => {
