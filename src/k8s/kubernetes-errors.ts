@@ -39,3 +39,13 @@ export function goQuote(value: string): string {
 export function unsupportedValue(value: string, supported: readonly string[]): string {
   return `Unsupported value: ${goQuote(value)}: supported values: ${supported.map(goQuote).join(', ')}`;
 }
+
+/** Several errors about one field, as kubectl prints an aggregate: `[a, b]`; one error as it is. */
+export function errorList(errors: readonly string[]): string {
+  return errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`;
+}
+
+/** `field.Invalid` with a string value: `Invalid value: "x": detail`. */
+export function invalidValue(value: string | number, detail: string): string {
+  return `Invalid value: ${typeof value === 'string' ? goQuote(value) : value}: ${detail}`;
+}

@@ -11,3 +11,19 @@ export function kubernetesMinor(version: string): number {
 export function containerRestartRulesEnabled(version: string): boolean {
   return kubernetesMinor(version) >= 35;
 }
+
+/**
+ * RelaxedEnvironmentVariableValidation: beta and on by default from 1.32, GA in 1.34. With it,
+ * environment variable names may be any printable ASCII except `=`.
+ */
+export function relaxedEnvironmentVariableNames(version: string): boolean {
+  return kubernetesMinor(version) >= 32;
+}
+
+/**
+ * EnvFiles (KEP-3721): alpha and off in 1.34, beta and on by default from 1.35. Without it the API
+ * server drops `env[].valueFrom.fileKeyRef` before validating the Pod.
+ */
+export function envFilesEnabled(version: string): boolean {
+  return kubernetesMinor(version) >= 35;
+}
