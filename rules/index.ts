@@ -53,6 +53,16 @@ import defaultServiceAccount from './default-service-account.js';
 import deprecatedServiceAccount from './deprecated-service-account.js';
 import privilegedPort from './privileged-port.js';
 import sshPort from './ssh-port.js';
+// Kubernetes validation parity: values the API server checks beyond the schema.
+import invalidName from './invalid-name.js';
+import invalidPort from './invalid-port.js';
+import invalidProbe from './invalid-probe.js';
+import invalidEnvVar from './invalid-env-var.js';
+import invalidVolumeSource from './invalid-volume-source.js';
+import invalidVolumeMount from './invalid-volume-mount.js';
+import invalidDnsConfig from './invalid-dns-config.js';
+import invalidActiveDeadlineSeconds from './invalid-active-deadline-seconds.js';
+import ephemeralContainers from './ephemeral-containers.js';
 
 export const builtinRules: readonly AnyRule[] = [
   // Reported while reading files.
@@ -114,4 +124,14 @@ export const builtinRules: readonly AnyRule[] = [
   missingResourceRequests,
   missingResourceLimits,
   qosClass,
+  // Kubernetes validation parity: values the API server checks beyond the schema.
+  invalidName,
+  invalidPort,
+  invalidProbe,
+  invalidEnvVar,
+  invalidVolumeSource,
+  invalidVolumeMount,
+  invalidDnsConfig,
+  invalidActiveDeadlineSeconds,
+  ephemeralContainers,
 ];
