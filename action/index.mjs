@@ -132,6 +132,12 @@ function goQuote(value2) {
 function unsupportedValue(value2, supported) {
   return `Unsupported value: ${goQuote(value2)}: supported values: ${supported.map(goQuote).join(", ")}`;
 }
+function errorList(errors) {
+  return errors.length === 1 ? errors[0] : `[${errors.join(", ")}]`;
+}
+function invalidValue(value2, detail) {
+  return `Invalid value: ${typeof value2 === "string" ? goQuote(value2) : value2}: ${detail}`;
+}
 var init_kubernetes_errors = __esm({
   "src/k8s/kubernetes-errors.ts"() {
     "use strict";
@@ -6352,8 +6358,8 @@ var require_multipleOf = __commonJS({
         const { gen, data, schemaCode, it } = cxt;
         const prec = it.opts.multipleOfPrecision;
         const res = gen.let("res");
-        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+        const invalid2 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid2}))`);
       }
     };
     exports.default = def;
@@ -10184,9 +10190,9 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug(logLevel, ...messages4) {
+    function debug(logLevel, ...messages6) {
       if (logLevel === "debug")
-        console.log(...messages4);
+        console.log(...messages6);
     }
     function warn(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -16290,8 +16296,8 @@ function goYamlInteger(source) {
   if (!match) return void 0;
   const [, sign = "", digits = ""] = match;
   const magnitude = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
-  const integer2 = sign === "-" ? -magnitude : magnitude;
-  if (integer2 >= INT64_MIN2 && integer2 <= UINT64_MAX) return integer2.toString();
+  const integer4 = sign === "-" ? -magnitude : magnitude;
+  if (integer4 >= INT64_MIN2 && integer4 <= UINT64_MAX) return integer4.toString();
   return /^[0-9]+$/.test(digits) ? void 0 : goJsonString(source);
 }
 function goJsonString(text) {
@@ -16713,6 +16719,12 @@ function kubernetesMinor(version) {
 function containerRestartRulesEnabled(version) {
   return kubernetesMinor(version) >= 35;
 }
+function relaxedEnvironmentVariableNames(version) {
+  return kubernetesMinor(version) >= 32;
+}
+function envFilesEnabled(version) {
+  return kubernetesMinor(version) >= 35;
+}
 var init_kubernetes_version2 = __esm({
   "src/k8s/kubernetes-version.ts"() {
     "use strict";
@@ -17033,14 +17045,28 @@ var init_pod_resources = __esm({
   }
 });
 
-// src/k8s/resource-names.ts
+// src/k8s/value-formats.ts
 function regexError(message, regex, ...examples) {
   if (examples.length === 0) return `${message} (regex used for validation is '${regex}')`;
   return `${message} (e.g. ${examples.map((example) => `'${example}', `).join(" or ")}regex used for validation is '${regex}')`;
 }
+function inclusiveRangeError(low, high) {
+  return `must be between ${low} and ${high}, inclusive`;
+}
+function byteLength(value2) {
+  return encoder.encode(value2).length;
+}
+function dns1123LabelErrors(value2) {
+  const errors = [];
+  if (byteLength(value2) > 63) errors.push("must be no more than 63 characters");
+  if (!DNS1123_LABEL.test(value2)) {
+    errors.push(DNS1123_SUBDOMAIN.test(value2) ? "must not contain dots" : regexError(DNS1123_LABEL_MESSAGE, DNS1123_LABEL_FORMAT, "my-name", "123-abc"));
+  }
+  return errors;
+}
 function dns1123SubdomainErrors(value2) {
   const errors = [];
-  if (value2.length > 253) errors.push("must be no more than 253 characters");
+  if (byteLength(value2) > 253) errors.push("must be no more than 253 characters");
   if (!DNS1123_SUBDOMAIN.test(value2)) errors.push(regexError(DNS1123_SUBDOMAIN_MESSAGE, DNS1123_SUBDOMAIN_FORMAT, "example.com"));
   return errors;
 }
@@ -17061,12 +17087,77 @@ function qualifiedNameErrors(value2) {
     ];
   }
   if (name.length === 0) errors.push("name part must be non-empty");
-  else if (name.length > 63) errors.push("name part must be no more than 63 characters");
+  else if (byteLength(name) > 63) errors.push("name part must be no more than 63 characters");
   if (!QUALIFIED_NAME.test(name)) {
     errors.push(`name part ${regexError(QUALIFIED_NAME_MESSAGE, QUALIFIED_NAME_FORMAT, "MyName", "my.name", "123-abc")}`);
   }
   return errors;
 }
+function chdirPrefixErrors(value2) {
+  if (value2 === ".") return ["must not be '.'"];
+  if (value2 === "..") return ["must not be '..'"];
+  if (value2.startsWith("..")) return ["must not start with '..'"];
+  return [];
+}
+function envVarNameErrors(value2) {
+  const errors = [];
+  if (!ENV_VAR_NAME.test(value2)) errors.push(regexError(ENV_VAR_NAME_MESSAGE, ENV_VAR_NAME_FORMAT, "my.env-name", "MY_ENV.NAME", "MyEnvName1"));
+  return [...errors, ...chdirPrefixErrors(value2)];
+}
+function relaxedEnvVarNameErrors(value2) {
+  const errors = [];
+  if (value2.length === 0) errors.push("environment variable name must be non-empty");
+  if (!/^[\x20-\x3c\x3e-\x7e]*$/.test(value2)) {
+    errors.push("a valid environment variable name must consist only of printable ASCII characters other than '='");
+  }
+  return errors;
+}
+function configMapKeyErrors(value2) {
+  const errors = [];
+  if (byteLength(value2) > 253) errors.push("must be no more than 253 characters");
+  if (!CONFIG_MAP_KEY.test(value2)) {
+    errors.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY_FORMAT, "key.name", "KEY_NAME", "key-name"));
+  }
+  return [...errors, ...chdirPrefixErrors(value2)];
+}
+function httpHeaderNameErrors(value2) {
+  if (HTTP_HEADER_NAME.test(value2)) return [];
+  return [regexError("a valid HTTP header must consist of alphanumeric characters or '-'", HTTP_HEADER_NAME_FORMAT, "X-Header-Name")];
+}
+function portNumberErrors(port) {
+  return port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
+}
+function localDescendingPathErrors(value2) {
+  const errors = [];
+  if (value2.startsWith("/")) errors.push("must be a relative path");
+  if (value2.split("/").includes("..")) errors.push("must not contain '..'");
+  return errors;
+}
+var encoder, DNS1123_LABEL_FORMAT, DNS1123_LABEL, DNS1123_LABEL_MESSAGE, DNS1123_SUBDOMAIN_FORMAT, DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MESSAGE, QUALIFIED_NAME_FORMAT, QUALIFIED_NAME_MESSAGE, QUALIFIED_NAME, ENV_VAR_NAME_FORMAT, ENV_VAR_NAME, ENV_VAR_NAME_MESSAGE, CONFIG_MAP_KEY_FORMAT, CONFIG_MAP_KEY, HTTP_HEADER_NAME_FORMAT, HTTP_HEADER_NAME;
+var init_value_formats = __esm({
+  "src/k8s/value-formats.ts"() {
+    "use strict";
+    encoder = new TextEncoder();
+    DNS1123_LABEL_FORMAT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_FORMAT}$`);
+    DNS1123_LABEL_MESSAGE = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
+    DNS1123_SUBDOMAIN_FORMAT = `${DNS1123_LABEL_FORMAT}(\\.${DNS1123_LABEL_FORMAT})*`;
+    DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FORMAT}$`);
+    DNS1123_SUBDOMAIN_MESSAGE = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+    QUALIFIED_NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+    QUALIFIED_NAME_MESSAGE = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+    QUALIFIED_NAME = new RegExp(`^${QUALIFIED_NAME_FORMAT}$`);
+    ENV_VAR_NAME_FORMAT = "[-._a-zA-Z][-._a-zA-Z0-9]*";
+    ENV_VAR_NAME = new RegExp(`^${ENV_VAR_NAME_FORMAT}$`);
+    ENV_VAR_NAME_MESSAGE = "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit";
+    CONFIG_MAP_KEY_FORMAT = "[-._a-zA-Z0-9]+";
+    CONFIG_MAP_KEY = new RegExp(`^${CONFIG_MAP_KEY_FORMAT}$`);
+    HTTP_HEADER_NAME_FORMAT = "[-A-Za-z0-9]+";
+    HTTP_HEADER_NAME = new RegExp(`^${HTTP_HEADER_NAME_FORMAT}$`);
+  }
+});
+
+// src/k8s/resource-names.ts
 function isStandardResourceName(name) {
   return STANDARD_RESOURCES.has(name) || name.startsWith("hugepages-") || name.startsWith("requests.hugepages-");
 }
@@ -17087,18 +17178,12 @@ function containerResourceNameErrors(name) {
   }
   return errors;
 }
-var QUALIFIED_NAME_FORMAT, QUALIFIED_NAME_MESSAGE, DNS1123_LABEL_FORMAT, DNS1123_SUBDOMAIN_FORMAT, QUALIFIED_NAME, DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MESSAGE, STANDARD_RESOURCES;
+var STANDARD_RESOURCES;
 var init_resource_names = __esm({
   "src/k8s/resource-names.ts"() {
     "use strict";
     init_pod_resources();
-    QUALIFIED_NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-    QUALIFIED_NAME_MESSAGE = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-    DNS1123_LABEL_FORMAT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-    DNS1123_SUBDOMAIN_FORMAT = `${DNS1123_LABEL_FORMAT}(\\.${DNS1123_LABEL_FORMAT})*`;
-    QUALIFIED_NAME = new RegExp(`^${QUALIFIED_NAME_FORMAT}$`);
-    DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_LABEL_FORMAT}(\\.${DNS1123_LABEL_FORMAT})*$`);
-    DNS1123_SUBDOMAIN_MESSAGE = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+    init_value_formats();
     STANDARD_RESOURCES = /* @__PURE__ */ new Set([
       "cpu",
       "memory",
@@ -19719,6 +19804,927 @@ var init_ssh_port = __esm({
   }
 });
 
+// rules/invalid-name.ts
+var invalid_name_default;
+var init_invalid_name = __esm({
+  "rules/invalid-name.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_pod_view();
+    init_port_name();
+    init_value_formats();
+    invalid_name_default = defineRule({
+      id: "invalid-name",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require the names Kubernetes validates in a pod spec to have its formats: container and volume names and the Pod's hostname and subdomain are DNS labels, port names are IANA service names.",
+          remediation: "Use lower-case letters, digits and `-`, starting and ending with a letter or digit: at most 63 characters for container and volume names, hostname and subdomain; at most 15, with at least one letter and no `--`, for port names (and rename the references to them).",
+          rationale: `The API server rejects a Pod whose names break these formats, with one error per broken constraint; the finding quotes them all. A name that is left out is a schema finding; an empty one is reported here, as Kubernetes reports it ("Required value"). A StatefulSet's template hostname and subdomain are not checked: the controller replaces them with the Pod's name and the StatefulSet's serviceName.`
+        },
+        messages: {
+          containerName: '{{role}} name "{{name}}" is not a DNS label (lower-case letters, digits and "-", at most 63 characters). {{rejection}}: {{error}}.',
+          containerNameEmpty: "The {{role}} at {{list}}[{{index}}] has an empty name. {{rejection}}: {{error}}.",
+          volumeName: 'Volume name "{{name}}" is not a DNS label (lower-case letters, digits and "-", at most 63 characters). {{rejection}}: {{error}}.',
+          volumeNameEmpty: "The volume at volumes[{{index}}] has an empty name. {{rejection}}: {{error}}.",
+          portName: 'Port name "{{name}}" of {{role}} "{{container}}" is not an IANA service name (at most 15 lower-case letters, digits and "-", with a letter). {{rejection}}: {{error}}.',
+          hostName: `The Pod's {{field}} "{{name}}" is not a DNS label (lower-case letters, digits and "-", at most 63 characters). {{rejection}}: {{error}}.`
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        const error = (path26, value2, errors) => errorList(errors.map((detail) => `${kubernetesPath(pod, path26)}: ${invalidValue(value2, detail)}`));
+        for (const container of pod.containers) {
+          const role = CONTAINER_ROLE_LABELS[container.role];
+          const path26 = [...container.path, "name"];
+          const name = asString(container.spec.name);
+          if (name === "") {
+            report({
+              path: path26,
+              messageId: "containerNameEmpty",
+              data: {
+                role: role.toLowerCase(),
+                list: container.list,
+                index: container.index,
+                rejection: rejection(pod),
+                error: `${kubernetesPath(pod, path26)}: Required value`
+              }
+            });
+          } else if (name !== void 0) {
+            const errors = dns1123LabelErrors(name);
+            if (errors.length > 0) report({ path: path26, messageId: "containerName", data: { role, name, rejection: rejection(pod), error: error(path26, name, errors) } });
+          }
+          asArray(container.spec.ports).forEach((item, index) => {
+            const portName = asString(asObject(item)?.name);
+            if (!portName) return;
+            const errors = portNameErrors(portName);
+            if (errors.length === 0) return;
+            const portPath = [...container.path, "ports", index, "name"];
+            report({
+              path: portPath,
+              messageId: "portName",
+              data: { name: portName, role: role.toLowerCase(), container: container.name, rejection: rejection(pod), error: error(portPath, portName, errors) }
+            });
+          });
+        }
+        asArray(pod.spec.volumes).forEach((item, index) => {
+          const path26 = [...pod.specPath, "volumes", index, "name"];
+          const name = asString(asObject(item)?.name);
+          if (name === "") {
+            report({ path: path26, messageId: "volumeNameEmpty", data: { index, rejection: rejection(pod), error: `${kubernetesPath(pod, path26)}: Required value` } });
+          } else if (name !== void 0) {
+            const errors = dns1123LabelErrors(name);
+            if (errors.length > 0) report({ path: path26, messageId: "volumeName", data: { name, rejection: rejection(pod), error: error(path26, name, errors) } });
+          }
+        });
+        if (pod.owner.kind === "StatefulSet") return;
+        for (const field of ["hostname", "subdomain"]) {
+          const name = asString(pod.spec[field]);
+          if (!name) continue;
+          const errors = dns1123LabelErrors(name);
+          if (errors.length === 0) continue;
+          const path26 = [...pod.specPath, field];
+          report({ path: path26, messageId: "hostName", data: { field, name, rejection: rejection(pod), error: error(path26, name, errors) } });
+        }
+      }
+    });
+  }
+});
+
+// src/k8s/handlers.ts
+function podHandlers(pod) {
+  const handlers = [];
+  for (const container of probedContainers(pod)) {
+    for (const field of PROBES2) {
+      const spec = asObject(container.spec[field]);
+      if (spec) handlers.push(view(container, "probe", field, field, [...container.path, field], spec, PROBE_HANDLER_TYPES));
+    }
+    const lifecycle = asObject(container.spec.lifecycle);
+    for (const field of HOOKS) {
+      const spec = asObject(lifecycle?.[field]);
+      if (spec) handlers.push(view(container, "hook", field, `${field} hook`, [...container.path, "lifecycle", field], spec, HOOK_HANDLER_TYPES));
+    }
+  }
+  return handlers;
+}
+function view(container, kind, field, label, path26, spec, order) {
+  const types = order.filter((type) => spec[type] !== void 0 && spec[type] !== null);
+  return { container, kind, field, label, path: path26, spec, types };
+}
+var PROBE_HANDLER_TYPES, HOOK_HANDLER_TYPES, PROBES2, HOOKS;
+var init_handlers = __esm({
+  "src/k8s/handlers.ts"() {
+    "use strict";
+    init_json();
+    init_run_to_completion();
+    PROBE_HANDLER_TYPES = ["exec", "httpGet", "tcpSocket", "grpc"];
+    HOOK_HANDLER_TYPES = ["exec", "httpGet", "tcpSocket", "sleep"];
+    PROBES2 = ["livenessProbe", "readinessProbe", "startupProbe"];
+    HOOKS = ["postStart", "preStop"];
+  }
+});
+
+// rules/invalid-port.ts
+function integer(value2) {
+  const number = asNumber(value2);
+  return number !== void 0 && Number.isInteger(number) ? number : void 0;
+}
+var invalid_port_default;
+var init_invalid_port = __esm({
+  "rules/invalid-port.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_handlers();
+    init_pod_view();
+    init_port_name();
+    init_value_formats();
+    invalid_port_default = defineRule({
+      id: "invalid-port",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require port numbers from 1 to 65535 in container ports (containerPort, and hostPort when set) and in the httpGet, tcpSocket and grpc actions of probes and lifecycle hooks, valid port names in those actions, and, with hostNetwork, a hostPort equal to its containerPort.",
+          remediation: "Use the number the process listens on (1 to 65535), or the name of a port the container declares; with hostNetwork, leave hostPort out or set it to the containerPort.",
+          rationale: "These are the API server's own checks, quoted in the finding. A probe or hook action names its port by number or by a port name (an IANA service name such as `http`); a number in quotes is a name to Kubernetes, and a name the container does not declare never resolves, both of which probe-port reports. Only the first action of a probe or hook is checked, as the API server does; a second one is an invalid-probe finding. With hostNetwork the container binds the node's port directly, so the host port and the container port are the same number; the API server defaults a missing hostPort to it."
+        },
+        messages: {
+          containerPortRequired: 'A port of {{role}} "{{container}}" has containerPort 0; every port needs the number the container listens on. {{rejection}}: {{error}}.',
+          portOutOfRange: 'The {{field}} {{value}} of {{role}} "{{container}}" is not a port number (1 to 65535). {{rejection}}: {{error}}.',
+          hostNetworkPort: `With hostNetwork the container listens on the node's port {{containerPort}} itself, so hostPort {{value}} of {{role}} "{{container}}" must be {{containerPort}} too (or left out). {{rejection}}: {{error}}.`,
+          actionOutOfRange: 'The {{check}} of {{role}} "{{container}}" uses port {{value}}, which is not a port number (1 to 65535). {{rejection}}: {{error}}.',
+          actionPortName: 'The {{check}} of {{role}} "{{container}}" uses port "{{value}}", which is not a valid port name (an IANA service name of at most 15 lower-case letters, digits and "-", with a letter). {{rejection}}: {{error}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        const rejected = (path26, value2, errors) => errorList(errors.map((detail) => `${kubernetesPath(pod, path26)}: ${invalidValue(value2, detail)}`));
+        const hostNetwork = pod.spec.hostNetwork === true;
+        for (const container of pod.containers) {
+          const who = { role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(), container: container.name, rejection: rejection(pod) };
+          asArray(container.spec.ports).forEach((item, index) => {
+            const port = asObject(item);
+            if (!port) return;
+            const portPath = [...container.path, "ports", index];
+            const containerPort = integer(port.containerPort);
+            if (containerPort === 0) {
+              const path27 = [...portPath, "containerPort"];
+              report({ path: path27, messageId: "containerPortRequired", data: { ...who, error: `${kubernetesPath(pod, path27)}: Required value` } });
+            } else if (containerPort !== void 0 && portNumberErrors(containerPort).length > 0) {
+              const path27 = [...portPath, "containerPort"];
+              report({ path: path27, messageId: "portOutOfRange", data: { ...who, field: "containerPort", value: containerPort, error: rejected(path27, containerPort, portNumberErrors(containerPort)) } });
+            }
+            const hostPort = integer(port.hostPort);
+            if (hostPort === void 0 || hostPort === 0) return;
+            const path26 = [...portPath, "hostPort"];
+            if (portNumberErrors(hostPort).length > 0) {
+              report({ path: path26, messageId: "portOutOfRange", data: { ...who, field: "hostPort", value: hostPort, error: rejected(path26, hostPort, portNumberErrors(hostPort)) } });
+            } else if (hostNetwork && container.list === "containers" && containerPort !== void 0 && hostPort !== containerPort) {
+              report({
+                path: path26,
+                messageId: "hostNetworkPort",
+                data: { ...who, value: hostPort, containerPort, error: rejected(path26, hostPort, ["must match `containerPort` when `hostNetwork` is true"]) }
+              });
+            }
+          });
+        }
+        for (const handler of podHandlers(pod)) {
+          const type = handler.types[0];
+          if (type !== "httpGet" && type !== "tcpSocket" && type !== "grpc") continue;
+          const path26 = [...handler.path, type, "port"];
+          const value2 = asObject(handler.spec[type])?.port;
+          const data = {
+            check: handler.label,
+            role: CONTAINER_ROLE_LABELS[handler.container.role].toLowerCase(),
+            container: handler.container.name,
+            rejection: rejection(pod)
+          };
+          const number = integer(value2);
+          const name = asString(value2);
+          if (number !== void 0 && portNumberErrors(number).length > 0) {
+            report({ path: path26, messageId: "actionOutOfRange", data: { ...data, value: number, error: rejected(path26, number, portNumberErrors(number)) } });
+          } else if (name !== void 0 && !/^[0-9]+$/.test(name) && portNameErrors(name).length > 0) {
+            report({ path: path26, messageId: "actionPortName", data: { ...data, value: name, error: rejected(path26, name, portNameErrors(name)) } });
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/invalid-probe.ts
+function checkExec(handler, report, data, at) {
+  const exec = asObject(handler.spec.exec);
+  if (!exec || asArray(exec.command).length > 0) return;
+  if (exec.command !== void 0 && exec.command !== null && !Array.isArray(exec.command)) return;
+  const path26 = [...handler.path, "exec", "command"];
+  report({ path: path26, messageId: "execCommand", data: { ...data, error: at(path26, "Required value") } });
+}
+function checkHeaders(handler, report, data, pod) {
+  const headersPath = [...handler.path, "httpGet", "httpHeaders"];
+  asArray(asObject(handler.spec.httpGet)?.httpHeaders).forEach((item, index) => {
+    const header = asString(asObject(item)?.name);
+    if (header === void 0) return;
+    const errors = httpHeaderNameErrors(header);
+    if (errors.length === 0) return;
+    report({
+      path: [...headersPath, index, "name"],
+      messageId: "headerName",
+      data: { ...data, header, error: errorList(errors.map((detail) => `${kubernetesPath(pod, headersPath)}: ${invalidValue(header, detail)}`)) }
+    });
+  });
+}
+function checkProbeFields(handler, report, data, at) {
+  for (const field of COUNTERS) {
+    if (field === "successThreshold" && handler.field !== "readinessProbe") continue;
+    const value2 = integer2(handler.spec[field]);
+    if (value2 === void 0 || value2 >= 0) continue;
+    const path27 = [...handler.path, field];
+    report({ path: path27, messageId: "negative", data: { ...data, field, value: value2, error: at(path27, invalidValue(value2, "must be greater than or equal to 0")) } });
+  }
+  const grace = integer2(handler.spec.terminationGracePeriodSeconds);
+  if (grace === void 0) return;
+  const path26 = [...handler.path, "terminationGracePeriodSeconds"];
+  const errors = [];
+  if (grace <= 0) errors.push(at(path26, invalidValue(grace, "must be greater than 0")));
+  if (handler.field === "readinessProbe") {
+    errors.push(at(path26, invalidValue(grace, "must not be set for readinessProbes")));
+    report({ path: path26, messageId: "readinessGracePeriod", target: "key", data: { ...data, error: errorList(errors) } });
+  } else if (errors.length > 0) {
+    report({ path: path26, messageId: "gracePeriodNotPositive", data: { ...data, value: grace, error: errorList(errors) } });
+  }
+}
+function podGracePeriod(value2) {
+  if (value2 === void 0 || value2 === null) return DEFAULT_TERMINATION_GRACE_PERIOD;
+  const number = integer2(value2);
+  return number !== void 0 && number >= 0 ? number : void 0;
+}
+function integer2(value2) {
+  const number = asNumber(value2);
+  return number !== void 0 && Number.isInteger(number) ? number : void 0;
+}
+var COUNTERS, DEFAULT_TERMINATION_GRACE_PERIOD, messages4, invalid_probe_default;
+var init_invalid_probe = __esm({
+  "rules/invalid-probe.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_handlers();
+    init_pod_view();
+    init_value_formats();
+    COUNTERS = ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"];
+    DEFAULT_TERMINATION_GRACE_PERIOD = 30;
+    messages4 = {
+      noAction: 'The {{check}} of {{role}} "{{container}}" has no action ({{actions}}), so there is nothing to run. {{rejection}}: {{error}}.',
+      secondAction: 'The {{check}} of {{role}} "{{container}}" has {{action}} besides {{first}}; a {{kind}} runs exactly one action. {{rejection}}: {{error}}.',
+      execCommand: 'The exec action of the {{check}} of {{role}} "{{container}}" has no command to run. {{rejection}}: {{error}}.',
+      headerName: 'The {{check}} of {{role}} "{{container}}" sends the HTTP header "{{header}}", which is not a valid header name (letters, digits and "-"). {{rejection}}: {{error}}.',
+      negative: 'The {{check}} of {{role}} "{{container}}" has {{field}} {{value}}, which cannot be negative. {{rejection}}: {{error}}.',
+      readinessGracePeriod: 'The readinessProbe of {{role}} "{{container}}" sets terminationGracePeriodSeconds, which only liveness and startup probes have: a failing readiness probe never kills the container. {{rejection}}: {{error}}.',
+      gracePeriodNotPositive: 'The {{check}} of {{role}} "{{container}}" has terminationGracePeriodSeconds {{value}}; the container needs at least 1 second to stop. {{rejection}}: {{error}}.',
+      sleepRange: 'The {{check}} of {{role}} "{{container}}" sleeps {{value}} seconds, {{why}}. {{rejection}}: {{error}}.'
+    };
+    invalid_probe_default = defineRule({
+      id: "invalid-probe",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require probes and lifecycle hooks the API server accepts: exactly one action (exec, httpGet, tcpSocket, grpc or sleep), an exec command, valid HTTP header names, no negative timings or thresholds, terminationGracePeriodSeconds only on liveness and startup probes and above 0, and a sleep no longer than the Pod's grace period.",
+          remediation: "Give each probe or hook one action with what it needs (a command for exec, header names of letters, digits and `-` for httpGet), keep timings and thresholds at 0 (the default) or above, remove terminationGracePeriodSeconds from readiness probes, and sleep less than the Pod's terminationGracePeriodSeconds.",
+          rationale: "These are the API server's checks of the probes and hooks of containers and sidecars, quoted in the finding; plain init containers may have none (init-container-probes). It validates only the first action (in the order exec, httpGet, tcpSocket, grpc, sleep) and rejects each further one. A successThreshold other than 1 on a liveness or startup probe, negative values included, is probe-success-threshold's finding, and ports are invalid-port's and probe-port's. From Kubernetes 1.34 (PodLifecycleSleepActionAllowZero, GA) a sleep of 0 seconds is allowed."
+        },
+        messages: messages4,
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        const gracePeriod = podGracePeriod(pod.spec.terminationGracePeriodSeconds);
+        for (const handler of podHandlers(pod)) {
+          const data = {
+            check: handler.label,
+            role: CONTAINER_ROLE_LABELS[handler.container.role].toLowerCase(),
+            container: handler.container.name,
+            rejection: rejection(pod)
+          };
+          const at = (path26, text) => `${kubernetesPath(pod, path26)}: ${text}`;
+          const [first, ...others] = handler.types;
+          if (first === void 0) {
+            report({
+              path: handler.path,
+              messageId: "noAction",
+              data: { ...data, actions: handler.kind === "probe" ? "exec, httpGet, tcpSocket or grpc" : "exec, httpGet, tcpSocket or sleep", error: at(handler.path, "Required value: must specify a handler type") }
+            });
+          }
+          for (const action of others) {
+            const path26 = [...handler.path, action];
+            report({
+              path: path26,
+              messageId: "secondAction",
+              target: "key",
+              data: { ...data, action, first, kind: handler.kind === "probe" ? "probe" : "hook", error: at(path26, "Forbidden: may not specify more than 1 handler type") }
+            });
+          }
+          if (first === "exec") checkExec(handler, report, data, at);
+          if (first === "httpGet") checkHeaders(handler, report, data, pod);
+          if (first === "sleep" && gracePeriod !== void 0) {
+            const seconds = integer2(asObject(handler.spec.sleep)?.seconds);
+            if (seconds !== void 0 && (seconds < 0 || seconds > gracePeriod)) {
+              const actionPath = [...handler.path, "sleep"];
+              report({
+                path: [...actionPath, "seconds"],
+                messageId: "sleepRange",
+                data: {
+                  ...data,
+                  value: seconds,
+                  why: seconds < 0 ? "a negative time" : `longer than the Pod's terminationGracePeriodSeconds (${gracePeriod}), after which the container is killed`,
+                  error: at(actionPath, invalidValue(seconds, `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriod})`))
+                }
+              });
+            }
+          }
+          if (handler.kind === "probe") checkProbeFields(handler, report, data, at);
+        }
+      }
+    });
+  }
+});
+
+// rules/invalid-env-var.ts
+function checkVariable(context, variable, path26, index) {
+  const { pod, report, who } = context;
+  const written = asString(variable.name);
+  const name = written ?? `env[${index}]`;
+  const namePath = [...path26, "name"];
+  if (written === "") {
+    report({ path: namePath, messageId: "nameRequired", data: { ...who, index, error: `${kubernetesPath(pod, namePath)}: Required value` } });
+  } else if (written !== void 0) {
+    const errors = nameErrors(context.version, written);
+    if (errors.length > 0) {
+      report({ path: namePath, messageId: "name", data: { ...who, name, ...nameRule(context.version), error: invalid(pod, namePath, name, errors) } });
+    }
+  }
+  const valueFrom = asObject(variable.valueFrom);
+  if (!valueFrom) return;
+  const fromPath = [...path26, "valueFrom"];
+  const data = { ...who, name };
+  const present = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"].filter((source) => asObject(valueFrom[source]));
+  const sources = envFilesEnabled(context.version) ? present : present.filter((source) => source !== "fileKeyRef");
+  const error = (text) => `${kubernetesPath(pod, fromPath)}: ${invalidValue("", text)}`;
+  if (sources.length === 0) {
+    const dropped = present.includes("fileKeyRef");
+    report({
+      path: dropped ? [...fromPath, "fileKeyRef"] : fromPath,
+      target: "key",
+      messageId: dropped ? "fileKeyRefDropped" : "noSource",
+      data: { ...data, version: context.version, error: error(NO_SOURCE) }
+    });
+  } else if (asString(variable.value)) {
+    report({ path: fromPath, target: "key", messageId: "valueAndValueFrom", data: { ...data, error: error("may not be specified when `value` is not empty") } });
+  } else if (sources.length > 1) {
+    report({
+      path: [...fromPath, sources[1]],
+      target: "key",
+      messageId: "twoSources",
+      data: { ...data, sources: sources.join(" and "), error: error("may not have more than one field specified at a time") }
+    });
+  }
+  const fieldRef = asObject(valueFrom.fieldRef);
+  if (fieldRef) checkFieldRef(context, fieldRef, [...fromPath, "fieldRef"], name);
+  const resourceFieldRef = asObject(valueFrom.resourceFieldRef);
+  if (resourceFieldRef) {
+    const resource = asString(resourceFieldRef.resource);
+    const resourcePath = [...fromPath, "resourceFieldRef", "resource"];
+    if (resource === "") {
+      report({ path: resourcePath, messageId: "required", data: { ...data, field: "resourceFieldRef.resource", error: `${kubernetesPath(pod, resourcePath)}: Required value` } });
+    } else if (resource !== void 0 && !ENV_RESOURCES.includes(resource) && !/^(requests|limits)\.hugepages-/.test(resource)) {
+      report({ path: resourcePath, messageId: "resource", data: { ...data, resource, error: `${kubernetesPath(pod, resourcePath)}: ${unsupportedValue(resource, ENV_RESOURCES)}` } });
+    }
+  }
+  for (const source of KEY_REFS) {
+    const ref = asObject(valueFrom[source]);
+    if (ref) checkKeyRef(context, ref, [...fromPath, source], source, name);
+  }
+}
+function checkFieldRef(context, fieldRef, path26, name) {
+  const { pod, report, who } = context;
+  const data = { ...who, name };
+  const fieldPath = asString(fieldRef.fieldPath);
+  const fieldPathPath = [...path26, "fieldPath"];
+  const apiVersion = asString(fieldRef.apiVersion) || "v1";
+  if (fieldPath === void 0) return;
+  if (fieldPath === "") {
+    report({ path: fieldPathPath, messageId: "required", data: { ...data, field: "fieldRef.fieldPath", error: `${kubernetesPath(pod, fieldPathPath)}: Required value` } });
+    return;
+  }
+  const conversion = (detail) => `${kubernetesPath(pod, fieldPathPath)}: ${invalidValue(fieldPath, `error converting fieldPath: ${detail}`)}`;
+  if (apiVersion !== "v1") {
+    report({ path: [...path26, "apiVersion"], messageId: "fieldRefApiVersion", data: { ...data, apiVersion, error: conversion(`unsupported pod version: ${apiVersion}`) } });
+    return;
+  }
+  const subscripted = splitSubscript(fieldPath);
+  if (subscripted) {
+    if (subscripted.path !== "metadata.annotations" && subscripted.path !== "metadata.labels") {
+      report({ path: fieldPathPath, messageId: "fieldPath", data: { ...data, fieldPath, error: conversion(`field label does not support subscript: ${fieldPath}`) } });
+      return;
+    }
+    const key = subscripted.path === "metadata.annotations" ? subscripted.key.toLowerCase() : subscripted.key;
+    const errors = qualifiedNameErrors(key);
+    if (errors.length > 0) report({ path: fieldPathPath, messageId: "fieldPathKey", data: { ...data, fieldPath, error: invalid(pod, path26, key, errors) } });
+    return;
+  }
+  const converted = fieldPath === "spec.host" ? "spec.nodeName" : fieldPath;
+  if (!CONVERTIBLE_FIELD_PATHS.has(converted)) {
+    report({ path: fieldPathPath, messageId: "fieldPath", data: { ...data, fieldPath, error: conversion(`field label not supported: ${fieldPath}`) } });
+  } else if (!ENV_FIELD_PATHS.includes(converted)) {
+    report({ path: fieldPathPath, messageId: "fieldPath", data: { ...data, fieldPath, error: `${kubernetesPath(pod, fieldPathPath)}: ${unsupportedValue(converted, ENV_FIELD_PATHS)}` } });
+  }
+}
+function checkKeyRef(context, ref, path26, source, name) {
+  const { pod, report, who } = context;
+  const data = { ...who, name };
+  const refName = ref.name === void 0 ? "" : asString(ref.name);
+  const nameErrors2 = refName === void 0 ? [] : dns1123SubdomainErrors(refName);
+  if (refName !== void 0 && nameErrors2.length > 0) {
+    const namePath = [...path26, "name"];
+    report({
+      path: ref.name === void 0 ? path26 : namePath,
+      target: ref.name === void 0 ? "key" : "value",
+      messageId: refName === "" ? "refNameMissing" : "refName",
+      data: { ...data, source, refName, error: invalid(pod, namePath, refName, nameErrors2) }
+    });
+  }
+  const key = asString(ref.key);
+  const keyPath = [...path26, "key"];
+  if (key === "") {
+    report({ path: keyPath, messageId: "required", data: { ...data, field: `${source}.key`, error: `${kubernetesPath(pod, keyPath)}: Required value` } });
+  } else if (key !== void 0) {
+    const errors = configMapKeyErrors(key);
+    if (errors.length > 0) report({ path: keyPath, messageId: "key", data: { ...data, key, error: invalid(pod, keyPath, key, errors) } });
+  }
+}
+function checkEnvFrom(context, source, index) {
+  const { pod, report, who, container } = context;
+  const path26 = [...container.path, "envFrom", index];
+  const prefix = asString(source.prefix);
+  if (prefix) {
+    const errors = nameErrors(context.version, prefix);
+    const prefixPath = [...path26, "prefix"];
+    if (errors.length > 0) report({ path: prefixPath, messageId: "prefix", data: { ...who, name: prefix, ...nameRule(context.version), error: invalid(pod, prefixPath, prefix, errors) } });
+  }
+  const refs = ["configMapRef", "secretRef"].filter((ref) => asObject(source[ref]));
+  const listPath = [...container.path, "envFrom"];
+  const error = (text) => `${kubernetesPath(pod, listPath)}: ${invalidValue("", text)}`;
+  if (refs.length === 0) {
+    report({ path: path26, messageId: "envFromNoSource", data: { ...who, error: error("must specify one of: `configMapRef` or `secretRef`") } });
+  } else if (refs.length > 1) {
+    report({ path: [...path26, "secretRef"], target: "key", messageId: "envFromTwoSources", data: { ...who, error: error("may not have more than one field specified at a time") } });
+  }
+  for (const ref of refs) {
+    const namePath = [...path26, ref, "name"];
+    if (asString(asObject(source[ref])?.name) === "" || asObject(source[ref])?.name === void 0) {
+      report({
+        path: namePath,
+        messageId: "envFromName",
+        data: { ...who, source: ref, error: `${kubernetesPath(pod, namePath)}: Required value` }
+      });
+    }
+  }
+}
+function nameErrors(version, name) {
+  return relaxedEnvironmentVariableNames(version) ? relaxedEnvVarNameErrors(name) : envVarNameErrors(name);
+}
+function nameRule(version) {
+  return {
+    version,
+    rule: relaxedEnvironmentVariableNames(version) ? 'printable ASCII characters other than "="' : 'letters, digits, "_", "-" and ".", not starting with a digit'
+  };
+}
+function invalid(pod, path26, value2, errors) {
+  return errorList(errors.map((detail) => `${kubernetesPath(pod, path26)}: ${invalidValue(value2, detail)}`));
+}
+function splitSubscript(fieldPath) {
+  if (!fieldPath.endsWith("']")) return void 0;
+  const inner = fieldPath.slice(0, -2);
+  const open = inner.indexOf("['");
+  if (open <= 0) return void 0;
+  return { path: inner.slice(0, open), key: inner.slice(open + 2) };
+}
+var ENV_FIELD_PATHS, CONVERTIBLE_FIELD_PATHS, ENV_RESOURCES, KEY_REFS, NO_SOURCE, messages5, invalid_env_var_default;
+var init_invalid_env_var = __esm({
+  "rules/invalid-env-var.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_kubernetes_version2();
+    init_pod_view();
+    init_value_formats();
+    ENV_FIELD_PATHS = [
+      "metadata.name",
+      "metadata.namespace",
+      "metadata.uid",
+      "spec.nodeName",
+      "spec.serviceAccountName",
+      "status.hostIP",
+      "status.hostIPs",
+      "status.podIP",
+      "status.podIPs"
+    ];
+    CONVERTIBLE_FIELD_PATHS = /* @__PURE__ */ new Set([...ENV_FIELD_PATHS, "metadata.annotations", "metadata.labels", "spec.restartPolicy", "spec.schedulerName", "status.phase"]);
+    ENV_RESOURCES = ["limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"];
+    KEY_REFS = ["configMapKeyRef", "secretKeyRef"];
+    NO_SOURCE = "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`";
+    messages5 = {
+      nameRequired: '{{Role}} "{{container}}" has an environment variable with an empty name (env[{{index}}]). {{rejection}}: {{error}}.',
+      name: 'Environment variable name "{{name}}" of {{role}} "{{container}}" is not one Kubernetes {{version}} accepts ({{rule}}). {{rejection}}: {{error}}.',
+      prefix: 'The envFrom prefix "{{name}}" of {{role}} "{{container}}" is not one Kubernetes {{version}} accepts ({{rule}}). {{rejection}}: {{error}}.',
+      noSource: 'Environment variable "{{name}}" of {{role}} "{{container}}" has a valueFrom with no source in it. {{rejection}}: {{error}}.',
+      fileKeyRefDropped: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads fileKeyRef, which Kubernetes {{version}} drops (its EnvFiles feature gate is alpha and off; on by default from 1.35), leaving valueFrom with no source. {{rejection}}: {{error}}.',
+      valueAndValueFrom: 'Environment variable "{{name}}" of {{role}} "{{container}}" has both a value and a valueFrom; it can have only one. {{rejection}}: {{error}}.',
+      twoSources: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads {{sources}} at once; valueFrom takes one source. {{rejection}}: {{error}}.',
+      fieldPath: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads the Pod field "{{fieldPath}}", which the downward API does not give environment variables. {{rejection}}: {{error}}.',
+      fieldPathKey: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads {{fieldPath}}, whose key is not a valid label or annotation key. {{rejection}}: {{error}}.',
+      fieldRefApiVersion: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads a Pod field of apiVersion "{{apiVersion}}"; only v1 (the default) has any. {{rejection}}: {{error}}.',
+      required: 'Environment variable "{{name}}" of {{role}} "{{container}}" has an empty {{field}}. {{rejection}}: {{error}}.',
+      resource: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads the resource "{{resource}}", which resourceFieldRef does not offer. {{rejection}}: {{error}}.',
+      key: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads the key "{{key}}", which no ConfigMap or Secret can have. {{rejection}}: {{error}}.',
+      refName: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads {{source}} "{{refName}}", which is not a valid object name. {{rejection}}: {{error}}.',
+      refNameMissing: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads a {{source}} with no name; the API server checks it as an object name all the same. {{rejection}}: {{error}}.',
+      envFromNoSource: 'An envFrom entry of {{role}} "{{container}}" names no source; it needs a configMapRef or a secretRef. {{rejection}}: {{error}}.',
+      envFromTwoSources: 'An envFrom entry of {{role}} "{{container}}" names both a configMapRef and a secretRef; each entry takes one. {{rejection}}: {{error}}.',
+      envFromName: 'An envFrom entry of {{role}} "{{container}}" has an empty {{source}} name. {{rejection}}: {{error}}.'
+    };
+    invalid_env_var_default = defineRule({
+      id: "invalid-env-var",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require environment variables the API server accepts, in containers of every role: a valid name (any printable ASCII but `=` from Kubernetes 1.32), exactly one of value or one valueFrom source, Pod fields and container resources the downward API offers, valid ConfigMap and Secret keys, and envFrom entries with one source and a valid prefix.",
+          remediation: "Give each variable a name and either a `value` or a `valueFrom` with one source; read only the Pod fields the message lists (or a label or annotation as `metadata.labels['key']`); use keys of letters, digits, `-`, `_` and `.`; give each envFrom entry one configMapRef or secretRef.",
+          rationale: "These are the API server's checks, quoted in the finding. Names follow RelaxedEnvironmentVariableValidation, on by default from 1.32 and GA in 1.34: printable ASCII except `=`; before it, letters, digits, `_`, `-` and `.`, not starting with a digit. `valueFrom.fileKeyRef` needs the EnvFiles feature gate, alpha and off in 1.34, on by default from 1.35: in 1.34 the API server drops it, and a variable whose only source it was is rejected. A Pod field path is converted first (`spec.host` still means spec.nodeName), so an unknown path gets the conversion's error rather than the list of supported fields."
+        },
+        messages: messages5,
+        defaultOptions: {}
+      },
+      check({ pod, report, kubernetesVersion }) {
+        for (const container of pod.containers) {
+          const context = {
+            pod,
+            container,
+            report,
+            version: kubernetesVersion,
+            who: {
+              Role: CONTAINER_ROLE_LABELS[container.role],
+              role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(),
+              container: container.name,
+              rejection: rejection(pod)
+            }
+          };
+          asArray(container.spec.env).forEach((item, index) => {
+            const variable = asObject(item);
+            if (variable) checkVariable(context, variable, [...container.path, "env", index], index);
+          });
+          asArray(container.spec.envFrom).forEach((item, index) => {
+            const source = asObject(item);
+            if (source) checkEnvFrom(context, source, index);
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/invalid-volume-source.ts
+var VOLUME_SOURCES, invalid_volume_source_default;
+var init_invalid_volume_source = __esm({
+  "rules/invalid-volume-source.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    VOLUME_SOURCES = [
+      ["emptyDir", "emptyDir"],
+      ["hostPath", "hostPath"],
+      ["gitRepo", "gitRepo"],
+      ["gcePersistentDisk", "gcePersistentDisk"],
+      ["awsElasticBlockStore", "awsElasticBlockStore"],
+      ["secret", "secret"],
+      ["nfs", "nfs"],
+      ["iscsi", "iscsi"],
+      ["glusterfs", "glusterfs"],
+      ["flocker", "flocker"],
+      ["persistentVolumeClaim", "persistentVolumeClaim"],
+      ["rbd", "rbd"],
+      ["cinder", "cinder"],
+      ["cephfs", "cephFS"],
+      ["quobyte", "quobyte"],
+      ["downwardAPI", "downwarAPI"],
+      ["fc", "fc"],
+      ["flexVolume", "flexVolume"],
+      ["configMap", "configMap"],
+      ["azureFile", "azureFile"],
+      ["vsphereVolume", "vsphereVolume"],
+      ["photonPersistentDisk", "photonPersistentDisk"],
+      ["portworxVolume", "portworxVolume"],
+      ["azureDisk", "azureDisk"],
+      ["storageos", "storageos"],
+      ["projected", "projected"],
+      ["scaleIO", "scaleIO"],
+      ["csi", "csi"],
+      ["ephemeral", "ephemeral"],
+      ["image", "image"]
+    ];
+    invalid_volume_source_default = defineRule({
+      id: "invalid-volume-source",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require every volume of a pod spec to have exactly one source (emptyDir, configMap, secret, persistentVolumeClaim, projected, ...); a source written with no value (`emptyDir:`) is none.",
+          remediation: "Give the volume one source; for an empty directory write `emptyDir: {}`, not `emptyDir:`; split a volume with two sources into two volumes.",
+          rationale: "The API server counts the sources in a fixed order and rejects the second and every later one, or the volume when it has none. YAML reads `emptyDir:` with nothing after it as null, and Kubernetes drops a null field, so such a volume has no source at all, a frequent mistake. The quoted errors keep the field names Kubernetes prints, `cephFS` and `downwarAPI` included."
+        },
+        messages: {
+          noSource: 'Volume "{{volume}}" has no source (emptyDir, configMap, secret, persistentVolumeClaim...), so Kubernetes cannot tell what to mount. {{rejection}}: {{error}}.',
+          nullSource: 'Volume "{{volume}}" has {{source}} with no value, which YAML reads as null and Kubernetes as no source at all; write `{{source}}: {}` for the defaults. {{rejection}}: {{error}}.',
+          secondSource: 'Volume "{{volume}}" has {{source}} besides {{first}}; a volume has exactly one source. {{rejection}}: {{error}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        asArray(pod.spec.volumes).forEach((item, index) => {
+          const volume = asObject(item);
+          if (!volume) return;
+          const path26 = [...pod.specPath, "volumes", index];
+          const data = { volume: asString(volume.name) ?? `#${index}`, rejection: rejection(pod) };
+          const sources = VOLUME_SOURCES.filter(([field]) => volume[field] !== void 0 && volume[field] !== null);
+          const [first, ...others] = sources;
+          if (!first) {
+            const written = VOLUME_SOURCES.find(([field]) => field in volume);
+            const error = `${kubernetesPath(pod, path26)}: Required value: must specify a volume type`;
+            if (written) report({ path: [...path26, written[0]], target: "key", messageId: "nullSource", data: { ...data, source: written[0], error } });
+            else report({ path: typeof volume.name === "string" ? [...path26, "name"] : path26, messageId: "noSource", data: { ...data, error } });
+            return;
+          }
+          for (const [field, printed] of others) {
+            report({
+              path: [...path26, field],
+              target: "key",
+              messageId: "secondSource",
+              data: { ...data, source: field, first: first[0], error: `${kubernetesPath(pod, [...path26, printed])}: Forbidden: may not specify more than 1 volume type` }
+            });
+          }
+        });
+      }
+    });
+  }
+});
+
+// rules/invalid-volume-mount.ts
+var invalid_volume_mount_default;
+var init_invalid_volume_mount = __esm({
+  "rules/invalid-volume-mount.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_pod_view();
+    init_value_formats();
+    invalid_volume_mount_default = defineRule({
+      id: "invalid-volume-mount",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require volume mounts the API server accepts, in containers of every role: a volume name and a mountPath, and a subPath or subPathExpr (not both) that is relative and does not climb out of the volume with `..`.",
+          remediation: "Name the volume and the path to mount it at; write subPath relative to the volume's root (`config/app.yaml`, not `/config/app.yaml`), without `..`, and use subPathExpr only instead of subPath.",
+          rationale: "These are the API server's checks, quoted in the finding. Its subPath and subPathExpr errors name the field without the mount's index (`volumeMounts.subPath`), as Kubernetes prints them. A mount naming a volume the Pod does not have is undeclared-volume-mount's finding, and two mounts at one path duplicate-mount-path's. Since Kubernetes 1.33 image volumes accept subPath, so that is not reported."
+        },
+        messages: {
+          required: 'A volume mount of {{role}} "{{container}}" has an empty {{field}}. {{rejection}}: {{error}}.',
+          subPath: 'The {{field}} "{{value}}" of {{role}} "{{container}}" {{why}}. {{rejection}}: {{error}}.',
+          bothSubPaths: 'A volume mount of {{role}} "{{container}}" has both subPath and subPathExpr; use one of them. {{rejection}}: {{error}}.'
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        for (const container of pod.containers) {
+          const data = { role: CONTAINER_ROLE_LABELS[container.role].toLowerCase(), container: container.name, rejection: rejection(pod) };
+          const listPath = [...container.path, "volumeMounts"];
+          asArray(container.spec.volumeMounts).forEach((item, index) => {
+            const mount = asObject(item);
+            if (!mount) return;
+            const path26 = [...listPath, index];
+            for (const field of ["name", "mountPath"]) {
+              if (asString(mount[field]) !== "") continue;
+              report({ path: [...path26, field], messageId: "required", data: { ...data, field, error: `${kubernetesPath(pod, [...path26, field])}: Required value` } });
+            }
+            const subPath = asString(mount.subPath) ?? "";
+            const subPathExpr = asString(mount.subPathExpr) ?? "";
+            for (const [field, value2] of [["subPath", subPath], ["subPathExpr", subPathExpr]]) {
+              if (value2 === "") continue;
+              const errors = localDescendingPathErrors(value2);
+              if (errors.length === 0) continue;
+              report({
+                path: [...path26, field],
+                messageId: "subPath",
+                data: {
+                  ...data,
+                  field,
+                  value: value2,
+                  why: value2.startsWith("/") ? "is absolute; it must be relative to the root of the volume" : 'climbs out of the volume with ".."',
+                  error: errorList(errors.map((detail) => `${kubernetesPath(pod, [...listPath, field])}: ${invalidValue(value2, detail)}`))
+                }
+              });
+            }
+            if (subPath !== "" && subPathExpr !== "") {
+              const exprPath = [...path26, "subPathExpr"];
+              report({
+                path: exprPath,
+                target: "key",
+                messageId: "bothSubPaths",
+                data: { ...data, error: `${kubernetesPath(pod, exprPath)}: ${invalidValue(subPathExpr, "subPathExpr and subPath are mutually exclusive")}` }
+              });
+            }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/invalid-dns-config.ts
+var MAX_NAMESERVERS, invalid_dns_config_default;
+var init_invalid_dns_config = __esm({
+  "rules/invalid-dns-config.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    MAX_NAMESERVERS = 3;
+    invalid_dns_config_default = defineRule({
+      id: "invalid-dns-config",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require the DNS settings the API server accepts: with dnsPolicy None, a dnsConfig with at least one nameserver; and never more than three nameservers.",
+          remediation: "With `dnsPolicy: None`, add `dnsConfig.nameservers` (one to three addresses); otherwise keep dnsConfig to three nameservers at most.",
+          rationale: "With dnsPolicy None the Pod has no DNS settings of its own: its resolv.conf is made from dnsConfig alone, so the API server requires one with a nameserver. Three is the number of nameservers the C library's resolver reads."
+        },
+        messages: {
+          noDnsConfig: "dnsPolicy None takes the Pod's DNS settings from dnsConfig alone, and there is no dnsConfig: the Pod would have no resolver. {{rejection}}: {{error}}.",
+          noNameservers: "dnsPolicy None takes the nameservers from dnsConfig, which lists none: the Pod would have no resolver. {{rejection}}: {{error}}.",
+          tooManyNameservers: "dnsConfig lists {{count}} nameservers; the resolver reads at most 3. {{rejection}}: {{error}}."
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        const configPath = [...pod.specPath, "dnsConfig"];
+        const nameserversPath = [...configPath, "nameservers"];
+        const dnsConfig = asObject(pod.spec.dnsConfig);
+        const nameservers = asArray(dnsConfig?.nameservers);
+        if (pod.spec.dnsPolicy === "None") {
+          if (!dnsConfig) {
+            report({
+              path: [...pod.specPath, "dnsPolicy"],
+              messageId: "noDnsConfig",
+              data: { rejection: rejection(pod), error: `${kubernetesPath(pod, configPath)}: Required value: must provide \`dnsConfig\` when \`dnsPolicy\` is None` }
+            });
+            return;
+          }
+          if (nameservers.length === 0) {
+            report({
+              path: dnsConfig.nameservers === void 0 ? configPath : nameserversPath,
+              target: "key",
+              messageId: "noNameservers",
+              data: { rejection: rejection(pod), error: `${kubernetesPath(pod, nameserversPath)}: Required value: must provide at least one DNS nameserver when \`dnsPolicy\` is None` }
+            });
+            return;
+          }
+        }
+        if (nameservers.length > MAX_NAMESERVERS) {
+          report({
+            path: [...nameserversPath, MAX_NAMESERVERS],
+            messageId: "tooManyNameservers",
+            data: {
+              count: nameservers.length,
+              rejection: rejection(pod),
+              error: `${kubernetesPath(pod, nameserversPath)}: Invalid value: ${JSON.stringify(nameservers)}: must not have more than ${MAX_NAMESERVERS} nameservers`
+            }
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/invalid-active-deadline-seconds.ts
+var MAX_INT32, KEEP_RUNNING2, invalid_active_deadline_seconds_default;
+var init_invalid_active_deadline_seconds = __esm({
+  "rules/invalid-active-deadline-seconds.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    init_value_formats();
+    init_path();
+    MAX_INT32 = 2147483647;
+    KEEP_RUNNING2 = {
+      Deployment: "ReplicaSet",
+      ReplicaSet: "ReplicaSet",
+      ReplicationController: "ReplicationController",
+      StatefulSet: "StatefulSet",
+      DaemonSet: "DaemonSet"
+    };
+    invalid_active_deadline_seconds_default = defineRule({
+      id: "invalid-active-deadline-seconds",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Require a pod spec's activeDeadlineSeconds to be between 1 and 2147483647, and to be absent from the templates of controllers that keep their Pods running (Deployment, ReplicaSet, ReplicationController, StatefulSet, DaemonSet).",
+          remediation: "Set activeDeadlineSeconds to a positive number of seconds on Pods and Job templates; remove it from the templates of long-running controllers (for a Job, spec.activeDeadlineSeconds bounds the whole Job).",
+          rationale: "The activeDeadlineSeconds field ends a Pod that has run that long, which only makes sense for Pods meant to finish: the API server rejects it in the template of a controller that would recreate the Pod at once, at the controller itself (a StatefulSet included). Elsewhere it must be a positive 32-bit number of seconds."
+        },
+        messages: {
+          outOfRange: "activeDeadlineSeconds {{value}} is not between 1 and 2147483647 seconds. {{rejection}}: {{error}}.",
+          notSupported: "A {{kind}} keeps its Pods running, so its template cannot set activeDeadlineSeconds, which would end them. Kubernetes rejects it: {{error}}."
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        const path26 = [...pod.specPath, "activeDeadlineSeconds"];
+        const written = pod.spec.activeDeadlineSeconds;
+        if (written === void 0 || written === null) return;
+        const controller = KEEP_RUNNING2[pod.owner.kind];
+        if (controller) {
+          report({
+            path: path26,
+            target: "key",
+            messageId: "notSupported",
+            data: { kind: pod.owner.kind, error: `${formatPath(path26)}: Forbidden: activeDeadlineSeconds in ${controller} is not Supported` }
+          });
+          return;
+        }
+        const value2 = asNumber(written);
+        if (value2 === void 0 || !Number.isInteger(value2)) return;
+        if (value2 >= 1 && value2 <= MAX_INT32) return;
+        report({ path: path26, messageId: "outOfRange", data: { value: value2, rejection: rejection(pod), error: `${kubernetesPath(pod, path26)}: ${invalidValue(value2, inclusiveRangeError(1, MAX_INT32))}` } });
+      }
+    });
+  }
+});
+
+// rules/ephemeral-containers.ts
+var ephemeral_containers_default;
+var init_ephemeral_containers = __esm({
+  "rules/ephemeral-containers.ts"() {
+    "use strict";
+    init_define_rule();
+    init_json();
+    init_kubernetes_errors();
+    ephemeral_containers_default = defineRule({
+      id: "ephemeral-containers",
+      meta: {
+        type: "problem",
+        defaultSeverity: "error",
+        docs: {
+          description: "Forbid ephemeralContainers in manifests: a Pod cannot be created with them and a pod template cannot have them; they are added to a running Pod with `kubectl debug`.",
+          remediation: "Remove ephemeralContainers; to debug a running Pod, add one with `kubectl debug -it <pod> --image=<image>`, which uses the Pod's ephemeralcontainers subresource.",
+          rationale: "Ephemeral containers exist only for debugging Pods that already run: the API server accepts them through the ephemeralcontainers subresource alone, rejects a Pod created with them, and rejects any pod template that has them. A StatefulSet is accepted, since its template is not validated as a pod spec, but each Pod it creates is rejected."
+        },
+        messages: {
+          pod: "A Pod cannot be created with ephemeralContainers; they are added to a running Pod with kubectl debug. {{rejection}}: {{error}}.",
+          template: "A pod template cannot have ephemeralContainers; they are added to a running Pod with kubectl debug. {{rejection}}: {{error}}."
+        },
+        defaultOptions: {}
+      },
+      check({ pod, report }) {
+        if (asArray(pod.spec.ephemeralContainers).length === 0) return;
+        const path26 = [...pod.specPath, "ephemeralContainers"];
+        const createdAsPod = !pod.isTemplate || pod.owner.kind === "StatefulSet";
+        report({
+          path: path26,
+          target: "key",
+          messageId: createdAsPod ? "pod" : "template",
+          data: {
+            rejection: rejection(pod),
+            error: `${kubernetesPath(pod, path26)}: Forbidden: ${createdAsPod ? "cannot be set on create" : "ephemeral containers not allowed in pod template"}`
+          }
+        });
+      }
+    });
+  }
+});
+
 // rules/index.ts
 var builtinRules;
 var init_rules = __esm({
@@ -19776,6 +20782,15 @@ var init_rules = __esm({
     init_deprecated_service_account();
     init_privileged_port();
     init_ssh_port();
+    init_invalid_name();
+    init_invalid_port();
+    init_invalid_probe();
+    init_invalid_env_var();
+    init_invalid_volume_source();
+    init_invalid_volume_mount();
+    init_invalid_dns_config();
+    init_invalid_active_deadline_seconds();
+    init_ephemeral_containers();
     builtinRules = [
       // Reported while reading files.
       yaml_syntax_default,
@@ -19835,7 +20850,17 @@ var init_rules = __esm({
       fractional_byte_quantity_default,
       missing_resource_requests_default,
       missing_resource_limits_default,
-      qos_class_default
+      qos_class_default,
+      // Kubernetes validation parity: values the API server checks beyond the schema.
+      invalid_name_default,
+      invalid_port_default,
+      invalid_probe_default,
+      invalid_env_var_default,
+      invalid_volume_source_default,
+      invalid_volume_mount_default,
+      invalid_dns_config_default,
+      invalid_active_deadline_seconds_default,
+      ephemeral_containers_default
     ];
   }
 });
@@ -20483,8 +21508,8 @@ var require_to_regex_range = __commonJS({
     function countNines(min, len) {
       return Number(String(min).slice(0, -len) + "9".repeat(len));
     }
-    function countZeros(integer2, zeros) {
-      return integer2 - integer2 % Math.pow(10, zeros);
+    function countZeros(integer4, zeros) {
+      return integer4 - integer4 % Math.pow(10, zeros);
     }
     function toQuantifier(digits) {
       let [start = 0, stop = ""] = digits;
@@ -20727,7 +21752,7 @@ var require_compile2 = __commonJS({
       const walk = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        const invalid = invalidBlock === true || invalidNode === true;
+        const invalid2 = invalidBlock === true || invalidNode === true;
         const prefix = options.escapeInvalid === true ? "\\" : "";
         let output = "";
         if (node.isOpen === true) {
@@ -20738,13 +21763,13 @@ var require_compile2 = __commonJS({
           return prefix + node.value;
         }
         if (node.type === "open") {
-          return invalid ? prefix + node.value : "(";
+          return invalid2 ? prefix + node.value : "(";
         }
         if (node.type === "close") {
-          return invalid ? prefix + node.value : ")";
+          return invalid2 ? prefix + node.value : ")";
         }
         if (node.type === "comma") {
-          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
+          return node.prev.type === "comma" ? "" : invalid2 ? node.value : "|";
         }
         if (node.value) {
           return node.value;
@@ -26869,9 +27894,9 @@ var init_apply = __esm({
         this.file = file;
         const configured = (id) => settings.rules.find((candidate) => candidate.rule.id === id);
         this.unusedSeverity = configured(unused_suppression_default.id)?.severity;
-        const invalid = configured(invalid_suppression_default.id);
-        this.invalidSeverity = invalid?.severity;
-        this.requireReason = Boolean(invalid?.options?.requireReason);
+        const invalid2 = configured(invalid_suppression_default.id);
+        this.invalidSeverity = invalid2?.severity;
+        this.requireReason = Boolean(invalid2?.options?.requireReason);
       }
       file;
       findings = [];
@@ -26880,20 +27905,20 @@ var init_apply = __esm({
       requireReason;
       invalid(directives, malformed, annotations, known) {
         if (!this.invalidSeverity) return;
-        const messages4 = invalid_suppression_default.meta.messages;
-        for (const problem of malformed) this.add(invalid_suppression_default.id, this.invalidSeverity, "malformed", messages4.malformed, problem.range, { message: problem.message });
+        const messages6 = invalid_suppression_default.meta.messages;
+        for (const problem of malformed) this.add(invalid_suppression_default.id, this.invalidSeverity, "malformed", messages6.malformed, problem.range, { message: problem.message });
         for (const directive of directives) {
           for (const rule of directive.rules) {
             if (known.has(rule.id)) continue;
             this.unknownRule(rule, `a podlint-${directive.kind} directive`, known);
           }
           if (this.requireReason && directive.kind !== "enable" && !directive.reason) {
-            this.add(invalid_suppression_default.id, this.invalidSeverity, "missingReason", messages4.missingReason, directive.range, { kind: directive.kind });
+            this.add(invalid_suppression_default.id, this.invalidSeverity, "missingReason", messages6.missingReason, directive.range, { kind: directive.kind });
           }
         }
         for (const annotation2 of annotations) {
           if (annotation2.problem) {
-            this.add(invalid_suppression_default.id, this.invalidSeverity, "annotation", messages4.annotation, annotation2.range, { message: annotation2.problem });
+            this.add(invalid_suppression_default.id, this.invalidSeverity, "annotation", messages6.annotation, annotation2.range, { message: annotation2.problem });
             continue;
           }
           for (const entry of annotation2.entries) {
@@ -26904,25 +27929,25 @@ var init_apply = __esm({
       }
       unused(directives, annotations, used, known) {
         if (!this.unusedSeverity) return;
-        const messages4 = unused_suppression_default.meta.messages;
+        const messages6 = unused_suppression_default.meta.messages;
         const severity = this.unusedSeverity;
         for (const directive of directives) {
           if (directive.kind === "enable") continue;
           if (directive.rules.length === 0) {
-            if (!used.has(usedKey(directive.range, "*"))) this.add(unused_suppression_default.id, severity, "directive", messages4.directive, directive.range, { kind: directive.kind });
+            if (!used.has(usedKey(directive.range, "*"))) this.add(unused_suppression_default.id, severity, "directive", messages6.directive, directive.range, { kind: directive.kind });
             continue;
           }
           for (const rule of directive.rules) {
             if (!known.has(rule.id) || used.has(usedKey(directive.range, rule.id))) continue;
-            this.add(unused_suppression_default.id, severity, "directiveRule", messages4.directiveRule, rule.range, { kind: directive.kind, rule: rule.id });
+            this.add(unused_suppression_default.id, severity, "directiveRule", messages6.directiveRule, rule.range, { kind: directive.kind, rule: rule.id });
           }
         }
         for (const annotation2 of annotations) {
           if (annotation2.problem) continue;
           for (const entry of annotation2.entries) {
             if (entry.id !== "*" && !known.has(entry.id) || used.has(usedKey(annotation2.range, entry.id))) continue;
-            if (entry.id === "*") this.add(unused_suppression_default.id, severity, "annotation", messages4.annotation, annotation2.range, { annotation: annotation2.key });
-            else this.add(unused_suppression_default.id, severity, "annotationRule", messages4.annotationRule, annotation2.range, { annotation: annotation2.key, rule: entry.id });
+            if (entry.id === "*") this.add(unused_suppression_default.id, severity, "annotation", messages6.annotation, annotation2.range, { annotation: annotation2.key });
+            else this.add(unused_suppression_default.id, severity, "annotationRule", messages6.annotationRule, annotation2.range, { annotation: annotation2.key, rule: entry.id });
           }
         }
       }
@@ -28100,8 +29125,8 @@ function ruleShapeProblems(value2) {
   if (!isObject(docs) || typeof docs.description !== "string" || typeof docs.remediation !== "string") {
     problems.push("meta.docs needs a description and a remediation (strings).");
   }
-  const messages4 = meta.messages;
-  if (!isObject(messages4) || Object.keys(messages4).length === 0 || Object.values(messages4).some((message) => typeof message !== "string")) {
+  const messages6 = meta.messages;
+  if (!isObject(messages6) || Object.keys(messages6).length === 0 || Object.values(messages6).some((message) => typeof message !== "string")) {
     problems.push("meta.messages must map message ids to texts.");
   }
   if (!isObject(meta.defaultOptions)) problems.push("meta.defaultOptions must be an object ({} for none).");
@@ -28220,7 +29245,7 @@ function checkRuleSource(filePath, text) {
     else if (!RULE_ID_PATTERN.test(id)) problem(idNode.value, `The rule id "${id}" must be lowercase words joined by "-" (an optional "prefix/" is allowed).`);
     else idRange = lines.range(idNode.value.range[0], idNode.value.range[1]);
   }
-  const messages4 = /* @__PURE__ */ new Set();
+  const messages6 = /* @__PURE__ */ new Set();
   const metaNode = rule.get("meta");
   if (!metaNode) problem(ruleObject, "The rule has no meta.");
   else if (unwrap(metaNode.value).type !== "ObjectExpression") problem(metaNode.value, "meta must be an object literal, so podlint can read it without running the rule.");
@@ -28252,9 +29277,9 @@ function checkRuleSource(filePath, text) {
       else {
         for (const [key, property] of literalKeys(value2, problem, "meta.messages")) {
           if (stringValue(property.value) === void 0) problem(property.value, `meta.messages.${key} must be a string literal.`);
-          messages4.add(key);
+          messages6.add(key);
         }
-        if (messages4.size === 0) problem(messagesNode.value, "meta.messages is empty; a rule reports at least one message.");
+        if (messages6.size === 0) problem(messagesNode.value, "meta.messages is empty; a rule reports at least one message.");
       }
     }
     for (const key of ["schema", "defaultOptions"]) {
@@ -28299,8 +29324,8 @@ function checkRuleSource(filePath, text) {
       if (!property || property.type !== "Property") return;
       for (const { node: valueNode, value: value2 } of messageIdValues(property.value)) {
         if (value2 === void 0) problem(valueNode, "messageId must be a string literal (or a ?: of literals), so podlint can check it exists.");
-        else if (messages4.size > 0 && !messages4.has(value2)) {
-          problem(valueNode, `messageId "${value2}" is not in meta.messages (${[...messages4].join(", ")}).`);
+        else if (messages6.size > 0 && !messages6.has(value2)) {
+          problem(valueNode, `messageId "${value2}" is not in meta.messages (${[...messages6].join(", ")}).`);
         }
       }
     }
@@ -28665,8 +29690,8 @@ async function loadConfig(filePath, builtinRules2, cache3 = new ConfigLoadCache(
   return { filePath: path13.resolve(filePath), layers, customRules, rules };
 }
 function validated({ source, problems }) {
-  const invalid = source ? validateConfig(source) : [];
-  return invalid.length > 0 ? { problems: invalid } : source ? { source, problems } : { problems };
+  const invalid2 = source ? validateConfig(source) : [];
+  return invalid2.length > 0 ? { problems: invalid2 } : source ? { source, problems } : { problems };
 }
 function collectLayers(filePath, stack, layers, problems, cache3) {
   const { source, problems: readProblems } = cache3.readValidated(filePath);
@@ -32926,10 +33951,10 @@ __export(main_exports, {
   WorkspaceEdit: () => WorkspaceEdit,
   WorkspaceFolder: () => WorkspaceFolder,
   WorkspaceSymbol: () => WorkspaceSymbol,
-  integer: () => integer,
+  integer: () => integer3,
   uinteger: () => uinteger
 });
-var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
+var DocumentUri, URI, integer3, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
   "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
@@ -32945,14 +33970,14 @@ var init_main = __esm({
       }
       URI2.is = is;
     })(URI || (URI = {}));
-    (function(integer2) {
-      integer2.MIN_VALUE = -2147483648;
-      integer2.MAX_VALUE = 2147483647;
+    (function(integer4) {
+      integer4.MIN_VALUE = -2147483648;
+      integer4.MAX_VALUE = 2147483647;
       function is(value2) {
-        return typeof value2 === "number" && integer2.MIN_VALUE <= value2 && value2 <= integer2.MAX_VALUE;
+        return typeof value2 === "number" && integer4.MIN_VALUE <= value2 && value2 <= integer4.MAX_VALUE;
       }
-      integer2.is = is;
-    })(integer || (integer = {}));
+      integer4.is = is;
+    })(integer3 || (integer3 = {}));
     (function(uinteger2) {
       uinteger2.MIN_VALUE = 0;
       uinteger2.MAX_VALUE = 2147483647;
@@ -34385,10 +35410,10 @@ var init_main = __esm({
         return toString.call(value2) === "[object Number]" && min <= value2 && value2 <= max;
       }
       Is2.numberRange = numberRange;
-      function integer2(value2) {
+      function integer4(value2) {
         return toString.call(value2) === "[object Number]" && -2147483648 <= value2 && value2 <= 2147483647;
       }
-      Is2.integer = integer2;
+      Is2.integer = integer4;
       function uinteger2(value2) {
         return toString.call(value2) === "[object Number]" && 0 <= value2 && value2 <= 2147483647;
       }
