@@ -17623,6 +17623,7 @@ var init_pod_restart_policy = __esm({
     init_define_rule();
     init_json();
     init_kubernetes_errors();
+    init_path();
     POD_RESTART_POLICIES = ["Always", "OnFailure", "Never"];
     KEEP_RUNNING = /* @__PURE__ */ new Set(["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet"]);
     pod_restart_policy_default = defineRule({
@@ -17655,7 +17656,7 @@ var init_pod_restart_policy = __esm({
           report({
             path: path26,
             messageId: "keepRunning",
-            data: { kind, value: value2, error: error(unsupportedValue(value2, ["Always"])) },
+            data: { kind, value: value2, error: `${formatPath(path26)}: ${unsupportedValue(value2, ["Always"])}` },
             fix: { title: "Set restartPolicy to Always", path: path26, text: "Always" }
           });
           return;

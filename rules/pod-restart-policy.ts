@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { asObject } from '../src/json.js';
 import { goQuote, kubernetesPath, unsupportedValue } from '../src/k8s/kubernetes-errors.js';
+import { formatPath } from '../src/path.js';
 import type { PodView } from '../src/k8s/pod-view.js';
 
 const POD_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -41,12 +42,13 @@ export default defineRule({
     const value = written ?? '';
     const error = (text: string) => `${kubernetesPath(pod, path)}: ${text}`;
     if (KEEP_RUNNING.has(kind)) {
-      // An empty or missing restartPolicy is defaulted to Always before validation.
+      // An empty or missing restartPolicy is defaulted to Always before validation. The controller's
+      // own validation rejects the object at its template's path, a StatefulSet's too.
       if (value === '' || value === 'Always') return;
       report({
         path,
         messageId: 'keepRunning',
-        data: { kind, value, error: error(unsupportedValue(value, ['Always'])) },
+        data: { kind, value, error: `${formatPath(path)}: ${unsupportedValue(value, ['Always'])}` },
         fix: { title: 'Set restartPolicy to Always', path, text: 'Always' },
       });
       return;

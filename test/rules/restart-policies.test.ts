@@ -139,6 +139,25 @@ spec:
 });
 
 describe('pod-restart-policy', () => {
+  it("quotes a StatefulSet's own rejection at its template path", () => {
+    const text = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: db }
+spec:
+  serviceName: db
+  selector: { matchLabels: { app: db } }
+  template:
+    metadata: { labels: { app: db } }
+    spec:
+      restartPolicy: OnFailure
+      containers:
+        - { name: db, image: "postgres:17.2" }
+`;
+    expect(runRules(text, ['pod-restart-policy'], '1.36').map(({ message }) => message)).toEqual([
+      'A StatefulSet keeps its Pods running, so its template\'s restartPolicy must be Always, not "OnFailure". Kubernetes rejects it: spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always".',
+    ]);
+  });
+
   it('quotes the controllers\' errors and offers a safe fix', () => {
     const text = `apiVersion: apps/v1
 kind: Deployment
