@@ -602,7 +602,7 @@ var init_duplicate_key = __esm({
         scope: "file",
         defaultSeverity: "error",
         docs: {
-          description: "Forbid the same key twice in one mapping, which kubectl rejects as a decoding error.",
+          description: "Forbid the same key twice in one mapping: kubectl keeps the last value and silently drops the first.",
           remediation: "Remove or merge one of the two entries; only one value per key reaches Kubernetes."
         },
         messages: { duplicate: "{{message}}" },
@@ -8560,12 +8560,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -8575,7 +8575,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -8595,14 +8595,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
-    exports.isNode = isNode;
+    exports.isMap = isMap4;
+    exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar4;
-    exports.isSeq = isSeq3;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -9252,7 +9252,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
-    var Scalar2 = class extends Node.NodeBase {
+    var Scalar4 = class extends Node.NodeBase {
       constructor(value2) {
         super(identity.SCALAR);
         this.value = value2;
@@ -9264,12 +9264,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar2.PLAIN = "PLAIN";
-    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar2;
+    Scalar4.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar4.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar4.PLAIN = "PLAIN";
+    Scalar4.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar4.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar4;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -9280,7 +9280,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value2, tagName, tags) {
       if (tagName) {
@@ -9325,7 +9325,7 @@ var require_createNode = __commonJS({
           value2 = value2.toJSON();
         }
         if (!value2 || typeof value2 !== "object") {
-          const node2 = new Scalar2.Scalar(value2);
+          const node2 = new Scalar4.Scalar(value2);
           if (ref)
             ref.node = node2;
           return node2;
@@ -9336,7 +9336,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar2.Scalar(value2);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar4.Scalar(value2);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -9649,7 +9649,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -9792,7 +9792,7 @@ ${indent}`) + "'";
         return quotedString(value2, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
       if (!value2)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -9847,7 +9847,7 @@ ${indent}`) + "'";
         const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -9870,7 +9870,7 @@ ${indent}${start}${value2}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
         return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value2.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar4.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value2)) {
@@ -9895,20 +9895,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar2.Scalar.QUOTE_DOUBLE;
+          type = Scalar4.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar2.Scalar.BLOCK_FOLDED:
-          case Scalar2.Scalar.BLOCK_LITERAL:
+          case Scalar4.Scalar.BLOCK_FOLDED:
+          case Scalar4.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar2.Scalar.QUOTE_DOUBLE:
+          case Scalar4.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.QUOTE_SINGLE:
+          case Scalar4.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.PLAIN:
+          case Scalar4.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -10057,7 +10057,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
@@ -10072,7 +10072,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar4.Scalar.BLOCK_FOLDED || key.type === Scalar4.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -10212,19 +10212,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar4.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar4.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
@@ -10262,7 +10262,7 @@ var require_merge = __commonJS({
       return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
-    exports.isMergeKey = isMergeKey;
+    exports.isMergeKey = isMergeKey2;
     exports.merge = merge;
   }
 });
@@ -10531,7 +10531,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -10598,7 +10598,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar4.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -10696,7 +10696,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -10753,7 +10753,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar2.isScalarValue(value2))
+        if (identity.isScalar(prev) && Scalar4.isScalarValue(value2))
           prev.value = value2;
         else
           this.items[idx] = value2;
@@ -10849,14 +10849,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var nullTag = {
       identify: (value2) => value2 == null,
-      createNode: () => new Scalar2.Scalar(null),
+      createNode: () => new Scalar4.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar2.Scalar(null),
+      resolve: () => new Scalar4.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -10867,13 +10867,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var boolTag = {
       identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar4.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -10918,7 +10918,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value2) => typeof value2 === "number",
@@ -10946,7 +10946,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar2.Scalar(parseFloat(str));
+        const node = new Scalar4.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node.minFractionDigits = str.length - dot - 1;
@@ -11037,7 +11037,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value2) {
@@ -11054,7 +11054,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value2) => value2 == null,
-        createNode: () => new Scalar2.Scalar(null),
+        createNode: () => new Scalar4.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -11105,7 +11105,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value2) => value2 instanceof Uint8Array,
@@ -11149,15 +11149,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -11172,7 +11172,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -11183,7 +11183,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar4.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -11326,7 +11326,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function boolStringify({ value: value2, source }, ctx) {
       const boolObj = value2 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -11338,7 +11338,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar2.Scalar(true),
+      resolve: () => new Scalar4.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -11346,7 +11346,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar2.Scalar(false),
+      resolve: () => new Scalar4.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -11358,7 +11358,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value2) => typeof value2 === "number",
@@ -11386,7 +11386,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar4.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -12710,9 +12710,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -12748,7 +12748,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -12788,7 +12788,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -12811,7 +12811,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -12843,7 +12843,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -12859,7 +12859,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -12894,7 +12894,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -12943,7 +12943,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar4.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -12958,13 +12958,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -13026,7 +13026,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar4.Scalar.BLOCK_LITERAL) {
           value2 += sep + indent.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -13141,7 +13141,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -13150,15 +13150,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar2.Scalar.PLAIN;
+          _type = Scalar4.Scalar.PLAIN;
           value2 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_SINGLE;
+          _type = Scalar4.Scalar.QUOTE_SINGLE;
           value2 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_DOUBLE;
+          _type = Scalar4.Scalar.QUOTE_DOUBLE;
           value2 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -13363,7 +13363,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -13381,11 +13381,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar4.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value2);
+        scalar = new Scalar4.Scalar(value2);
       }
       scalar.range = range;
       scalar.source = value2;
@@ -14953,7 +14953,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -15726,7 +15726,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -15838,7 +15838,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -15863,7 +15863,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar2.Scalar;
+    exports.Scalar = Scalar4.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -18556,6 +18556,29 @@ var init_yaml_syntax = __esm({
   }
 });
 
+// rules/yaml-to-json.ts
+var yaml_to_json_default;
+var init_yaml_to_json = __esm({
+  "rules/yaml-to-json.ts"() {
+    "use strict";
+    init_define_rule();
+    yaml_to_json_default = defineRule({
+      id: "yaml-to-json",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report YAML that parses but that Kubernetes cannot turn into JSON (.inf or .nan, a null, list or over-large key, a value its tag rejects, a bad << merge); kubectl refuses the file, podlint lints the rest.",
+          remediation: "Quote the value or the key if it is text, remove the tag, or merge a mapping."
+        },
+        messages: { conversion: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
 // src/k8s/capabilities.ts
 function capabilityName(text) {
   const upper = text.trim().toUpperCase();
@@ -20766,6 +20789,7 @@ var init_rules = __esm({
     init_requests_exceed_limits();
     init_unused_suppression();
     init_yaml_syntax();
+    init_yaml_to_json();
     init_privilege_escalation();
     init_dangerous_capabilities();
     init_host_namespaces();
@@ -20795,6 +20819,7 @@ var init_rules = __esm({
     builtinRules = [
       // Reported while reading files.
       yaml_syntax_default,
+      yaml_to_json_default,
       duplicate_key_default,
       helm_template_default,
       invalid_encoding_default,
@@ -28154,19 +28179,228 @@ var init_position = __esm({
   }
 });
 
+// src/load/go-yaml-scalar.ts
+function resolveGoScalar(text, plain, tag) {
+  if (tag === void 0 && !plain) return { kind: "string", value: text };
+  const explicit = tag ?? "";
+  if (explicit === BINARY) return decodeBinary(text);
+  if (!RESOLVABLE.has(explicit)) return { kind: "string", value: text };
+  if (explicit === STR) return { kind: "string", value: text };
+  const [resolvedTag, resolved] = resolveUntagged(text);
+  if (explicit === "" || explicit === resolvedTag) return resolved;
+  if (explicit === `${YAML}float` && resolved.kind === "int") return { kind: "float", value: Number(resolved.value) };
+  return {
+    kind: "error",
+    message: `cannot decode ${shortTag(resolvedTag)} \`${text}\` as a ${shortTag(explicit)}`,
+    value: text
+  };
+}
+function resolveUntagged(text) {
+  const word = WORDS.get(text);
+  if (word) return [tagOf(word), word];
+  const first = text[0];
+  if (first === ".") {
+    if (DOT_FLOAT.test(text)) {
+      const value2 = Number(text.replace(/_/g, ""));
+      if (Number.isFinite(value2)) return [`${YAML}float`, { kind: "float", value: value2 }];
+    }
+    return [STR, { kind: "string", value: text }];
+  }
+  if (first === void 0 || !/[-+0-9]/.test(first)) return [STR, { kind: "string", value: text }];
+  if (looksLikeTimestamp(text)) return [`${YAML}timestamp`, { kind: "string", value: text }];
+  const number = resolveNumber(text.replace(/_/g, ""));
+  return number ? [tagOf(number), number] : [STR, { kind: "string", value: text }];
+}
+function resolveNumber(plain) {
+  const int = parseGoInt(plain, 0);
+  if (int !== void 0) return { kind: "int", value: int };
+  const uint = parseGoUint(plain, 0);
+  if (uint !== void 0) return { kind: "uint", value: uint };
+  if (YAML_STYLE_FLOAT2.test(plain)) {
+    const value2 = Number(plain);
+    if (Number.isFinite(value2)) return { kind: "float", value: value2 };
+  }
+  if (plain.startsWith("0b")) {
+    const binary = parseGoInt(plain.slice(2), 2);
+    if (binary !== void 0) return { kind: "int", value: binary };
+    const unsigned = parseGoUint(plain.slice(2), 2);
+    if (unsigned !== void 0) return { kind: "uint", value: unsigned };
+  } else if (plain.startsWith("-0b")) {
+    const binary = parseGoInt(`-${plain.slice(3)}`, 2);
+    if (binary !== void 0) return { kind: "int", value: binary };
+  }
+  return void 0;
+}
+function parseGoInt(s, base) {
+  const negative = s.startsWith("-");
+  const digits = negative || s.startsWith("+") ? s.slice(1) : s;
+  const magnitude = parseGoUint(digits, base);
+  if (magnitude === void 0) return void 0;
+  const value2 = negative ? -magnitude : magnitude;
+  return value2 >= INT64_MIN3 && value2 <= INT64_MAX2 ? value2 : void 0;
+}
+function parseGoUint(s, base) {
+  if (s === "") return void 0;
+  let radix = base === 2 ? 2 : 10;
+  let digits = s;
+  if (base === 0 && s[0] === "0") {
+    const prefix = s.length >= 3 ? s[1].toLowerCase() : "";
+    if (prefix === "b" || prefix === "o" || prefix === "x") {
+      radix = prefix === "b" ? 2 : prefix === "o" ? 8 : 16;
+      digits = s.slice(2);
+    } else {
+      radix = 8;
+      digits = s.slice(1);
+    }
+  }
+  const valid = { 2: /^[01]*$/, 8: /^[0-7]*$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]*$/ }[radix];
+  if (!valid.test(digits)) return void 0;
+  if (digits === "") return 0n;
+  const value2 = BigInt(`${RADIX_PREFIX[radix]}${digits}`);
+  return value2 <= UINT64_MAX2 ? value2 : void 0;
+}
+function looksLikeTimestamp(text) {
+  return /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?(?:Z|[-+][0-9]{2}:[0-9]{2}))|(?: [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?))?$/.test(text);
+}
+function decodeBinary(text) {
+  const compact = text.replace(/[\r\n]/g, "");
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) {
+    return { kind: "error", message: "!!binary value contains invalid base64 data", value: text };
+  }
+  return { kind: "string", value: new TextDecoder("utf-8").decode(Buffer.from(compact, "base64")) };
+}
+function tagOf(scalar) {
+  switch (scalar.kind) {
+    case "null":
+      return `${YAML}null`;
+    case "bool":
+      return `${YAML}bool`;
+    case "int":
+    case "uint":
+      return `${YAML}int`;
+    case "float":
+      return `${YAML}float`;
+    default:
+      return STR;
+  }
+}
+function shortTag(tag) {
+  return tag.startsWith(YAML) ? `!!${tag.slice(YAML.length)}` : tag;
+}
+function goScalarToJson(scalar) {
+  switch (scalar.kind) {
+    case "null":
+      return null;
+    case "bool":
+      return scalar.value;
+    case "int":
+    case "uint":
+      return Number(scalar.value);
+    case "float":
+      return scalar.value === 0 ? 0 : scalar.value;
+    default:
+      return scalar.value;
+  }
+}
+function goKeyString(scalar) {
+  switch (scalar.kind) {
+    case "string":
+      return { key: scalar.value };
+    case "bool":
+      return { key: String(scalar.value) };
+    case "int":
+      return { key: scalar.value.toString() };
+    case "float":
+      return { key: formatFloat32(scalar.value) };
+    case "null":
+      return { error: "unsupported map key of type <nil>" };
+    case "uint":
+      return { error: "unsupported map key of type uint64" };
+    default:
+      return { key: scalar.value };
+  }
+}
+function formatFloat32(value2) {
+  const f = Math.fround(value2);
+  if (Number.isNaN(f)) return ".nan";
+  if (f === Number.POSITIVE_INFINITY) return ".inf";
+  if (f === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
+  const [digits, exponent] = shortestFloat32Digits(Math.abs(f));
+  const sign = f < 0 ? "-" : "";
+  if (exponent < -4 || exponent >= 6) {
+    const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const magnitude = String(Math.abs(exponent)).padStart(2, "0");
+    return `${sign}${mantissa}e${exponent < 0 ? "-" : "+"}${magnitude}`;
+  }
+  if (exponent < 0) return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, "0");
+  const fraction = digits.slice(exponent + 1);
+  return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
+}
+function shortestFloat32Digits(f) {
+  for (let precision = 1; precision <= 9; precision++) {
+    const nearest = f.toExponential(precision - 1);
+    const [mantissa = "", exp = "0"] = nearest.split("e");
+    const digits = BigInt(mantissa.replace(".", ""));
+    const exponent = Number(exp);
+    let best;
+    for (const candidate of [digits, digits - 1n, digits + 1n]) {
+      if (candidate <= 0n) continue;
+      const text = `${candidate}e${exponent - (precision - 1)}`;
+      const read = Number(text);
+      if (Math.fround(read) !== f) continue;
+      const distance = Math.abs(read - f);
+      if (!best || distance < best.distance) best = { digits: candidate, distance };
+    }
+    if (best) {
+      const text = best.digits.toString();
+      const shift = text.length - precision;
+      return [text.replace(/0+$/, "") || "0", exponent + shift];
+    }
+  }
+  const fallback = f.toExponential(8).split("e");
+  return [fallback[0].replace(".", "").replace(/0+$/, ""), Number(fallback[1])];
+}
+var YAML, STR, BINARY, RESOLVABLE, WORDS, YAML_STYLE_FLOAT2, DOT_FLOAT, RADIX_PREFIX, INT64_MIN3, INT64_MAX2, UINT64_MAX2;
+var init_go_yaml_scalar = __esm({
+  "src/load/go-yaml-scalar.ts"() {
+    "use strict";
+    YAML = "tag:yaml.org,2002:";
+    STR = `${YAML}str`;
+    BINARY = `${YAML}binary`;
+    RESOLVABLE = /* @__PURE__ */ new Set(["", STR, `${YAML}bool`, `${YAML}int`, `${YAML}float`, `${YAML}null`, `${YAML}timestamp`]);
+    WORDS = /* @__PURE__ */ new Map();
+    for (const word of ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]) WORDS.set(word, { kind: "bool", value: true });
+    for (const word of ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]) WORDS.set(word, { kind: "bool", value: false });
+    for (const word of ["", "~", "null", "Null", "NULL"]) WORDS.set(word, { kind: "null" });
+    for (const word of [".nan", ".NaN", ".NAN"]) WORDS.set(word, { kind: "float", value: Number.NaN });
+    for (const word of [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]) WORDS.set(word, { kind: "float", value: Number.POSITIVE_INFINITY });
+    for (const word of ["-.inf", "-.Inf", "-.INF"]) WORDS.set(word, { kind: "float", value: Number.NEGATIVE_INFINITY });
+    YAML_STYLE_FLOAT2 = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+    DOT_FLOAT = /^\.[0-9]+(?:_[0-9]+)*(?:[eE][-+]?[0-9]+(?:_[0-9]+)*)?$/;
+    RADIX_PREFIX = { 2: "0b", 8: "0o", 10: "", 16: "0x" };
+    INT64_MIN3 = -(2n ** 63n);
+    INT64_MAX2 = 2n ** 63n - 1n;
+    UINT64_MAX2 = 2n ** 64n - 1n;
+  }
+});
+
 // src/load/source-map.ts
 function hasRange(node) {
   return typeof node === "object" && node !== null && Array.isArray(node.range);
 }
 function keyText(key) {
-  if ((0, import_yaml2.isScalar)(key)) return String(key.value);
-  return void 0;
+  if (!(0, import_yaml2.isScalar)(key)) return void 0;
+  const json = goKeyString(resolveGoScalar(key.source ?? String(key.value ?? ""), key.type === import_yaml2.Scalar.PLAIN, key.tag));
+  return "key" in json ? json.key : void 0;
 }
 var import_yaml2, SourceMap;
 var init_source_map = __esm({
   "src/load/source-map.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
+    init_go_yaml_scalar();
     SourceMap = class {
       constructor(document, lines) {
         this.document = document;
@@ -28196,10 +28430,8 @@ var init_source_map = __esm({
       child(node, segment) {
         const target = (0, import_yaml2.isAlias)(node) ? node.resolve(this.document) : node;
         if ((0, import_yaml2.isMap)(target)) {
-          for (const item of target.items) {
-            if ((0, import_yaml2.isPair)(item) && keyText(item.key) === String(segment)) return { node: item.value, pair: item };
-          }
-          return void 0;
+          const pair = target.items.findLast((item) => (0, import_yaml2.isPair)(item) && keyText(item.key) === String(segment));
+          return pair ? { node: pair.value, pair } : void 0;
         }
         if ((0, import_yaml2.isSeq)(target) && typeof segment === "number") {
           const item = target.items[segment];
@@ -28231,19 +28463,387 @@ var init_source_map = __esm({
   }
 });
 
+// src/load/kubectl-text.ts
+function separatorRefusals(text, tokens) {
+  const refusals = [];
+  const separator = /^---([^\r\n]*)/gm;
+  for (let match = separator.exec(text); match; match = separator.exec(text)) {
+    const rest = match[1].trim();
+    if (rest === "" || rest.startsWith("#")) continue;
+    const start = match.index + match[0].indexOf(rest);
+    refusals.push({
+      start,
+      end: start + rest.length,
+      message: `kubectl splits a file into documents at its --- lines and allows only a comment after one; it refuses "--- ${rest}" (invalid Yaml document separator). Put the content on the next line.`
+    });
+  }
+  for (const token of tokens) {
+    if (token.type !== "directive") continue;
+    refusals.push({
+      start: token.offset,
+      end: token.offset + token.source.trimEnd().length,
+      message: `kubectl splits a file into documents at its --- lines before reading them, which cuts the directive "${token.source.trim()}" off from its document; it refuses the file. Remove the directive.`
+    });
+  }
+  return refusals;
+}
+function scalarRefusals(tokens) {
+  const refusals = [];
+  const stack = [...tokens];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (Array.isArray(item)) {
+      stack.push(...item);
+      continue;
+    }
+    if (typeof item !== "object" || item === null) continue;
+    const token = item;
+    if (token.type === "block-scalar") {
+      const tab = blockScalarTab(token);
+      if (tab !== void 0) {
+        refusals.push({
+          start: tab,
+          end: tab + 1,
+          message: "A tab where the block scalar's indentation is expected: kubectl refuses the file (found a tab character where an indentation space is expected). Indent with spaces; a tab may follow the indentation."
+        });
+      }
+      continue;
+    }
+    if (token.type === "double-quoted-scalar") {
+      refusals.push(...escapeRefusals(token.source, token.offset));
+      continue;
+    }
+    for (const value2 of Object.values(item)) if (typeof value2 === "object" && value2 !== null) stack.push(value2);
+  }
+  return refusals;
+}
+function escapeRefusals(source, offset) {
+  const refusals = [];
+  for (let i = source.indexOf("\\"); i !== -1; i = source.indexOf("\\", i + 2)) {
+    const escape3 = source[i + 1];
+    if (escape3 === "/") {
+      refusals.push({ start: offset + i, end: offset + i + 2, message: "kubectl reads YAML 1.1, which has no \\/ escape (YAML 1.2 added it); it refuses the file (found unknown escape character). Write / alone." });
+    } else if (escape3 === "u" || escape3 === "U") {
+      const digits = source.slice(i + 2, i + 2 + (escape3 === "u" ? 4 : 8));
+      const code2 = /^[0-9a-fA-F]+$/.test(digits) ? Number.parseInt(digits, 16) : void 0;
+      if (code2 !== void 0 && (code2 >= 55296 && code2 <= 57343 || code2 > 1114111)) {
+        const end = offset + i + 2 + digits.length;
+        refusals.push({ start: offset + i, end, message: `The escape \\${escape3}${digits} is ${code2 > 1114111 ? "beyond Unicode" : "half of a UTF-16 surrogate pair"}, which kubectl refuses (found invalid Unicode character escape code); write the character itself or \\U with its code point.` });
+      }
+    }
+  }
+  return refusals;
+}
+function blockScalarTab(token) {
+  const props = token.props;
+  const header = props.find((prop) => prop.type === "block-scalar-header")?.source ?? "";
+  const last = props.at(-1);
+  let offset = last ? last.offset + last.source.length : token.offset;
+  const parentIndent = token.indent;
+  const increment = Number(/[1-9]/.exec(header)?.[0] ?? 0);
+  let indent = increment > 0 ? parentIndent >= 0 ? parentIndent + increment : increment : 0;
+  let maxIndent = 0;
+  for (const line of token.source.split("\n")) {
+    let column = 0;
+    while ((indent === 0 || column < indent) && line[column] === " ") column++;
+    if (indent === 0) maxIndent = Math.max(maxIndent, column);
+    if ((indent === 0 || column < indent) && line[column] === "	") return offset + column;
+    const empty = column >= line.length || line[column] === "\r";
+    if (!empty && indent === 0) indent = Math.max(maxIndent, parentIndent + 1, 1);
+    offset += line.length + 1;
+  }
+  return void 0;
+}
+function jsonStreamValues(text) {
+  const values = [];
+  let position = skipJsonSpace(text, 0);
+  while (position < text.length) {
+    if (text[position] !== "{") return void 0;
+    const end = jsonObjectEnd(text, position);
+    if (end === void 0) return void 0;
+    try {
+      JSON.parse(text.slice(position, end));
+    } catch {
+      return void 0;
+    }
+    values.push([position, end]);
+    position = skipJsonSpace(text, end);
+  }
+  return values.length > 0 ? values : void 0;
+}
+function jsonStreamTokens(text, values) {
+  const tokens = [];
+  for (const [start, end] of values) {
+    for (const token of new import_yaml3.Parser().parse(text.slice(start, end))) {
+      shiftOffsets(token, start);
+      tokens.push(token);
+    }
+  }
+  return tokens;
+}
+function shiftOffsets(root, delta) {
+  const stack = [root];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== "object" || item === null) continue;
+    if (Array.isArray(item)) {
+      stack.push(...item);
+      continue;
+    }
+    const record = item;
+    if (typeof record.offset === "number") record.offset += delta;
+    for (const value2 of Object.values(item)) if (typeof value2 === "object" && value2 !== null) stack.push(value2);
+  }
+}
+function skipJsonSpace(text, from) {
+  let position = from;
+  while (position < text.length && " 	\r\n".includes(text[position])) position++;
+  return position;
+}
+function jsonObjectEnd(text, start) {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (char === "{" || char === "[") {
+      depth++;
+    } else if (char === "}" || char === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return void 0;
+}
+var import_yaml3;
+var init_kubectl_text = __esm({
+  "src/load/kubectl-text.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+  }
+});
+
+// src/load/kubernetes-json.ts
+function kubernetesJson(document, lineOf) {
+  const converter = new Converter(document, lineOf);
+  try {
+    return { ok: true, value: converter.value(document.contents), problems: converter.problems() };
+  } catch (error) {
+    const range = document.contents?.range ?? document.range;
+    if (error instanceof Unconvertible) return { ok: false, message: error.message, start: error.start ?? range[0], end: error.end ?? range[1] };
+    if (error instanceof RangeError) return { ok: false, message: "it is nested too deeply to read", start: range[0], end: range[1] };
+    throw error;
+  }
+}
+function allowedAliasRatio(decodeCount) {
+  const low = 4e5;
+  const high = 4e6;
+  if (decodeCount <= low) return 0.99;
+  if (decodeCount >= high) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - low) / (high - low));
+}
+function isMergeKey(key) {
+  if (!(0, import_yaml4.isScalar)(key) || key.source !== "<<") return false;
+  return key.tag === MERGE_TAG || key.tag === void 0 && key.type === import_yaml4.Scalar.PLAIN;
+}
+function setKey(out, key, value2) {
+  if (key === "__proto__") Object.defineProperty(out, key, { value: value2, enumerable: true, writable: true, configurable: true });
+  else out[key] = value2;
+}
+function isNode(value2) {
+  return (0, import_yaml4.isScalar)(value2) || (0, import_yaml4.isMap)(value2) || (0, import_yaml4.isSeq)(value2) || (0, import_yaml4.isAlias)(value2);
+}
+function isScalarOrAlias(value2) {
+  return (0, import_yaml4.isScalar)(value2) || (0, import_yaml4.isAlias)(value2);
+}
+function rangeOf(node) {
+  const range = node.range;
+  if (!range) return [0, 0];
+  return [range[0], Math.max(range[1], range[0] + 1)];
+}
+function aliasName(alias) {
+  return (0, import_yaml4.isAlias)(alias) ? alias.source : "";
+}
+function tagText(node) {
+  if (!node.tag) return "";
+  return node.tag.startsWith("tag:yaml.org,2002:") ? `!!${node.tag.slice("tag:yaml.org,2002:".length)} ` : `${node.tag} `;
+}
+var import_yaml4, MERGE_TAG, Unconvertible, Converter;
+var init_kubernetes_json = __esm({
+  "src/load/kubernetes-json.ts"() {
+    "use strict";
+    import_yaml4 = __toESM(require_dist(), 1);
+    init_go_yaml_scalar();
+    MERGE_TAG = "tag:yaml.org,2002:merge";
+    Unconvertible = class extends Error {
+      constructor(message, start, end) {
+        super(message);
+        this.start = start;
+        this.end = end;
+      }
+      start;
+      end;
+    };
+    Converter = class {
+      constructor(document, lineOf) {
+        this.document = document;
+        this.lineOf = lineOf;
+      }
+      document;
+      lineOf;
+      found = /* @__PURE__ */ new Map();
+      /** Mappings already checked for duplicate keys: an anchored mapping is read again at each alias. */
+      checked = /* @__PURE__ */ new WeakSet();
+      /** Aliases being expanded, to catch an anchor whose value contains itself. */
+      expanding = /* @__PURE__ */ new Set();
+      // go-yaml's guard against alias bombs counts every node it decodes, and those inside aliases.
+      decodeCount = 1;
+      // the document node
+      aliasCount = 0;
+      aliasDepth = 0;
+      /** The outermost alias being expanded: where an alias bomb is reported. */
+      outermostAlias;
+      problems() {
+        return [...this.found.values()];
+      }
+      value(node) {
+        this.count();
+        if ((0, import_yaml4.isAlias)(node)) return this.throughAlias(node, (target) => this.value(target));
+        if ((0, import_yaml4.isScalar)(node)) return this.scalarValue(node);
+        if ((0, import_yaml4.isSeq)(node)) return node.items.map((item) => this.value(item));
+        if ((0, import_yaml4.isMap)(node)) {
+          const out = {};
+          this.mapping(node, out);
+          return out;
+        }
+        return null;
+      }
+      scalarValue(node) {
+        const scalar = this.resolve(node);
+        const value2 = goScalarToJson(scalar);
+        if (typeof value2 === "number" && !Number.isFinite(value2)) {
+          const text = Number.isNaN(value2) ? "NaN" : value2 > 0 ? "+Inf" : "-Inf";
+          this.report(node, `${JSON.stringify(node.source)} is ${Number.isNaN(value2) ? "not a number" : "infinity"}, which JSON cannot hold; kubectl rejects the file (json: unsupported value: ${text}). Quote it if it is text.`);
+        }
+        return value2;
+      }
+      resolve(node) {
+        const scalar = resolveGoScalar(node.source ?? String(node.value ?? ""), node.type === import_yaml4.Scalar.PLAIN, node.tag);
+        if (scalar.kind === "error") this.report(node, `${tagText(node)}${JSON.stringify(node.source)} does not decode: kubectl rejects the file (${scalar.message}).`);
+        return scalar;
+      }
+      /** go-yaml's decoder.mapping: entries in order, each one replacing what an earlier one set. */
+      mapping(node, out) {
+        const checkDuplicates = !this.checked.has(node);
+        this.checked.add(node);
+        const seen = /* @__PURE__ */ new Map();
+        for (const pair of node.items) {
+          if (isMergeKey(pair.key)) {
+            this.merge(pair.value, out, pair.key);
+            continue;
+          }
+          const key = this.key(pair.key, pair.value ?? node);
+          if (key === void 0) continue;
+          const value2 = this.value(pair.value);
+          const first = seen.get(key);
+          const type = this.keyType(pair.key);
+          if (first && checkDuplicates && isScalarOrAlias(pair.key)) {
+            const line = first.node.range ? ` (first on line ${this.lineOf(first.node.range[0]) + 1})` : "";
+            const kept = first.type === type ? "kubectl keeps the last value and silently drops the first" : `kubectl keeps one of the two at random, as the keys differ in type (a ${first.type} and a ${type})`;
+            this.report(pair.key, `Duplicate key ${JSON.stringify(key)}${line}; ${kept}.`, "duplicate-key");
+          }
+          if (isScalarOrAlias(pair.key) && !first) seen.set(key, { node: pair.key, type });
+          setKey(out, key, value2);
+        }
+      }
+      /** go-yaml's decoder.merge: a mapping, an alias of one, or a list of those (earlier ones win). */
+      merge(source, out, at) {
+        const wantMap = () => this.report(isNode(source) ? source : at, "A << merge needs a mapping, an alias of one or a list of those; kubectl rejects the file (map merge requires map or sequence of maps as the value).");
+        if ((0, import_yaml4.isMap)(source)) {
+          this.count();
+          this.mapping(source, out);
+        } else if ((0, import_yaml4.isAlias)(source)) {
+          this.count();
+          this.throughAlias(source, (target) => (0, import_yaml4.isMap)(target) ? this.mapping(target, out) : wantMap());
+        } else if ((0, import_yaml4.isSeq)(source)) {
+          for (const item of [...source.items].reverse()) {
+            if ((0, import_yaml4.isMap)(item) || (0, import_yaml4.isAlias)(item) && (0, import_yaml4.isMap)(this.target(item))) this.merge(item, out, at);
+            else wantMap();
+          }
+        } else {
+          wantMap();
+        }
+      }
+      /** The JSON key of a mapping key, or undefined (reported) when Kubernetes has none for it. */
+      key(node, fallback) {
+        this.count();
+        if ((0, import_yaml4.isAlias)(node)) return this.throughAlias(node, (target) => this.key(target, node));
+        if ((0, import_yaml4.isScalar)(node)) {
+          const key = goKeyString(this.resolve(node));
+          if ("key" in key) return key.key;
+          this.report(node, `The key ${JSON.stringify(node.source ?? "")} has no JSON form: kubectl rejects the file (${key.error}). Quote it.`);
+          return void 0;
+        }
+        const at = isNode(node) ? node : isNode(fallback) ? fallback : void 0;
+        if (at) this.report(at, "A mapping or a list cannot be a key in JSON: kubectl rejects the file (invalid map key).");
+        return void 0;
+      }
+      /** The Go type a scalar key decodes to, which decides whether two equal JSON keys collide in go-yaml already. */
+      keyType(node) {
+        const target = (0, import_yaml4.isAlias)(node) ? node.resolve(this.document) : node;
+        if (!(0, import_yaml4.isScalar)(target)) return "collection";
+        const kind = resolveGoScalar(target.source ?? "", target.type === import_yaml4.Scalar.PLAIN, target.tag).kind;
+        return kind === "error" ? "string" : kind === "uint" ? "int" : kind;
+      }
+      throughAlias(alias, read) {
+        const target = this.target(alias);
+        if (this.expanding.has(alias)) throw new Unconvertible(`the anchor "${aliasName(alias)}" contains itself`, ...rangeOf(alias));
+        this.expanding.add(alias);
+        if (this.aliasDepth === 0) this.outermostAlias = alias;
+        this.aliasDepth++;
+        try {
+          return read(target);
+        } finally {
+          this.aliasDepth--;
+          this.expanding.delete(alias);
+        }
+      }
+      target(alias) {
+        const target = (0, import_yaml4.isAlias)(alias) ? alias.resolve(this.document) : void 0;
+        if (!target) throw new Unconvertible(`the alias "*${aliasName(alias)}" names no anchor before it`, ...rangeOf(alias));
+        return target;
+      }
+      count() {
+        this.decodeCount++;
+        if (this.aliasDepth > 0) this.aliasCount++;
+        if (this.aliasCount > 100 && this.decodeCount > 1e3 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+          const at = this.outermostAlias ? rangeOf(this.outermostAlias) : [];
+          throw new Unconvertible("its aliases expand to too much (kubectl: document contains excessive aliasing)", ...at);
+        }
+      }
+      report(node, message, ruleId = "yaml-to-json") {
+        const [start, end] = rangeOf(node);
+        const id = `${start}:${message}`;
+        if (!this.found.has(id)) this.found.set(id, { ruleId, message, start, end });
+      }
+    };
+  }
+});
+
 // src/load/yaml-schema.ts
 function kubernetesTags(tags) {
   const kept = tags.filter((tag) => {
     if (typeof tag !== "object" || tag === null) return true;
     const { tag: uri, format: format2 } = tag;
-    return uri !== "tag:yaml.org,2002:timestamp" && format2 !== "TIME";
+    return !DROPPED_TAGS.has(uri ?? "") && format2 !== "TIME";
   });
   return [...kept, GO_PREFIXED_INT];
 }
-var GO_PREFIXED_INT, KUBERNETES_YAML_OPTIONS, KUBERNETES_TO_JS_OPTIONS;
+var DROPPED_TAGS, GO_PREFIXED_INT, KUBERNETES_YAML_OPTIONS;
 var init_yaml_schema = __esm({
   "src/load/yaml-schema.ts"() {
     "use strict";
+    DROPPED_TAGS = new Set(["timestamp", "omap", "pairs", "set", "binary"].map((name) => `tag:yaml.org,2002:${name}`));
     GO_PREFIXED_INT = {
       tag: "tag:yaml.org,2002:int",
       format: "GO",
@@ -28260,25 +28860,20 @@ var init_yaml_schema = __esm({
     KUBERNETES_YAML_OPTIONS = {
       version: "1.1",
       customTags: kubernetesTags,
-      // Duplicate keys are still detected (error code DUPLICATE_KEY), and become podlint's own
-      // `duplicate-key` finding: kubectl rejects them, but the rest of the document is still linted.
-      uniqueKeys: true,
-      merge: true
-    };
-    KUBERNETES_TO_JS_OPTIONS = {
-      // Alias expansion is capped so a "billion laughs" document cannot exhaust memory.
-      maxAliasCount: 100
+      // kubectl keeps the last of two equal keys (kubernetes-json.ts reports them as `duplicate-key`,
+      // comparing keys as Kubernetes does: `1` and "1" are the same key, 1e6 and 1000000 are not).
+      uniqueKeys: false,
+      // `<<` is merged by kubernetes-json.ts in go-yaml's order; here it stays an ordinary key.
+      merge: false
     };
   }
 });
 
 // src/load/load-text.ts
 function loadText(filePath, text) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const tokens = [...new import_yaml3.Parser(lineCounter.addNewLine).parse(text)];
-  const lines = new LineIndex(lineCounter.lineStarts);
+  const { tokens, lines, json } = tokenize(text);
   const comments = collectComments(tokens, lines);
-  const parsed = [...new import_yaml3.Composer(KUBERNETES_YAML_OPTIONS).compose(tokens)];
+  const parsed = [...new import_yaml5.Composer(KUBERNETES_YAML_OPTIONS).compose(tokens)];
   const file = {
     filePath,
     text,
@@ -28297,8 +28892,11 @@ function loadText(filePath, text) {
       range: lines.range(template, template + 2)
     });
   } else {
+    const refusals = json ? [] : [...separatorRefusals(text, tokens), ...scalarRefusals(tokens)].sort((a, b) => a.start - b.start);
     parsed.forEach((yamlDocument, index) => {
-      const document = loadDocument(file, yamlDocument, index, lines, problems);
+      const refused = refusals.filter((refusal) => refusal.start < yamlDocument.range[2] && (index === 0 || refusal.start >= (parsed[index - 1]?.range[2] ?? 0)));
+      for (const refusal of refused) problems.push({ ruleId: "yaml-syntax", message: refusal.message, range: lines.range(refusal.start, refusal.end) });
+      const document = loadDocument(file, yamlDocument, index, lines, problems, refused.length > 0);
       if (document) documents.push(document);
     });
   }
@@ -28306,13 +28904,16 @@ function loadText(filePath, text) {
   file.problems = problems;
   return file;
 }
-function loadDocument(file, yamlDocument, index, lines, problems) {
-  let fatal = false;
+function tokenize(text) {
+  const values = /^\s*\{/.test(text) ? jsonStreamValues(text) : void 0;
+  if (values && values.length > 1) return { tokens: jsonStreamTokens(text, values), lines: LineIndex.fromText(text), json: true };
+  const lineCounter = new import_yaml5.LineCounter();
+  const tokens = [...new import_yaml5.Parser(lineCounter.addNewLine).parse(text)];
+  return { tokens, lines: new LineIndex(lineCounter.lineStarts), json: values !== void 0 };
+}
+function loadDocument(file, yamlDocument, index, lines, problems, refused) {
+  let fatal = refused;
   for (const error of yamlDocument.errors) {
-    if (error.code === "DUPLICATE_KEY") {
-      problems.push(duplicateKeyProblem(yamlDocument, lines, error.pos[0]));
-      continue;
-    }
     fatal = true;
     problems.push({
       ruleId: "yaml-syntax",
@@ -28321,30 +28922,29 @@ function loadDocument(file, yamlDocument, index, lines, problems) {
     });
   }
   if (fatal) return void 0;
-  let value2;
-  try {
-    value2 = yamlDocument.toJS(KUBERNETES_TO_JS_OPTIONS);
-  } catch (error) {
-    const range = yamlDocument.contents?.range ?? yamlDocument.range;
+  const conversion = kubernetesJson(yamlDocument, (offset) => lines.position(offset).line);
+  if (!conversion.ok) {
     problems.push({
       ruleId: "yaml-syntax",
-      message: `The document cannot be expanded: ${errorMessage(error)}.`,
-      range: lines.range(range[0], Math.max(range[1], range[0] + 1))
+      message: `The document cannot be expanded: ${conversion.message}.`,
+      range: lines.range(conversion.start, conversion.end)
     });
     return void 0;
+  }
+  for (const problem of conversion.problems) {
+    problems.push({ ruleId: problem.ruleId, message: problem.message, range: lines.range(problem.start, problem.end) });
   }
   const sourceMap = new SourceMap(yamlDocument, lines);
   const objects = [];
   const document = { index, yaml: yamlDocument, sourceMap, objects };
-  for (const [documentPath2, object] of kubernetesObjects(value2)) {
+  for (const [documentPath2, object] of kubernetesObjects(conversion.value)) {
     objects.push(makeObject(file, document, documentPath2, object));
   }
   return document;
 }
 function* kubernetesObjects(root) {
   if (!isObject(root) || root.kind === void 0 && root.apiVersion === void 0) return;
-  const kind = asString(root.kind);
-  if (kind?.endsWith("List") && Array.isArray(root.items)) {
+  if (Array.isArray(root.items)) {
     let index = 0;
     for (const item of asArray(root.items)) {
       if (isObject(item)) yield [["items", index], item];
@@ -28375,17 +28975,17 @@ function findTemplateMarker(text, documents) {
     const start = range?.[0] ?? 0;
     const marker = text.indexOf("{{", start);
     found = marker !== -1 && marker < (range?.[1] ?? start) ? marker : start;
-    return import_yaml3.visit.BREAK;
+    return import_yaml5.visit.BREAK;
   };
   for (const document of documents) {
-    (0, import_yaml3.visit)(document, {
+    (0, import_yaml5.visit)(document, {
       Map(_key, node) {
         const first = node.items[0]?.key;
-        return node.flow && ((0, import_yaml3.isMap)(first) || (0, import_yaml3.isSeq)(first)) ? stopAt(node.range) : void 0;
+        return node.flow && ((0, import_yaml5.isMap)(first) || (0, import_yaml5.isSeq)(first)) ? stopAt(node.range) : void 0;
       },
       Scalar(_key, node) {
         if (typeof node.value !== "string" || !node.value.includes("{{")) return void 0;
-        const plain = node.type === import_yaml3.Scalar.PLAIN;
+        const plain = node.type === import_yaml5.Scalar.PLAIN;
         const whole = /^\s*\{\{.*\}\}\s*$/s.test(node.value);
         return plain || whole ? stopAt(node.range) : void 0;
       }
@@ -28403,41 +29003,20 @@ function firstMarkerOutsideComments(text) {
   }
   return void 0;
 }
-function duplicateKeyProblem(document, lines, offset) {
-  const problem = {
-    ruleId: "duplicate-key",
-    message: "Duplicate key in a mapping; kubectl rejects a mapping with the same key twice.",
-    range: lines.range(offset, offset + 1)
-  };
-  (0, import_yaml3.visit)(document, {
-    Map(_key, node) {
-      const duplicate = node.items.find((pair) => (0, import_yaml3.isScalar)(pair.key) && pair.key.range?.[0] === offset)?.key;
-      if (!(0, import_yaml3.isScalar)(duplicate) || !duplicate.range) return void 0;
-      const name = String(duplicate.value);
-      const first = node.items.find((pair) => (0, import_yaml3.isScalar)(pair.key) && String(pair.key.value) === name)?.key;
-      const firstLine3 = (0, import_yaml3.isScalar)(first) && first.range ? lines.position(first.range[0]).line + 1 : void 0;
-      problem.message = `Duplicate key "${name}"${firstLine3 ? ` (first on line ${firstLine3})` : ""}; kubectl rejects a mapping with the same key twice.`;
-      problem.range = lines.range(duplicate.range[0], duplicate.range[1]);
-      return import_yaml3.visit.BREAK;
-    }
-  });
-  return problem;
-}
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-function errorMessage(error) {
-  return error instanceof Error ? error.message.replace(/\.$/, "") : String(error);
-}
-var import_yaml3;
+var import_yaml5;
 var init_load_text = __esm({
   "src/load/load-text.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_json();
     init_comments();
     init_position();
     init_source_map();
+    init_kubectl_text();
+    init_kubernetes_json();
     init_yaml_schema();
   }
 });
@@ -28932,8 +29511,8 @@ function readConfigFile(filePath) {
   return parseConfigText(filePath, text);
 }
 function parseConfigText(filePath, text) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const document = (0, import_yaml4.parseDocument)(text, { version: "1.2", lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new import_yaml6.LineCounter();
+  const document = (0, import_yaml6.parseDocument)(text, { version: "1.2", lineCounter, uniqueKeys: true, prettyErrors: false });
   const lines = new LineIndex(lineCounter.lineStarts);
   const problems = document.errors.map((error) => ({
     filePath,
@@ -28961,11 +29540,11 @@ function parseConfigText(filePath, text) {
     }
   };
 }
-var import_yaml4;
+var import_yaml6;
 var init_read_config = __esm({
   "src/config/read-config.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_position();
     init_source_map();
   }
@@ -30062,7 +30641,7 @@ function schemaFiles(root, given) {
 }
 function readDocuments(file, relative2) {
   const text = readFileSync9(file, "utf8");
-  const documents = (0, import_yaml5.parseAllDocuments)(text, { version: "1.1" });
+  const documents = (0, import_yaml7.parseAllDocuments)(text, { version: "1.1" });
   const list = Array.isArray(documents) ? documents : [documents];
   const values = [];
   for (const document of list) {
@@ -30170,11 +30749,11 @@ function pointer(root, text) {
   }
   return isObject(node) ? node : void 0;
 }
-var import_yaml5, SchemaDirError, SCHEMA_FILE;
+var import_yaml7, SchemaDirError, SCHEMA_FILE;
 var init_custom_schemas = __esm({
   "src/validate/custom-schemas.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_options();
     init_json();
     SchemaDirError = class extends UsageError {

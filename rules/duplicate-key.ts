@@ -7,7 +7,7 @@ export default defineRule({
     scope: 'file',
     defaultSeverity: 'error',
     docs: {
-      description: 'Forbid the same key twice in one mapping, which kubectl rejects as a decoding error.',
+      description: 'Forbid the same key twice in one mapping: kubectl keeps the last value and silently drops the first.',
       remediation: 'Remove or merge one of the two entries; only one value per key reaches Kubernetes.',
     },
     messages: { duplicate: '{{message}}' },

@@ -35,6 +35,7 @@ import qosClass from './qos-class.js';
 import requestsExceedLimits from './requests-exceed-limits.js';
 import unusedSuppression from './unused-suppression.js';
 import yamlSyntax from './yaml-syntax.js';
+import yamlToJson from './yaml-to-json.js';
 // Security and host access (issue 5, part A).
 import privilegeEscalation from './privilege-escalation.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
@@ -67,6 +68,7 @@ import ephemeralContainers from './ephemeral-containers.js';
 export const builtinRules: readonly AnyRule[] = [
   // Reported while reading files.
   yamlSyntax,
+  yamlToJson,
   duplicateKey,
   helmTemplate,
   invalidEncoding,

@@ -1,20 +1,20 @@
-import { Composer, LineCounter, Parser, Scalar, isMap, isScalar, isSeq, visit, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, Scalar, isMap, isSeq, visit, type CST, type Document } from 'yaml';
 import { asArray, asString, isObject, type JsonObject } from '../json.js';
 import type { Path } from '../path.js';
 import { collectComments } from './comments.js';
 import { LineIndex, type SourceRange } from './position.js';
 import { SourceMap } from './source-map.js';
 import type { K8sObject, LoadProblem, LoadedDocument, LoadedFile, SourceComment } from './types.js';
-import { KUBERNETES_TO_JS_OPTIONS, KUBERNETES_YAML_OPTIONS } from './yaml-schema.js';
+import { jsonStreamTokens, jsonStreamValues, scalarRefusals, separatorRefusals, type TextRefusal } from './kubectl-text.js';
+import { kubernetesJson } from './kubernetes-json.js';
+import { KUBERNETES_YAML_OPTIONS } from './yaml-schema.js';
 
 /**
  * Parses a file's text into documents and Kubernetes objects, once. Every later stage works on
  * what this returns; nothing downstream re-reads or re-parses the text.
  */
 export function loadText(filePath: string, text: string): LoadedFile {
-  const lineCounter = new LineCounter();
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  const lines = new LineIndex(lineCounter.lineStarts);
+  const { tokens, lines, json } = tokenize(text);
   const comments: SourceComment[] = collectComments(tokens, lines);
   const parsed = [...new Composer(KUBERNETES_YAML_OPTIONS).compose(tokens)];
 
@@ -38,14 +38,37 @@ export function loadText(filePath: string, text: string): LoadedFile {
       range: lines.range(template, template + 2),
     });
   } else {
+    // A JSON stream is read by a JSON decoder: its escapes and lines are JSON's, not go-yaml's.
+    const refusals = json ? [] : [...separatorRefusals(text, tokens), ...scalarRefusals(tokens)].sort((a, b) => a.start - b.start);
+    const refusalProblem = (refusal: TextRefusal): LoadProblem => ({ ruleId: 'yaml-syntax', message: refusal.message, range: lines.range(refusal.start, refusal.end) });
+    let pending = refusals;
     parsed.forEach((yamlDocument, index) => {
-      const document = loadDocument(file as LoadedFile, yamlDocument, index, lines, problems);
+      // What kubectl refuses in the text is reported with the document it falls in (a directive
+      // with the document after it), and that document is not linted, as a syntax error is not.
+      const refused = pending.filter((refusal) => refusal.start < yamlDocument.range[2]);
+      pending = pending.filter((refusal) => refusal.start >= yamlDocument.range[2]);
+      problems.push(...refused.map(refusalProblem));
+      const document = loadDocument(file as LoadedFile, yamlDocument, index, lines, problems, refused.length > 0);
       if (document) documents.push(document);
     });
+    problems.push(...pending.map(refusalProblem));
   }
   file.documents = documents;
   file.problems = problems;
   return file as LoadedFile;
+}
+
+/**
+ * The parse tokens, and whether kubectl reads the file as JSON (it does when the first character
+ * is `{` and the file is JSON): a stream of several objects becomes a document per object here
+ * (kubectl-text.ts); one object is parsed as the YAML it also is.
+ */
+function tokenize(text: string): { tokens: CST.Token[]; lines: LineIndex; json: boolean } {
+  const values = /^\s*\{/.test(text) ? jsonStreamValues(text) : undefined;
+  if (values && values.length > 1) return { tokens: jsonStreamTokens(text, values), lines: LineIndex.fromText(text), json: true };
+  const lineCounter = new LineCounter();
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  return { tokens, lines: new LineIndex(lineCounter.lineStarts), json: values !== undefined };
 }
 
 function loadDocument(
@@ -54,13 +77,10 @@ function loadDocument(
   index: number,
   lines: LineIndex,
   problems: LoadProblem[],
+  refused: boolean,
 ): LoadedDocument | undefined {
-  let fatal = false;
+  let fatal = refused;
   for (const error of yamlDocument.errors) {
-    if (error.code === 'DUPLICATE_KEY') {
-      problems.push(duplicateKeyProblem(yamlDocument, lines, error.pos[0]));
-      continue;
-    }
     fatal = true;
     problems.push({
       ruleId: 'yaml-syntax',
@@ -71,37 +91,38 @@ function loadDocument(
   // A document that does not parse is reported, not linted; the file's other documents still are.
   if (fatal) return undefined;
 
-  let value: unknown;
-  try {
-    value = yamlDocument.toJS(KUBERNETES_TO_JS_OPTIONS);
-  } catch (error) {
-    const range = yamlDocument.contents?.range ?? yamlDocument.range;
+  const conversion = kubernetesJson(yamlDocument, (offset) => lines.position(offset).line);
+  if (!conversion.ok) {
     problems.push({
       ruleId: 'yaml-syntax',
-      message: `The document cannot be expanded: ${errorMessage(error)}.`,
-      range: lines.range(range[0], Math.max(range[1], range[0] + 1)),
+      message: `The document cannot be expanded: ${conversion.message}.`,
+      range: lines.range(conversion.start, conversion.end),
     });
     return undefined;
+  }
+  // What kubectl would refuse to convert is reported, and the document is linted as podlint reads it.
+  for (const problem of conversion.problems) {
+    problems.push({ ruleId: problem.ruleId, message: problem.message, range: lines.range(problem.start, problem.end) });
   }
 
   const sourceMap = new SourceMap(yamlDocument, lines);
   const objects: K8sObject[] = [];
   const document: LoadedDocument = { index, yaml: yamlDocument, sourceMap, objects };
-  for (const [documentPath, object] of kubernetesObjects(value)) {
+  for (const [documentPath, object] of kubernetesObjects(conversion.value)) {
     objects.push(makeObject(file, document, documentPath, object));
   }
   return document;
 }
 
 /**
- * The Kubernetes objects of a document: the root when it has a kind or apiVersion, and the
- * items of any `*List` kind (`kind: List`, `PodList`...), as kubectl reads them. Documents that
- * are not Kubernetes objects (a values file, package.json) are not objects and are skipped.
+ * The Kubernetes objects of a document: the root when it has a kind or apiVersion, or the items
+ * of a list, as kubectl reads them: its decoder takes any object with an `items` list for a List
+ * (`kind: List`, `PodList`, whatever the kind). Documents that are not Kubernetes objects (a values
+ * file, package.json) are not objects and are skipped.
  */
 function* kubernetesObjects(root: unknown): Generator<[Path, JsonObject]> {
   if (!isObject(root) || (root.kind === undefined && root.apiVersion === undefined)) return;
-  const kind = asString(root.kind);
-  if (kind?.endsWith('List') && Array.isArray(root.items)) {
+  if (Array.isArray(root.items)) {
     let index = 0;
     for (const item of asArray(root.items)) {
       if (isObject(item)) yield [['items', index], item];
@@ -172,37 +193,8 @@ function firstMarkerOutsideComments(text: string): number | undefined {
   return undefined;
 }
 
-/**
- * Describes a duplicate key: its name, where it first appeared, and the range of the second key.
- * Only runs for documents that have one.
- */
-function duplicateKeyProblem(document: Document.Parsed, lines: LineIndex, offset: number): LoadProblem {
-  const problem: LoadProblem = {
-    ruleId: 'duplicate-key',
-    message: 'Duplicate key in a mapping; kubectl rejects a mapping with the same key twice.',
-    range: lines.range(offset, offset + 1),
-  };
-  visit(document, {
-    Map(_key, node) {
-      const duplicate = node.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset)?.key;
-      if (!isScalar(duplicate) || !duplicate.range) return undefined;
-      const name = String(duplicate.value);
-      const first = node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === name)?.key;
-      const firstLine = isScalar(first) && first.range ? lines.position(first.range[0]).line + 1 : undefined;
-      problem.message = `Duplicate key "${name}"${firstLine ? ` (first on line ${firstLine})` : ''}; kubectl rejects a mapping with the same key twice.`;
-      problem.range = lines.range(duplicate.range[0], duplicate.range[1]);
-      return visit.BREAK;
-    },
-  });
-  return problem;
-}
-
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
 }
 
 export type { SourceRange };

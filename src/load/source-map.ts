@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, isAlias, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, isAlias, Scalar, type Document, type Node, type Pair } from 'yaml';
+import { goKeyString, resolveGoScalar } from './go-yaml-scalar.js';
 import type { Path } from '../path.js';
 import type { LineIndex, SourceRange } from './position.js';
 
@@ -49,10 +50,9 @@ export class SourceMap {
   private child(node: Node | null | undefined, segment: string | number): { node: Node | null; pair?: Pair } | undefined {
     const target = isAlias(node) ? node.resolve(this.document) : node;
     if (isMap(target)) {
-      for (const item of target.items) {
-        if (isPair(item) && keyText(item.key) === String(segment)) return { node: item.value as Node | null, pair: item };
-      }
-      return undefined;
+      // The last of two equal keys is the one Kubernetes keeps.
+      const pair = target.items.findLast((item) => isPair(item) && keyText(item.key) === String(segment));
+      return pair ? { node: pair.value as Node | null, pair } : undefined;
     }
     if (isSeq(target) && typeof segment === 'number') {
       const item = target.items[segment];
@@ -91,7 +91,9 @@ function hasRange(node: unknown): node is { range: [number, number, number] } {
   return typeof node === 'object' && node !== null && Array.isArray((node as { range?: unknown }).range);
 }
 
+/** The key as the object has it: the JSON key Kubernetes makes of the scalar (`n` is "false"). */
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return undefined;
+  if (!isScalar(key)) return undefined;
+  const json = goKeyString(resolveGoScalar(key.source ?? String(key.value ?? ''), key.type === Scalar.PLAIN, key.tag));
+  return 'key' in json ? json.key : undefined;
 }

@@ -3,12 +3,16 @@ import type { DocumentOptions, ParseOptions, SchemaOptions, Tags, ToJSOptions } 
 // Kubernetes decodes manifests with sigs.k8s.io/yaml, which uses go-yaml v2: YAML 1.1 booleans
 // (yes/no/on/off/y/n), octal 0755, binary 0b101, but no sexagesimal numbers (1:20 stays a string)
 // and no timestamps when decoding into untyped JSON (a date stays a string). The yaml package's
-// 1.1 schema has those two, so they are dropped.
+// 1.1 schema has those two, so they are dropped. go-yaml also ignores !!omap, !!pairs and !!set
+// (the collection stays a plain list or mapping) and decodes !!binary to a string itself, as
+// kubernetes-json.ts does: the yaml package's versions of those four are dropped too.
+const DROPPED_TAGS = new Set(['timestamp', 'omap', 'pairs', 'set', 'binary'].map((name) => `tag:yaml.org,2002:${name}`));
+
 function kubernetesTags(tags: Tags): Tags {
   const kept = tags.filter((tag) => {
     if (typeof tag !== 'object' || tag === null) return true;
     const { tag: uri, format } = tag as { tag?: string; format?: string };
-    return uri !== 'tag:yaml.org,2002:timestamp' && format !== 'TIME';
+    return !DROPPED_TAGS.has(uri ?? '') && format !== 'TIME';
   });
   return [...kept, GO_PREFIXED_INT];
 }
@@ -31,15 +35,20 @@ const GO_PREFIXED_INT = {
   },
 };
 
+// These options shape the parsed nodes (positions, node values for editors and the source map).
+// The JSON value of a document, the one rules see, comes from kubernetes-json.ts, which resolves
+// scalars, keys, merges and duplicates the way go-yaml does.
 export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   customTags: kubernetesTags,
-  // Duplicate keys are still detected (error code DUPLICATE_KEY), and become podlint's own
-  // `duplicate-key` finding: kubectl rejects them, but the rest of the document is still linted.
-  uniqueKeys: true,
-  merge: true,
+  // kubectl keeps the last of two equal keys (kubernetes-json.ts reports them as `duplicate-key`,
+  // comparing keys as Kubernetes does: `1` and "1" are the same key, 1e6 and 1000000 are not).
+  uniqueKeys: false,
+  // `<<` is merged by kubernetes-json.ts in go-yaml's order; here it stays an ordinary key.
+  merge: false,
 };
 
+/** For reading a document with the yaml package's own toJS (tests that compare data before and after an edit). */
 export const KUBERNETES_TO_JS_OPTIONS: ToJSOptions = {
   // Alias expansion is capped so a "billion laughs" document cannot exhaust memory.
   maxAliasCount: 100,

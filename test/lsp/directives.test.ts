@@ -129,7 +129,7 @@ items:
       containers: [ { name: a,
           image: nginx }, { name: b, image: "redis:latest",
           securityContext: { privileged: true } } ]
---- !!map
+--- # kubectl refuses content after a marker (--- !!map), so none here
 apiVersion: v1
 kind: Pod
 metadata:

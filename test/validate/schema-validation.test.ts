@@ -125,13 +125,13 @@ describe('schema-validation', () => {
 });
 
 describe('duplicate-key', () => {
-  it('reports the second key of a nested mapping, as kubectl rejects it, and still validates the object', () => {
+  it('reports the second key of a nested mapping, the one kubectl keeps, and still validates the object', () => {
     const text = pod('  containers:\n    - name: app\n      image: nginx\n      image: nginx:1.27\n      imagePullPolicy: Sometimes\n');
     const rules: Record<string, RuleSetting> = {};
     for (const rule of builtinRules) rules[rule.id] = ['duplicate-key', 'schema-validation'].includes(rule.id) ? 'error' : 'off';
     const findings = [...lintText('test.yaml', text, { rules: configureRules(builtinRules, rules), kubernetesVersion: '1.36' }).findings];
     expect(view(findings)).toEqual([
-      '9:7-9:12 error Duplicate key "image" (first on line 8); kubectl rejects a mapping with the same key twice.',
+      '9:7-9:12 error Duplicate key "image" (first on line 8); kubectl keeps the last value and silently drops the first.',
       '10:24-10:33 error spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"',
     ]);
   });
