@@ -28893,12 +28893,16 @@ function loadText(filePath, text) {
     });
   } else {
     const refusals = json ? [] : [...separatorRefusals(text, tokens), ...scalarRefusals(tokens)].sort((a, b) => a.start - b.start);
+    const refusalProblem = (refusal) => ({ ruleId: "yaml-syntax", message: refusal.message, range: lines.range(refusal.start, refusal.end) });
+    let pending = refusals;
     parsed.forEach((yamlDocument, index) => {
-      const refused = refusals.filter((refusal) => refusal.start < yamlDocument.range[2] && (index === 0 || refusal.start >= (parsed[index - 1]?.range[2] ?? 0)));
-      for (const refusal of refused) problems.push({ ruleId: "yaml-syntax", message: refusal.message, range: lines.range(refusal.start, refusal.end) });
+      const refused = pending.filter((refusal) => refusal.start < yamlDocument.range[2]);
+      pending = pending.filter((refusal) => refusal.start >= yamlDocument.range[2]);
+      problems.push(...refused.map(refusalProblem));
       const document = loadDocument(file, yamlDocument, index, lines, problems, refused.length > 0);
       if (document) documents.push(document);
     });
+    problems.push(...pending.map(refusalProblem));
   }
   file.documents = documents;
   file.problems = problems;
