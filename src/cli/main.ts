@@ -102,7 +102,7 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
 
   // The job summary's resources table is built from the files as they are loaded, not read again.
   const resources = summaryResources(options, io.env);
-  let results: FileResult[];
+  let results: readonly FileResult[];
   if (readsStdin) {
     const name = options.stdinFilename ?? '<stdin>';
     const absolute = path.resolve(io.cwd, name);
@@ -123,15 +123,15 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
     }
     results = lintFiles(files, (absolute) => configs.get(absolute)!.settings, io.cwd, resources?.onLoaded);
   }
-  if (options.quiet) results = results.map(onlyErrors);
-
   const toFile = options.outputFile !== undefined;
   const context = {
     ...formatContextFor(results, [...ran.values()], options, io, !toFile && useColor(options.color, io.isTTY, io.env)),
     // Formatters leave suppressed findings out unless asked (SARIF then lists them with suppressions[]).
     ...(options.includeSuppressed ? { includeSuppressed: true } : {}),
   };
-  const output = formatter(results, context);
+  // --quiet thins what the report prints, nothing else: the exit code, the counts the Action
+  // reads, the SARIF file and the job summary see every finding.
+  const output = formatter(options.quiet ? results.map(onlyErrors) : results, context);
   if (toFile) writeFileSync(path.resolve(io.cwd, options.outputFile!), output.endsWith('\n') || output === '' ? output : `${output}\n`);
   else if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
   writeSideReports(results, context, options, io, resources?.report());

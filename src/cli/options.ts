@@ -55,7 +55,7 @@ Options:
       --sarif-category <id>    SARIF automationDetails.id, to tell several uploads apart on GitHub
       --summary <file>         Append a Markdown job summary to this file (default: $GITHUB_STEP_SUMMARY
                                when set; an empty value writes none)
-      --quiet                  Report errors only
+      --quiet                  Print errors only (the exit code and side reports still count all)
       --color / --no-color     Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
       --stdin-filename <name>  The file name to report for standard input
       --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
