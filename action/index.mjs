@@ -1087,7 +1087,7 @@ Options:
       --sarif-category <id>    SARIF automationDetails.id, to tell several uploads apart on GitHub
       --summary <file>         Append a Markdown job summary to this file (default: $GITHUB_STEP_SUMMARY
                                when set; an empty value writes none)
-      --quiet                  Report errors only
+      --quiet                  Print errors only (the exit code and side reports still count all)
       --color / --no-color     Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
       --stdin-filename <name>  The file name to report for standard input
       --ignore-pattern <glob>  Skip files matching this gitignore-style pattern (repeatable)
@@ -18505,6 +18505,29 @@ var init_requests_exceed_limits = __esm({
   }
 });
 
+// rules/unreadable-file.ts
+var unreadable_file_default;
+var init_unreadable_file = __esm({
+  "rules/unreadable-file.ts"() {
+    "use strict";
+    init_define_rule();
+    unreadable_file_default = defineRule({
+      id: "unreadable-file",
+      meta: {
+        type: "problem",
+        scope: "file",
+        defaultSeverity: "error",
+        docs: {
+          description: "Report files that cannot be read (no permission, removed or replaced by a directory during the run); the run goes on with the other files.",
+          remediation: "Make the file readable by the user podlint runs as, or exclude it with --ignore-pattern or ignorePatterns."
+        },
+        messages: { unreadable: "{{message}}" },
+        defaultOptions: {}
+      }
+    });
+  }
+});
+
 // rules/unused-suppression.ts
 var unused_suppression_default;
 var init_unused_suppression = __esm({
@@ -20787,6 +20810,7 @@ var init_rules = __esm({
     init_unknown_kind();
     init_qos_class();
     init_requests_exceed_limits();
+    init_unreadable_file();
     init_unused_suppression();
     init_yaml_syntax();
     init_yaml_to_json();
@@ -20824,6 +20848,7 @@ var init_rules = __esm({
       helm_template_default,
       invalid_encoding_default,
       file_too_large_default,
+      unreadable_file_default,
       // Schema validation (object rules).
       schema_validation_default,
       removed_api_version_default,
@@ -29027,9 +29052,7 @@ var init_load_text = __esm({
 
 // src/load/load-bytes.ts
 function loadBytes(filePath, bytes2, maxBytes = MAX_FILE_BYTES) {
-  if (bytes2.length > maxBytes) {
-    return unreadable(filePath, "file-too-large", `The file is ${bytes2.length} bytes, over the limit of ${maxBytes}; it was not parsed.`);
-  }
+  if (bytes2.length > maxBytes) return tooLarge(filePath, bytes2.length, maxBytes);
   const nul = bytes2.indexOf(0);
   if (nul !== -1) {
     return unreadable(filePath, "invalid-encoding", `The file is binary (a NUL byte at offset ${nul}), not YAML or JSON text.`);
@@ -29040,7 +29063,15 @@ function loadBytes(filePath, bytes2, maxBytes = MAX_FILE_BYTES) {
   } catch {
     return unreadable(filePath, "invalid-encoding", "The file is not valid UTF-8 text; Kubernetes manifests must be UTF-8.");
   }
-  return loadText(filePath, text);
+  try {
+    return loadText(filePath, text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return unreadable(filePath, "yaml-syntax", `The file cannot be parsed: ${message}.`);
+  }
+}
+function tooLarge(filePath, size, maxBytes = MAX_FILE_BYTES) {
+  return unreadable(filePath, "file-too-large", `The file is ${size} bytes, over the limit of ${maxBytes}; it was not parsed.`);
 }
 function unreadable(filePath, ruleId, message) {
   const lines = new LineIndex([0]);
@@ -29055,6 +29086,43 @@ var init_load_bytes = __esm({
     init_position();
     MAX_FILE_BYTES = 8 * 1024 * 1024;
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  }
+});
+
+// src/load/load-file.ts
+import { closeSync, fstatSync, openSync, readFileSync as readFileSync5 } from "node:fs";
+function loadFile(filePath, absolutePath, maxBytes = MAX_FILE_BYTES) {
+  let fd;
+  try {
+    fd = openSync(absolutePath, "r");
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return unreadable(filePath, "unreadable-file", "The file cannot be read: it is a directory.");
+    if (stat.size > maxBytes) return tooLarge(filePath, stat.size, maxBytes);
+    return loadBytes(filePath, readFileSync5(fd), maxBytes);
+  } catch (error) {
+    return unreadable(filePath, "unreadable-file", `The file cannot be read: ${readFailure(error)}.`);
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function readFailure(error) {
+  const { code: code2, message } = error;
+  switch (code2) {
+    case "EACCES":
+    case "EPERM":
+      return `permission denied (${code2})`;
+    case "ENOENT":
+      return "it no longer exists (ENOENT)";
+    case "EISDIR":
+      return "it is a directory (EISDIR)";
+    default:
+      return code2 ? `${message.replace(/\.$/, "")}` : String(message ?? error);
+  }
+}
+var init_load_file = __esm({
+  "src/load/load-file.ts"() {
+    "use strict";
+    init_load_bytes();
   }
 });
 
@@ -29082,12 +29150,13 @@ var init_results = __esm({
 });
 
 // src/lint.ts
-import { readFileSync as readFileSync5 } from "node:fs";
 import path8 from "node:path";
 function lintBytes(filePath, absolutePath, bytes2, settings, onLoaded) {
-  const file = safeLoad(filePath, bytes2);
+  return lintLoaded(loadBytes(filePath, bytes2), absolutePath, settings, onLoaded);
+}
+function lintLoaded(file, absolutePath, settings, onLoaded) {
   onLoaded?.(file, settings);
-  return fileResult(filePath, absolutePath, lintLoadedFile(file, settings));
+  return fileResult(file.filePath, absolutePath, lintLoadedFile(file, settings));
 }
 function lintText(filePath, text, settings, cwd = process.cwd()) {
   return lintBytes(filePath, path8.resolve(cwd, filePath), Buffer.from(text, "utf8"), settings);
@@ -29096,25 +29165,15 @@ function lintFiles(files, settings, cwd = process.cwd(), onLoaded) {
   return files.map((filePath) => {
     const absolutePath = path8.resolve(cwd, filePath);
     const fileSettings = typeof settings === "function" ? settings(absolutePath) : settings;
-    return lintBytes(filePath, absolutePath, readFileSync5(absolutePath), fileSettings, onLoaded);
+    return lintLoaded(loadFile(filePath, absolutePath), absolutePath, fileSettings, onLoaded);
   });
-}
-function safeLoad(filePath, bytes2) {
-  try {
-    return loadBytes(filePath, bytes2);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 };
-    const finding = { ruleId: "yaml-syntax", message: `The file cannot be parsed: ${message}.`, range };
-    return { filePath, text: "", lines: new LineIndex([0]), documents: [], comments: [], problems: [finding] };
-  }
 }
 var init_lint = __esm({
   "src/lint.ts"() {
     "use strict";
     init_lint_file();
     init_load_bytes();
-    init_position();
+    init_load_file();
     init_results();
   }
 });
@@ -42124,7 +42183,7 @@ __export(resources_exports, {
   RESOURCES_HELP: () => RESOURCES_HELP,
   resourcesCommand: () => resourcesCommand
 });
-import { readFileSync as readFileSync10, writeFileSync as writeFileSync3 } from "node:fs";
+import { writeFileSync as writeFileSync3 } from "node:fs";
 import path23 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 async function resourcesCommand(argv, io) {
@@ -42175,13 +42234,13 @@ async function resourcesCommand(argv, io) {
   if (readsStdin) {
     const name = values["stdin-filename"] ?? "<stdin>";
     const config = await resolver.forFile(path23.resolve(io.cwd, name));
-    add(safeLoad2(name, io.stdin()), config.podTemplatePaths);
+    add(loadBytes(name, io.stdin()), config.podTemplatePaths);
   } else {
     const found = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values["ignore-pattern"], useGitignore: values.gitignore });
     const { files: kept, configs } = await configureFiles(found, positionals, resolver, io.cwd);
     for (const file of kept) {
       const absolute = path23.resolve(io.cwd, file);
-      add(safeLoad2(file, readFileSync10(absolute)), configs.get(absolute).podTemplatePaths);
+      add(loadFile(file, absolute), configs.get(absolute).podTemplatePaths);
     }
   }
   const report = builder.report();
@@ -42196,15 +42255,6 @@ async function resourcesCommand(argv, io) {
   else io.stdout(text);
   return 0;
 }
-function safeLoad2(filePath, bytes2) {
-  try {
-    return loadBytes(filePath, bytes2);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 };
-    return { ...loadBytes(filePath, new Uint8Array()), problems: [{ ruleId: "yaml-syntax", message: `The file cannot be parsed: ${message}.`, range }] };
-  }
-}
 var RESOURCES_HELP, FORMATS;
 var init_resources2 = __esm({
   "src/cli/resources.ts"() {
@@ -42212,6 +42262,7 @@ var init_resources2 = __esm({
     init_resolve_config();
     init_discover();
     init_load_bytes();
+    init_load_file();
     init_resources_json();
     init_resources_markdown();
     init_resources_report();
@@ -42254,13 +42305,13 @@ import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/action/run.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync as appendFileSync2, readFileSync as readFileSync12 } from "node:fs";
+import { appendFileSync as appendFileSync2, readFileSync as readFileSync11 } from "node:fs";
 import path25 from "node:path";
 
 // src/cli/main.ts
 init_rules();
 init_config_error();
-import { readFileSync as readFileSync11, writeFileSync as writeFileSync4 } from "node:fs";
+import { readFileSync as readFileSync10, writeFileSync as writeFileSync4 } from "node:fs";
 import path24 from "node:path";
 
 // src/config/print-config.ts
@@ -42904,7 +42955,7 @@ var EXIT = { clean: 0, findings: 1, failure: 2 };
 var processIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  stdin: () => readFileSync11(0),
+  stdin: () => readFileSync10(0),
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
@@ -42988,14 +43039,13 @@ async function lint(options, io) {
     }
     results = lintFiles(files, (absolute) => configs.get(absolute).settings, io.cwd, resources?.onLoaded);
   }
-  if (options.quiet) results = results.map(onlyErrors);
   const toFile = options.outputFile !== void 0;
   const context = {
     ...formatContextFor(results, [...ran.values()], options, io, !toFile && useColor(options.color, io.isTTY, io.env)),
     // Formatters leave suppressed findings out unless asked (SARIF then lists them with suppressions[]).
     ...options.includeSuppressed ? { includeSuppressed: true } : {}
   };
-  const output = formatter(results, context);
+  const output = formatter(options.quiet ? results.map(onlyErrors) : results, context);
   if (toFile) writeFileSync4(path24.resolve(io.cwd, options.outputFile), output.endsWith("\n") || output === "" ? output : `${output}
 `);
   else if (output) io.stdout(output.endsWith("\n") ? output : `${output}
@@ -43051,7 +43101,7 @@ async function runAction(io) {
   const cliIO = {
     stdout: io.stdout,
     stderr: io.stderr,
-    stdin: () => readFileSync12(0),
+    stdin: () => readFileSync11(0),
     cwd,
     env: io.env,
     isTTY: false,

@@ -33,6 +33,7 @@ import undeclaredVolumeMount from './undeclared-volume-mount.js';
 import unknownKind from './unknown-kind.js';
 import qosClass from './qos-class.js';
 import requestsExceedLimits from './requests-exceed-limits.js';
+import unreadableFile from './unreadable-file.js';
 import unusedSuppression from './unused-suppression.js';
 import yamlSyntax from './yaml-syntax.js';
 import yamlToJson from './yaml-to-json.js';
@@ -73,6 +74,7 @@ export const builtinRules: readonly AnyRule[] = [
   helmTemplate,
   invalidEncoding,
   fileTooLarge,
+  unreadableFile,
   // Schema validation (object rules).
   schemaValidation,
   removedApiVersion,

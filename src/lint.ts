@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintLoadedFile, type LintSettings } from './engine/lint-file.js';
 import type { Finding } from './engine/finding.js';
 import { loadBytes } from './load/load-bytes.js';
-import { LineIndex } from './load/position.js';
+import { loadFile } from './load/load-file.js';
 import type { LoadedFile } from './load/types.js';
 import { fileResult, type FileResult } from './report/results.js';
 
@@ -18,9 +17,12 @@ export type LoadedFileObserver = (file: LoadedFile, settings: LintSettings) => v
  * becomes a finding on that file, so one hostile file never stops a run.
  */
 export function lintBytes(filePath: string, absolutePath: string, bytes: Uint8Array, settings: LintSettings, onLoaded?: LoadedFileObserver): FileResult {
-  const file = safeLoad(filePath, bytes);
+  return lintLoaded(loadBytes(filePath, bytes), absolutePath, settings, onLoaded);
+}
+
+function lintLoaded(file: LoadedFile, absolutePath: string, settings: LintSettings, onLoaded: LoadedFileObserver | undefined): FileResult {
   onLoaded?.(file, settings);
-  return fileResult(filePath, absolutePath, lintLoadedFile(file, settings));
+  return fileResult(file.filePath, absolutePath, lintLoadedFile(file, settings));
 }
 
 export function lintText(filePath: string, text: string, settings: LintSettings, cwd = process.cwd()): FileResult {
@@ -40,20 +42,9 @@ export function lintFiles(
   return files.map((filePath) => {
     const absolutePath = path.resolve(cwd, filePath);
     const fileSettings = typeof settings === 'function' ? settings(absolutePath) : settings;
-    return lintBytes(filePath, absolutePath, readFileSync(absolutePath), fileSettings, onLoaded);
+    // A file that cannot be read is a finding on it (unreadable-file), like one that cannot be parsed.
+    return lintLoaded(loadFile(filePath, absolutePath), absolutePath, fileSettings, onLoaded);
   });
-}
-
-function safeLoad(filePath: string, bytes: Uint8Array): LoadedFile {
-  try {
-    return loadBytes(filePath, bytes);
-  } catch (error) {
-    // The parser recurses: absurdly deep nesting can exhaust the stack. Report it on the file.
-    const message = error instanceof Error ? error.message : String(error);
-    const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 };
-    const finding = { ruleId: 'yaml-syntax', message: `The file cannot be parsed: ${message}.`, range };
-    return { filePath, text: '', lines: new LineIndex([0]), documents: [], comments: [], problems: [finding] };
-  }
 }
 
 export type { Finding, LintSettings };

@@ -1,11 +1,12 @@
 // `podlint resources [paths]`: what the objects' Pods ask for, per object and per namespace.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigResolver } from '../config/resolve-config.js';
 import { discoverFiles } from '../discover/discover.js';
 import type { PodTemplatePaths } from '../k8s/kinds.js';
 import { loadBytes } from '../load/load-bytes.js';
+import { loadFile } from '../load/load-file.js';
 import type { LoadedFile } from '../load/types.js';
 import { formatResourcesJson } from '../report/resources-json.js';
 import { formatResourcesMarkdown } from '../report/resources-markdown.js';
@@ -97,13 +98,13 @@ export async function resourcesCommand(argv: readonly string[], io: CliIO): Prom
   if (readsStdin) {
     const name = values['stdin-filename'] ?? '<stdin>';
     const config = await resolver.forFile(path.resolve(io.cwd, name));
-    add(safeLoad(name, io.stdin()), config.podTemplatePaths);
+    add(loadBytes(name, io.stdin()), config.podTemplatePaths);
   } else {
     const found = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values['ignore-pattern'], useGitignore: values.gitignore });
     const { files: kept, configs } = await configureFiles(found, positionals, resolver, io.cwd);
     for (const file of kept) {
       const absolute = path.resolve(io.cwd, file);
-      add(safeLoad(file, readFileSync(absolute)), configs.get(absolute)!.podTemplatePaths);
+      add(loadFile(file, absolute), configs.get(absolute)!.podTemplatePaths);
     }
   }
 
@@ -117,15 +118,4 @@ export async function resourcesCommand(argv: readonly string[], io: CliIO): Prom
   if (values['output-file'] !== undefined) writeFileSync(path.resolve(io.cwd, values['output-file']), text);
   else io.stdout(text);
   return 0;
-}
-
-function safeLoad(filePath: string, bytes: Uint8Array): LoadedFile {
-  try {
-    return loadBytes(filePath, bytes);
-  } catch (error) {
-    // Absurdly deep nesting can exhaust the parser's stack; the file is skipped, the run goes on.
-    const message = error instanceof Error ? error.message : String(error);
-    const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 }, startOffset: 0, endOffset: 0 };
-    return { ...loadBytes(filePath, new Uint8Array()), problems: [{ ruleId: 'yaml-syntax', message: `The file cannot be parsed: ${message}.`, range }] };
-  }
 }
