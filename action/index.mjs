@@ -19436,7 +19436,7 @@ function configureRules(rules, settings = {}) {
     const setting = settings[rule.id];
     const [severity, userOptions] = splitSetting(rule.id, setting ?? rule.meta.defaultSeverity);
     if (severity === "off") continue;
-    const options = userOptions ? validatedOptions(rule, userOptions) : rule.meta.defaultOptions;
+    const options = userOptions ? resolveRuleOptions(rule, userOptions) : rule.meta.defaultOptions;
     configured.push({ rule, severity, options });
   }
   return configured;
@@ -19452,11 +19452,23 @@ function splitSetting(id, setting) {
   }
   return [severity, options];
 }
+function resolveRuleOptions(rule, userOptions, { validated: validated2 = false } = {}) {
+  let resolved = resolvedByRule.get(rule);
+  if (!resolved) {
+    resolved = /* @__PURE__ */ new WeakMap();
+    resolvedByRule.set(rule, resolved);
+  }
+  let options = resolved.get(userOptions);
+  if (!options) {
+    const resolvedOptions = validated2 ? { ...rule.meta.defaultOptions, ...userOptions } : validatedOptions(rule, userOptions);
+    resolved.set(userOptions, resolvedOptions);
+    options = resolvedOptions;
+  }
+  return options;
+}
 function validatedOptions(rule, userOptions) {
   const options = { ...rule.meta.defaultOptions, ...userOptions };
-  const schema = rule.meta.schema ?? { type: "object", additionalProperties: false, properties: {} };
-  const { Ajv } = require_ajv();
-  const validate2 = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const validate2 = optionsValidator(rule);
   const valid = validate2(options);
   if (!valid) {
     const details = (validate2.errors ?? []).map((error) => `${error.instancePath || "options"} ${error.message ?? "is invalid"}`).join("; ");
@@ -19464,7 +19476,17 @@ function validatedOptions(rule, userOptions) {
   }
   return options;
 }
-var RuleSettingsError;
+function optionsValidator(rule) {
+  let validate2 = validatorByRule.get(rule);
+  if (!validate2) {
+    const { Ajv } = require_ajv();
+    optionsAjv ??= new Ajv({ allErrors: true, strict: false });
+    validate2 = optionsAjv.compile(rule.meta.schema ?? NO_OPTIONS);
+    validatorByRule.set(rule, validate2);
+  }
+  return validate2;
+}
+var RuleSettingsError, resolvedByRule, validatorByRule, optionsAjv, NO_OPTIONS;
 var init_rule_settings = __esm({
   "src/engine/rule-settings.ts"() {
     "use strict";
@@ -19472,6 +19494,9 @@ var init_rule_settings = __esm({
     RuleSettingsError = class extends Error {
       name = "RuleSettingsError";
     };
+    resolvedByRule = /* @__PURE__ */ new WeakMap();
+    validatorByRule = /* @__PURE__ */ new WeakMap();
+    NO_OPTIONS = { type: "object", additionalProperties: false, properties: {} };
   }
 });
 
@@ -30456,9 +30481,14 @@ function checkRuleSettings(layers, rules, builtin, problems, cache3) {
           problems.push({ filePath: source.filePath, range: source.locate([...at, id], "key"), message: `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : "."}` });
           continue;
         }
-        if (builtin.has(id) || !Array.isArray(setting) || setting.length < 2 || !rule.meta.schema) continue;
-        const validate2 = cache3.ajv.compile(rule.meta.schema);
-        problems.push(...validateAt(source, [...at, id, 1], { ...rule.meta.defaultOptions, ...setting[1] }, validate2));
+        if (!Array.isArray(setting) || setting.length < 2) continue;
+        const userOptions = setting[1];
+        if (!builtin.has(id) && rule.meta.schema) {
+          const invalid = validateAt(source, [...at, id, 1], { ...rule.meta.defaultOptions, ...userOptions }, cache3.ajv.compile(rule.meta.schema));
+          problems.push(...invalid);
+          if (invalid.length > 0) continue;
+        }
+        resolveRuleOptions(rule, userOptions, { validated: true });
       }
     }
   }
@@ -30475,6 +30505,7 @@ var init_load_config = __esm({
     "use strict";
     import_fast_glob3 = __toESM(require_out4(), 1);
     init_declarative();
+    init_rule_settings();
     init_did_you_mean();
     init_config_error();
     init_presets();

@@ -3,6 +3,7 @@ import fg from 'fast-glob';
 import type { ValidateFunction } from 'ajv';
 import { declarativeRule, type DeclarativeRuleDefinition } from '../custom-rules/declarative.js';
 import type { AnyRule } from '../engine/define-rule.js';
+import { resolveRuleOptions } from '../engine/rule-settings.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import type { Path } from '../path.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
@@ -229,10 +230,16 @@ function checkRuleSettings(
           problems.push({ filePath: source.filePath, range: source.locate([...at, id], 'key'), message: `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}` });
           continue;
         }
+        if (!Array.isArray(setting) || setting.length < 2) continue;
+        const userOptions = setting[1] as Record<string, unknown>;
         // Built-in rules' options are in the configuration schema; custom rules' are checked here.
-        if (builtin.has(id) || !Array.isArray(setting) || setting.length < 2 || !rule.meta.schema) continue;
-        const validate = cache.ajv.compile(rule.meta.schema);
-        problems.push(...validateAt(source, [...at, id, 1], { ...rule.meta.defaultOptions, ...(setting[1] as object) }, validate));
+        if (!builtin.has(id) && rule.meta.schema) {
+          const invalid = validateAt(source, [...at, id, 1], { ...rule.meta.defaultOptions, ...userOptions }, cache.ajv.compile(rule.meta.schema));
+          problems.push(...invalid);
+          if (invalid.length > 0) continue;
+        }
+        // Validated: configureRules takes them as they are, once per distinct set of settings.
+        resolveRuleOptions(rule, userOptions, { validated: true });
       }
     }
   }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type { AnyRule } from './define-rule.js';
 import { isRuleSeverity, type RuleSeverity, type Severity } from './severity.js';
 
@@ -35,7 +36,7 @@ export function configureRules(
     const setting = settings[rule.id];
     const [severity, userOptions] = splitSetting(rule.id, setting ?? rule.meta.defaultSeverity);
     if (severity === 'off') continue;
-    const options = userOptions ? validatedOptions(rule, userOptions) : rule.meta.defaultOptions;
+    const options = userOptions ? resolveRuleOptions(rule, userOptions) : rule.meta.defaultOptions;
     configured.push({ rule, severity, options });
   }
   return configured;
@@ -63,13 +64,37 @@ function splitSetting(id: string, setting: RuleSetting): [RuleSeverity, Record<s
 
 const require = createRequire(import.meta.url);
 
+// A configuration file's options objects are shared by every file and override it applies to, so
+// configureRules meets the same object once per distinct set of settings: each is resolved once.
+const resolvedByRule = new WeakMap<AnyRule, WeakMap<object, object>>();
+const validatorByRule = new WeakMap<AnyRule, ValidateFunction>();
+let optionsAjv: Ajv | undefined;
+
+/**
+ * A rule's options as its check receives them: the user's options over the defaults, validated
+ * against the rule's schema, once per options object. `validated` says the caller already
+ * checked these options against the same schema (the configuration schema holds every built-in
+ * rule's), so they are not validated twice.
+ */
+export function resolveRuleOptions(rule: AnyRule, userOptions: Record<string, unknown>, { validated = false } = {}): object {
+  let resolved = resolvedByRule.get(rule);
+  if (!resolved) {
+    resolved = new WeakMap();
+    resolvedByRule.set(rule, resolved);
+  }
+  let options: object | undefined = resolved.get(userOptions);
+  if (!options) {
+    const resolvedOptions: object = validated ? { ...rule.meta.defaultOptions, ...userOptions } : validatedOptions(rule, userOptions);
+    resolved.set(userOptions, resolvedOptions);
+    options = resolvedOptions;
+  }
+  return options;
+}
+
 /** Merges user options over the defaults and validates the result against the rule's schema. */
 export function validatedOptions(rule: AnyRule, userOptions: Record<string, unknown>): object {
-  const options = { ...rule.meta.defaultOptions, ...userOptions };
-  const schema = rule.meta.schema ?? { type: 'object', additionalProperties: false, properties: {} };
-  // ajv is loaded on first use: most runs never configure rule options.
-  const { Ajv } = require('ajv') as typeof import('ajv');
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const options: object = { ...rule.meta.defaultOptions, ...userOptions };
+  const validate = optionsValidator(rule);
   const valid: boolean = validate(options);
   if (!valid) {
     const details = (validate.errors ?? [])
@@ -79,3 +104,19 @@ export function validatedOptions(rule: AnyRule, userOptions: Record<string, unkn
   }
   return options;
 }
+
+/** The rule's compiled options schema, from one ajv for every rule, compiled on first use. */
+function optionsValidator(rule: AnyRule): ValidateFunction {
+  let validate = validatorByRule.get(rule);
+  if (!validate) {
+    // ajv is loaded on first use: most runs never configure rule options.
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    optionsAjv ??= new Ajv({ allErrors: true, strict: false });
+    validate = optionsAjv.compile(rule.meta.schema ?? NO_OPTIONS);
+    validatorByRule.set(rule, validate);
+  }
+  return validate;
+}
+
+/** The schema of a rule without one: it takes no options. */
+const NO_OPTIONS = { type: 'object', additionalProperties: false, properties: {} } as const;
