@@ -16637,8 +16637,8 @@ var init_image_pull_policy = __esm({
         },
         defaultOptions: { mutableTags: [] }
       },
-      check({ pod, report }, options) {
-        const mutable = options.mutableTags.map(globToRegExp);
+      prepare: (options) => ({ mutable: options.mutableTags.map(globToRegExp) }),
+      check({ pod, report }, { mutable }) {
         for (const container of pod.containers) {
           const image = asString(container.spec.image);
           if (image === void 0 || image.trim() === "") continue;
@@ -17426,8 +17426,8 @@ var init_latest_image_tag = __esm({
         },
         defaultOptions: { allowedImages: [] }
       },
-      check({ pod, report }, options) {
-        const allowed = options.allowedImages.map(globToRegExp);
+      prepare: (options) => ({ allowed: options.allowedImages.map(globToRegExp) }),
+      check({ pod, report }, { allowed }) {
         for (const container of pod.containers) {
           const image = asString(container.spec.image);
           if (image === void 0 || image.trim() === "") continue;
@@ -17454,8 +17454,10 @@ function longRunningContainers(pod) {
 function probedContainers(pod) {
   return pod.containers.filter((container) => container.role === "container" || container.role === "sidecar");
 }
-function containersWithoutProbe(pod, probe, ignoreContainers) {
-  const ignored = ignoreContainers.map(globToRegExp);
+function prepareProbeRuleOptions(options) {
+  return { ignored: options.ignoreContainers.map(globToRegExp) };
+}
+function containersWithoutProbe(pod, probe, { ignored }) {
   return longRunningContainers(pod).filter(
     (container) => (container.spec[probe] === void 0 || container.spec[probe] === null) && !ignored.some((pattern) => pattern.test(container.name))
   );
@@ -17501,8 +17503,9 @@ var init_missing_liveness_probe = __esm({
         },
         defaultOptions: { ignoreContainers: [] }
       },
+      prepare: prepareProbeRuleOptions,
       check({ pod, report }, options) {
-        for (const container of containersWithoutProbe(pod, "livenessProbe", options.ignoreContainers)) {
+        for (const container of containersWithoutProbe(pod, "livenessProbe", options)) {
           report({
             path: [...container.path, "livenessProbe"],
             messageId: "missing",
@@ -17548,8 +17551,9 @@ var init_missing_readiness_probe = __esm({
         },
         defaultOptions: { ignoreContainers: [] }
       },
+      prepare: prepareProbeRuleOptions,
       check({ pod, report }, options) {
-        for (const container of containersWithoutProbe(pod, "readinessProbe", options.ignoreContainers)) {
+        for (const container of containersWithoutProbe(pod, "readinessProbe", options)) {
           report({
             path: [...container.path, "readinessProbe"],
             messageId: "missing",
@@ -17596,8 +17600,9 @@ var init_missing_startup_probe = __esm({
         },
         defaultOptions: { ignoreContainers: [] }
       },
+      prepare: prepareProbeRuleOptions,
       check({ pod, report }, options) {
-        for (const container of containersWithoutProbe(pod, "startupProbe", options.ignoreContainers)) {
+        for (const container of containersWithoutProbe(pod, "startupProbe", options)) {
           report({
             path: [...container.path, "startupProbe"],
             messageId: container.role === "sidecar" ? "missingSidecar" : "missing",
@@ -18983,9 +18988,11 @@ var init_host_path_volume = __esm({
         },
         defaultOptions: { sensitivePaths: SENSITIVE_PATHS, allowedPaths: [] }
       },
-      check({ pod, report }, options) {
-        const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
-        const sensitive = options.sensitivePaths.map(normalizeHostPath);
+      prepare: (options) => ({
+        allowed: options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern))),
+        sensitive: options.sensitivePaths.map(normalizeHostPath)
+      }),
+      check({ pod, report }, { allowed, sensitive }) {
         for (const volume of hostPathVolumes(pod)) {
           const path26 = volume.normalized;
           if (!path26.startsWith("/") || allowed.some((pattern) => pattern.test(path26))) continue;
@@ -19103,8 +19110,8 @@ var init_writable_host_path = __esm({
         },
         defaultOptions: { allowedPaths: [] }
       },
-      check({ pod, report }, options) {
-        const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
+      prepare: (options) => ({ allowed: options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern))) }),
+      check({ pod, report }, { allowed }) {
         for (const mount of hostPathMounts(pod)) {
           if (mount.readOnly || allowed.some((pattern) => pattern.test(mount.volume.normalized))) continue;
           report({
@@ -19425,81 +19432,6 @@ var init_unmasked_proc_mount = __esm({
   }
 });
 
-// src/engine/rule-settings.ts
-function configureRules(rules, settings = {}) {
-  const known = new Set(rules.map((rule) => rule.id));
-  for (const id of Object.keys(settings)) {
-    if (!known.has(id)) throw new RuleSettingsError(`Unknown rule "${id}" in the rule settings.`);
-  }
-  const configured = [];
-  for (const rule of rules) {
-    const setting = settings[rule.id];
-    const [severity, userOptions] = splitSetting(rule.id, setting ?? rule.meta.defaultSeverity);
-    if (severity === "off") continue;
-    const options = userOptions ? resolveRuleOptions(rule, userOptions) : rule.meta.defaultOptions;
-    configured.push({ rule, severity, options });
-  }
-  return configured;
-}
-function reportSeverity(configured, requested) {
-  if (requested === void 0 || configured.severity !== configured.rule.meta.defaultSeverity) return configured.severity;
-  return requested;
-}
-function splitSetting(id, setting) {
-  const [severity, options] = typeof setting === "string" ? [setting, void 0] : [setting[0], setting[1]];
-  if (!isRuleSeverity(severity)) {
-    throw new RuleSettingsError(`Rule "${id}": severity must be one of off, info, warning, error (got ${JSON.stringify(severity)}).`);
-  }
-  return [severity, options];
-}
-function resolveRuleOptions(rule, userOptions, { validated: validated2 = false } = {}) {
-  let resolved = resolvedByRule.get(rule);
-  if (!resolved) {
-    resolved = /* @__PURE__ */ new WeakMap();
-    resolvedByRule.set(rule, resolved);
-  }
-  let options = resolved.get(userOptions);
-  if (!options) {
-    const resolvedOptions = validated2 ? { ...rule.meta.defaultOptions, ...userOptions } : validatedOptions(rule, userOptions);
-    resolved.set(userOptions, resolvedOptions);
-    options = resolvedOptions;
-  }
-  return options;
-}
-function validatedOptions(rule, userOptions) {
-  const options = { ...rule.meta.defaultOptions, ...userOptions };
-  const validate2 = optionsValidator(rule);
-  const valid = validate2(options);
-  if (!valid) {
-    const details = (validate2.errors ?? []).map((error) => `${error.instancePath || "options"} ${error.message ?? "is invalid"}`).join("; ");
-    throw new RuleSettingsError(`Rule "${rule.id}": invalid options: ${details}.`);
-  }
-  return options;
-}
-function optionsValidator(rule) {
-  let validate2 = validatorByRule.get(rule);
-  if (!validate2) {
-    const { Ajv } = require_ajv();
-    optionsAjv ??= new Ajv({ allErrors: true, strict: false });
-    validate2 = optionsAjv.compile(rule.meta.schema ?? NO_OPTIONS);
-    validatorByRule.set(rule, validate2);
-  }
-  return validate2;
-}
-var RuleSettingsError, resolvedByRule, validatorByRule, optionsAjv, NO_OPTIONS;
-var init_rule_settings = __esm({
-  "src/engine/rule-settings.ts"() {
-    "use strict";
-    init_severity();
-    RuleSettingsError = class extends Error {
-      name = "RuleSettingsError";
-    };
-    resolvedByRule = /* @__PURE__ */ new WeakMap();
-    validatorByRule = /* @__PURE__ */ new WeakMap();
-    NO_OPTIONS = { type: "object", additionalProperties: false, properties: {} };
-  }
-});
-
 // src/k8s/secret-values.ts
 function credentialFormat(value2) {
   for (const format2 of TOKEN_FORMATS) if (format2.pattern.test(value2)) return format2.what;
@@ -19539,7 +19471,7 @@ function compilePattern(pattern) {
   try {
     return new RegExp(pattern, "i");
   } catch {
-    throw new RuleSettingsError(`Rule "secret-in-env-value": invalid options: ${JSON.stringify(pattern)} is not a regular expression.`);
+    throw new Error(`${JSON.stringify(pattern)} is not a regular expression`);
   }
 }
 var SECRET_NAMES, IGNORED_NAMES, secret_in_env_value_default;
@@ -19547,7 +19479,6 @@ var init_secret_in_env_value = __esm({
   "rules/secret-in-env-value.ts"() {
     "use strict";
     init_define_rule();
-    init_rule_settings();
     init_json();
     init_pod_view();
     init_secret_values();
@@ -19606,9 +19537,12 @@ var init_secret_in_env_value = __esm({
         },
         defaultOptions: { secretNames: SECRET_NAMES, ignoredNames: IGNORED_NAMES, detectCredentials: true }
       },
-      check({ pod, report }, options) {
-        const secretNames = options.secretNames.map(compilePattern);
-        const ignoredNames = options.ignoredNames.map(compilePattern);
+      prepare: (options) => ({
+        secretNames: options.secretNames.map(compilePattern),
+        ignoredNames: options.ignoredNames.map(compilePattern),
+        detectCredentials: options.detectCredentials
+      }),
+      check({ pod, report }, { secretNames, ignoredNames, detectCredentials }) {
         for (const container of pod.containers) {
           asArray(container.spec.env).forEach((item, index) => {
             const variable = asObject(item);
@@ -19617,7 +19551,7 @@ var init_secret_in_env_value = __esm({
             if (name === void 0 || value2 === void 0) return;
             const path26 = [...container.path, "env", index, "value"];
             const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name, name };
-            const what = options.detectCredentials ? credentialFormat(value2) : void 0;
+            const what = detectCredentials ? credentialFormat(value2) : void 0;
             if (what) {
               report({ path: path26, messageId: "credential", data: { ...data, what } });
               return;
@@ -27705,6 +27639,101 @@ var init_discover = __esm({
   }
 });
 
+// src/engine/rule-settings.ts
+function configureRules(rules, settings = {}) {
+  const known = new Set(rules.map((rule) => rule.id));
+  for (const id of Object.keys(settings)) {
+    if (!known.has(id)) throw new RuleSettingsError(`Unknown rule "${id}" in the rule settings.`);
+  }
+  const configured = [];
+  for (const rule of rules) {
+    const setting = settings[rule.id];
+    const [severity, userOptions] = splitSetting(rule.id, setting ?? rule.meta.defaultSeverity);
+    if (severity === "off") continue;
+    const options = userOptions ? resolveRuleOptions(rule, userOptions) : rule.meta.defaultOptions;
+    preparedOptions(rule, options);
+    configured.push({ rule, severity, options });
+  }
+  return configured;
+}
+function reportSeverity(configured, requested) {
+  if (requested === void 0 || configured.severity !== configured.rule.meta.defaultSeverity) return configured.severity;
+  return requested;
+}
+function splitSetting(id, setting) {
+  const [severity, options] = typeof setting === "string" ? [setting, void 0] : [setting[0], setting[1]];
+  if (!isRuleSeverity(severity)) {
+    throw new RuleSettingsError(`Rule "${id}": severity must be one of off, info, warning, error (got ${JSON.stringify(severity)}).`);
+  }
+  return [severity, options];
+}
+function resolveRuleOptions(rule, userOptions, { validated: validated2 = false } = {}) {
+  let resolved = resolvedByRule.get(rule);
+  if (!resolved) {
+    resolved = /* @__PURE__ */ new WeakMap();
+    resolvedByRule.set(rule, resolved);
+  }
+  let options = resolved.get(userOptions);
+  if (!options) {
+    const resolvedOptions = validated2 ? { ...rule.meta.defaultOptions, ...userOptions } : validatedOptions(rule, userOptions);
+    resolved.set(userOptions, resolvedOptions);
+    options = resolvedOptions;
+  }
+  return options;
+}
+function validatedOptions(rule, userOptions) {
+  const options = { ...rule.meta.defaultOptions, ...userOptions };
+  const validate2 = optionsValidator(rule);
+  const valid = validate2(options);
+  if (!valid) {
+    const details = (validate2.errors ?? []).map((error) => `${error.instancePath || "options"} ${error.message ?? "is invalid"}`).join("; ");
+    throw new RuleSettingsError(`Rule "${rule.id}": invalid options: ${details}.`);
+  }
+  return options;
+}
+function optionsValidator(rule) {
+  let validate2 = validatorByRule.get(rule);
+  if (!validate2) {
+    const { Ajv } = require_ajv();
+    optionsAjv ??= new Ajv({ allErrors: true, strict: false });
+    validate2 = optionsAjv.compile(rule.meta.schema ?? NO_OPTIONS);
+    validatorByRule.set(rule, validate2);
+  }
+  return validate2;
+}
+function preparedOptions(rule, options) {
+  if (!("prepare" in rule) || rule.prepare === void 0) return options;
+  let prepared = preparedByRule.get(rule);
+  if (!prepared) {
+    prepared = /* @__PURE__ */ new WeakMap();
+    preparedByRule.set(rule, prepared);
+  }
+  if (prepared.has(options)) return prepared.get(options);
+  let result;
+  try {
+    result = rule.prepare(options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new RuleSettingsError(`Rule "${rule.id}": invalid options: ${message.replace(/\.$/, "")}.`);
+  }
+  prepared.set(options, result);
+  return result;
+}
+var RuleSettingsError, resolvedByRule, validatorByRule, optionsAjv, preparedByRule, NO_OPTIONS;
+var init_rule_settings = __esm({
+  "src/engine/rule-settings.ts"() {
+    "use strict";
+    init_severity();
+    RuleSettingsError = class extends Error {
+      name = "RuleSettingsError";
+    };
+    resolvedByRule = /* @__PURE__ */ new WeakMap();
+    validatorByRule = /* @__PURE__ */ new WeakMap();
+    preparedByRule = /* @__PURE__ */ new WeakMap();
+    NO_OPTIONS = { type: "object", additionalProperties: false, properties: {} };
+  }
+});
+
 // src/engine/finding.ts
 function compareFindings(a, b) {
   return a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
@@ -28068,7 +28097,8 @@ function lintLoadedFile(file, settings) {
   return applySuppressions(file, findings.sort(compareFindings), settings);
 }
 function runRule(configured, object, settings, findings, pod) {
-  const { rule, options } = configured;
+  const { rule } = configured;
+  const options = preparedOptions(rule, configured.options);
   const identity = {
     apiVersion: object.apiVersion,
     kind: object.kind,
@@ -29804,6 +29834,7 @@ function ruleShapeProblems(value2) {
   if (tags !== void 0 && (!Array.isArray(tags) || tags.some((tag) => typeof tag !== "string"))) problems.push("meta.tags must be a list of strings.");
   const security = Array.isArray(tags) && tags.includes("security");
   if (security !== (meta.securitySeverity !== void 0)) problems.push('meta.securitySeverity is required for rules tagged "security", and only for them.');
+  if (value2.prepare !== void 0 && typeof value2.prepare !== "function") problems.push("prepare must be a function (options => what check receives).");
   if (typeof value2.check !== "function") problems.push("The rule has no check function.");
   return problems;
 }
@@ -29980,9 +30011,11 @@ function checkRuleSource(filePath, text) {
   }
   const check = rule.get("check");
   if (!check) problem(ruleObject, "The rule has no check function.");
-  else if (!["FunctionExpression", "ArrowFunctionExpression", "Identifier", "MemberExpression", "CallExpression"].includes(unwrap(check.value).type)) {
+  else if (!FUNCTION_NODES.includes(unwrap(check.value).type)) {
     problem(check.value, "check must be a function.");
   }
+  const prepare = rule.get("prepare");
+  if (prepare && !FUNCTION_NODES.includes(unwrap(prepare.value).type)) problem(prepare.value, "prepare must be a function (options => what check receives).");
   estree.simpleTraverse(program, {
     enter(node) {
       if (node.type !== "CallExpression" || !isReportCall(node.callee)) return;
@@ -30110,7 +30143,7 @@ function messageIdValues(node) {
   if (value2.type === "ConditionalExpression") return [...messageIdValues(value2.consequent), ...messageIdValues(value2.alternate)];
   return [{ node: value2, value: stringValue(value2) }];
 }
-var estreeFor, RULE_KEYS, META_KEYS, REQUIRED_META_KEYS;
+var estreeFor, RULE_KEYS, META_KEYS, REQUIRED_META_KEYS, FUNCTION_NODES;
 var init_check_rule_source = __esm({
   "src/custom-rules/check-rule-source.ts"() {
     "use strict";
@@ -30119,9 +30152,10 @@ var init_check_rule_source = __esm({
     init_directives();
     init_peer_dependency();
     estreeFor = (filePath) => requirePeer("@typescript-eslint/typescript-estree", filePath);
-    RULE_KEYS = ["id", "meta", "check"];
+    RULE_KEYS = ["id", "meta", "prepare", "check"];
     META_KEYS = ["type", "defaultSeverity", "docs", "messages", "schema", "defaultOptions", "scope", "tags", "securitySeverity"];
     REQUIRED_META_KEYS = ["type", "defaultSeverity", "docs", "messages", "defaultOptions"];
+    FUNCTION_NODES = ["FunctionExpression", "ArrowFunctionExpression", "Identifier", "MemberExpression", "CallExpression"];
   }
 });
 
@@ -30488,7 +30522,12 @@ function checkRuleSettings(layers, rules, builtin, problems, cache3) {
           problems.push(...invalid);
           if (invalid.length > 0) continue;
         }
-        resolveRuleOptions(rule, userOptions, { validated: true });
+        try {
+          preparedOptions(rule, resolveRuleOptions(rule, userOptions, { validated: true }));
+        } catch (error) {
+          if (!(error instanceof RuleSettingsError)) throw error;
+          problems.push({ filePath: source.filePath, range: source.locate([...at, id, 1]), message: error.message });
+        }
       }
     }
   }

@@ -66,9 +66,11 @@ export default defineRule({
     },
     defaultOptions: { sensitivePaths: SENSITIVE_PATHS, allowedPaths: [] as string[] },
   },
-  check({ pod, report }, options) {
-    const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
-    const sensitive = options.sensitivePaths.map(normalizeHostPath);
+  prepare: (options) => ({
+    allowed: options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern))),
+    sensitive: options.sensitivePaths.map(normalizeHostPath),
+  }),
+  check({ pod, report }, { allowed, sensitive }) {
     for (const volume of hostPathVolumes(pod)) {
       const path = volume.normalized;
       if (!path.startsWith('/') || allowed.some((pattern) => pattern.test(path))) continue;

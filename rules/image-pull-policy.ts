@@ -37,8 +37,8 @@ export default defineRule({
     },
     defaultOptions: { mutableTags: [] as string[] },
   },
-  check({ pod, report }, options) {
-    const mutable = options.mutableTags.map(globToRegExp);
+  prepare: (options) => ({ mutable: options.mutableTags.map(globToRegExp) }),
+  check({ pod, report }, { mutable }) {
     for (const container of pod.containers) {
       const image = asString(container.spec.image);
       if (image === undefined || image.trim() === '') continue; // a missing image is a schema finding

@@ -30,8 +30,8 @@ export default defineRule({
     },
     defaultOptions: { allowedImages: [] as string[] },
   },
-  check({ pod, report }, options) {
-    const allowed = options.allowedImages.map(globToRegExp);
+  prepare: (options) => ({ allowed: options.allowedImages.map(globToRegExp) }),
+  check({ pod, report }, { allowed }) {
     for (const container of pod.containers) {
       const image = asString(container.spec.image);
       if (image === undefined || image.trim() === '') continue; // a missing image is a schema finding

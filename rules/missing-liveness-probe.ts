@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { containersWithoutProbe } from '../src/k8s/run-to-completion.js';
+import { containersWithoutProbe, prepareProbeRuleOptions } from '../src/k8s/run-to-completion.js';
 import { CONTAINER_ROLE_LABELS } from '../src/k8s/pod-view.js';
 
 export default defineRule({
@@ -31,8 +31,9 @@ export default defineRule({
     },
     defaultOptions: { ignoreContainers: [] as string[] },
   },
+  prepare: prepareProbeRuleOptions,
   check({ pod, report }, options) {
-    for (const container of containersWithoutProbe(pod, 'livenessProbe', options.ignoreContainers)) {
+    for (const container of containersWithoutProbe(pod, 'livenessProbe', options)) {
       report({
         path: [...container.path, 'livenessProbe'],
         messageId: 'missing',

@@ -1,5 +1,4 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { RuleSettingsError } from '../src/engine/rule-settings.js';
 import { asArray, asObject, asString } from '../src/json.js';
 import { CONTAINER_ROLE_LABELS } from '../src/k8s/pod-view.js';
 import { canonicalEnvName, couldBeSecret, credentialFormat } from '../src/k8s/secret-values.js';
@@ -69,9 +68,12 @@ export default defineRule({
     },
     defaultOptions: { secretNames: SECRET_NAMES, ignoredNames: IGNORED_NAMES, detectCredentials: true },
   },
-  check({ pod, report }, options) {
-    const secretNames = options.secretNames.map(compilePattern);
-    const ignoredNames = options.ignoredNames.map(compilePattern);
+  prepare: (options) => ({
+    secretNames: options.secretNames.map(compilePattern),
+    ignoredNames: options.ignoredNames.map(compilePattern),
+    detectCredentials: options.detectCredentials,
+  }),
+  check({ pod, report }, { secretNames, ignoredNames, detectCredentials }) {
     for (const container of pod.containers) {
       asArray(container.spec.env).forEach((item, index) => {
         const variable = asObject(item);
@@ -80,7 +82,7 @@ export default defineRule({
         if (name === undefined || value === undefined) return;
         const path = [...container.path, 'env', index, 'value'];
         const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name, name };
-        const what = options.detectCredentials ? credentialFormat(value) : undefined;
+        const what = detectCredentials ? credentialFormat(value) : undefined;
         if (what) {
           report({ path, messageId: 'credential', data: { ...data, what } });
           return;
@@ -93,11 +95,11 @@ export default defineRule({
   },
 });
 
-/** A configured pattern; a bad one is a configuration mistake, reported as such. */
+/** A configured pattern; a bad one is a configuration mistake, reported as such by the engine. */
 function compilePattern(pattern: string): RegExp {
   try {
     return new RegExp(pattern, 'i');
   } catch {
-    throw new RuleSettingsError(`Rule "secret-in-env-value": invalid options: ${JSON.stringify(pattern)} is not a regular expression.`);
+    throw new Error(`${JSON.stringify(pattern)} is not a regular expression`);
   }
 }

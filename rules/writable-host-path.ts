@@ -39,8 +39,8 @@ export default defineRule({
     },
     defaultOptions: { allowedPaths: [] as string[] },
   },
-  check({ pod, report }, options) {
-    const allowed = options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern)));
+  prepare: (options) => ({ allowed: options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern))) }),
+  check({ pod, report }, { allowed }) {
     for (const mount of hostPathMounts(pod)) {
       if (mount.readOnly || allowed.some((pattern) => pattern.test(mount.volume.normalized))) continue;
       report({

@@ -3,7 +3,7 @@ import fg from 'fast-glob';
 import type { ValidateFunction } from 'ajv';
 import { declarativeRule, type DeclarativeRuleDefinition } from '../custom-rules/declarative.js';
 import type { AnyRule } from '../engine/define-rule.js';
-import { resolveRuleOptions } from '../engine/rule-settings.js';
+import { preparedOptions, resolveRuleOptions, RuleSettingsError } from '../engine/rule-settings.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import type { Path } from '../path.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
@@ -238,8 +238,14 @@ function checkRuleSettings(
           problems.push(...invalid);
           if (invalid.length > 0) continue;
         }
-        // Validated: configureRules takes them as they are, once per distinct set of settings.
-        resolveRuleOptions(rule, userOptions, { validated: true });
+        // Validated: configureRules takes them as they are, once per distinct set of settings. A
+        // rule's prepare (compiling its patterns) runs here too, so its complaint has a place.
+        try {
+          preparedOptions(rule, resolveRuleOptions(rule, userOptions, { validated: true }));
+        } catch (error) {
+          if (!(error instanceof RuleSettingsError)) throw error;
+          problems.push({ filePath: source.filePath, range: source.locate([...at, id, 1]), message: error.message });
+        }
       }
     }
   }

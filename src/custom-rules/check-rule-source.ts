@@ -29,9 +29,11 @@ export interface RuleSourceCheck {
   readonly specifiers: readonly ModuleSpecifier[];
 }
 
-const RULE_KEYS = ['id', 'meta', 'check'];
+const RULE_KEYS = ['id', 'meta', 'prepare', 'check'];
 const META_KEYS = ['type', 'defaultSeverity', 'docs', 'messages', 'schema', 'defaultOptions', 'scope', 'tags', 'securitySeverity'];
 const REQUIRED_META_KEYS = ['type', 'defaultSeverity', 'docs', 'messages', 'defaultOptions'];
+/** What a function-valued key may be written as: a function, or a name or call that gives one. */
+const FUNCTION_NODES: readonly string[] = ['FunctionExpression', 'ArrowFunctionExpression', 'Identifier', 'MemberExpression', 'CallExpression'];
 
 /**
  * Reads a custom rule's source without running it and checks what the engine relies on: the
@@ -156,9 +158,11 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
 
   const check = rule.get('check');
   if (!check) problem(ruleObject, 'The rule has no check function.');
-  else if (!['FunctionExpression', 'ArrowFunctionExpression', 'Identifier', 'MemberExpression', 'CallExpression'].includes(unwrap(check.value as Node).type)) {
+  else if (!FUNCTION_NODES.includes(unwrap(check.value as Node).type)) {
     problem(check.value, 'check must be a function.');
   }
+  const prepare = rule.get('prepare');
+  if (prepare && !FUNCTION_NODES.includes(unwrap(prepare.value as Node).type)) problem(prepare.value, 'prepare must be a function (options => what check receives).');
 
   // Every messageId a report names must exist; a computed one cannot be checked.
   estree.simpleTraverse(program, {

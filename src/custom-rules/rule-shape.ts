@@ -31,6 +31,7 @@ export function ruleShapeProblems(value: unknown): string[] {
   if (tags !== undefined && (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string'))) problems.push('meta.tags must be a list of strings.');
   const security = Array.isArray(tags) && tags.includes('security');
   if (security !== (meta.securitySeverity !== undefined)) problems.push('meta.securitySeverity is required for rules tagged "security", and only for them.');
+  if (value.prepare !== undefined && typeof value.prepare !== 'function') problems.push('prepare must be a function (options => what check receives).');
   if (typeof value.check !== 'function') problems.push('The rule has no check function.');
   return problems;
 }

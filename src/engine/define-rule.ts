@@ -99,22 +99,32 @@ export interface PodRuleContext<MessageId extends string> extends ObjectRuleCont
   readonly pod: PodView;
 }
 
-interface RuleBase<MessageId extends string, Options extends object> {
+interface RuleBase {
   /** Equals the rule's file name in `rules/`. */
   readonly id: string;
 }
 
-export interface PodRule<MessageId extends string = string, Options extends object = object> extends RuleBase<MessageId, Options> {
+/**
+ * A rule that checks objects. `prepare` turns the validated options into what `check` works with
+ * (compiled patterns, normalized paths), once per configuration instead of once per object; what
+ * it throws is a configuration error, reported before any file is linted. Without it, `check`
+ * gets the options themselves.
+ */
+interface CheckingRule<Options extends object, Prepared> extends RuleBase {
+  prepare?(options: Options): Prepared;
+}
+
+export interface PodRule<MessageId extends string = string, Options extends object = object, Prepared = Options> extends CheckingRule<Options, Prepared> {
   readonly meta: RuleMeta<MessageId, Options> & { readonly scope?: 'pod' };
-  check(context: PodRuleContext<MessageId>, options: Options): void;
+  check(context: PodRuleContext<MessageId>, options: Prepared): void;
 }
 
-export interface ObjectRule<MessageId extends string = string, Options extends object = object> extends RuleBase<MessageId, Options> {
+export interface ObjectRule<MessageId extends string = string, Options extends object = object, Prepared = Options> extends CheckingRule<Options, Prepared> {
   readonly meta: RuleMeta<MessageId, Options> & { readonly scope: 'object' };
-  check(context: ObjectRuleContext<MessageId>, options: Options): void;
+  check(context: ObjectRuleContext<MessageId>, options: Prepared): void;
 }
 
-export interface FileRule<MessageId extends string = string> extends RuleBase<MessageId, object> {
+export interface FileRule<MessageId extends string = string> extends RuleBase {
   readonly meta: RuleMeta<MessageId, object> & { readonly scope: 'file' };
 }
 
@@ -125,28 +135,29 @@ export type Rule<MessageId extends string = string, Options extends object = obj
 
 /** Any rule, whatever its message ids and options, as registries hold them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = PodRule<string, any> | ObjectRule<string, any> | FileRule<string>;
+export type AnyRule = PodRule<string, any, any> | ObjectRule<string, any, any> | FileRule<string>;
 
 /**
  * Declares a rule. An identity function: its value is in the types, which tie `report`'s
- * messageId to the keys of `meta.messages` and `check`'s options to `meta.defaultOptions`.
+ * messageId to the keys of `meta.messages`, `check`'s options to `meta.defaultOptions`, or to
+ * what `prepare` returns when the rule has one.
  */
-export function defineRule<const MessageId extends string, Options extends object>(
-  rule: PodRule<MessageId, Options>,
-): PodRule<MessageId, Options>;
-export function defineRule<const MessageId extends string, Options extends object>(
-  rule: ObjectRule<MessageId, Options>,
-): ObjectRule<MessageId, Options>;
+export function defineRule<const MessageId extends string, Options extends object, Prepared = Options>(
+  rule: PodRule<MessageId, Options, Prepared>,
+): PodRule<MessageId, Options, Prepared>;
+export function defineRule<const MessageId extends string, Options extends object, Prepared = Options>(
+  rule: ObjectRule<MessageId, Options, Prepared>,
+): ObjectRule<MessageId, Options, Prepared>;
 export function defineRule<const MessageId extends string>(rule: FileRule<MessageId>): FileRule<MessageId>;
 export function defineRule(rule: AnyRule): AnyRule {
   return rule;
 }
 
-export function isPodRule(rule: AnyRule): rule is PodRule<string, object> {
+export function isPodRule(rule: AnyRule): rule is PodRule<string, object, unknown> {
   return rule.meta.scope === undefined || rule.meta.scope === 'pod';
 }
 
-export function isObjectRule(rule: AnyRule): rule is ObjectRule<string, object> {
+export function isObjectRule(rule: AnyRule): rule is ObjectRule<string, object, unknown> {
   return rule.meta.scope === 'object';
 }
 

@@ -7,7 +7,7 @@ import type { CustomSchemas } from '../validate/custom-schemas.js';
 import { applySuppressions } from '../suppress/apply.js';
 import { formatMessage, isObjectRule, isPodRule, type ReportDescriptor, type ReportedFix } from './define-rule.js';
 import { compareFindings, type Finding, type FindingFix, type ObjectIdentity } from './finding.js';
-import { reportSeverity, type ConfiguredRule } from './rule-settings.js';
+import { preparedOptions, reportSeverity, type ConfiguredRule } from './rule-settings.js';
 
 export interface LintSettings {
   readonly rules: readonly ConfiguredRule[];
@@ -62,7 +62,8 @@ function runRule(
   findings: Finding[],
   pod?: ReturnType<typeof podView>,
 ): void {
-  const { rule, options } = configured;
+  const { rule } = configured;
+  const options = preparedOptions(rule, configured.options);
   const identity: ObjectIdentity = {
     apiVersion: object.apiVersion,
     kind: object.kind,

@@ -37,6 +37,8 @@ export function configureRules(
     const [severity, userOptions] = splitSetting(rule.id, setting ?? rule.meta.defaultSeverity);
     if (severity === 'off') continue;
     const options = userOptions ? resolveRuleOptions(rule, userOptions) : rule.meta.defaultOptions;
+    // Prepared now, so a bad pattern is a configuration error before any file is read.
+    preparedOptions(rule, options);
     configured.push({ rule, severity, options });
   }
   return configured;
@@ -116,6 +118,32 @@ function optionsValidator(rule: AnyRule): ValidateFunction {
     validatorByRule.set(rule, validate);
   }
   return validate;
+}
+
+const preparedByRule = new WeakMap<AnyRule, WeakMap<object, unknown>>();
+
+/**
+ * What a rule's check receives for these options: what its `prepare` makes of them (once per
+ * options object), or the options themselves. A `prepare` that throws names a configuration
+ * mistake: it becomes a RuleSettingsError.
+ */
+export function preparedOptions(rule: AnyRule, options: object): unknown {
+  if (!('prepare' in rule) || rule.prepare === undefined) return options;
+  let prepared = preparedByRule.get(rule);
+  if (!prepared) {
+    prepared = new WeakMap();
+    preparedByRule.set(rule, prepared);
+  }
+  if (prepared.has(options)) return prepared.get(options);
+  let result: unknown;
+  try {
+    result = rule.prepare(options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new RuleSettingsError(`Rule "${rule.id}": invalid options: ${message.replace(/\.$/, '')}.`);
+  }
+  prepared.set(options, result);
+  return result;
 }
 
 /** The schema of a rule without one: it takes no options. */

@@ -29,12 +29,21 @@ export function probedContainers(pod: PodView): ContainerView[] {
 
 export type ProbeField = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
 
+/** The missing-*-probe rules' options, prepared: the `ignoreContainers` patterns compiled once. */
+export interface ProbeRuleOptions {
+  readonly ignored: readonly RegExp[];
+}
+
+/** `ignoreContainers` (`*` any characters) as patterns: the missing-*-probe rules' `prepare`. */
+export function prepareProbeRuleOptions(options: { readonly ignoreContainers: readonly string[] }): ProbeRuleOptions {
+  return { ignored: options.ignoreContainers.map(globToRegExp) };
+}
+
 /**
- * The long-running containers that lack a probe, less those the user exempts by name
- * (`ignoreContainers` patterns, `*` any characters): what the missing-*-probe rules report.
+ * The long-running containers that lack a probe, less those the user exempts by name: what the
+ * missing-*-probe rules report.
  */
-export function containersWithoutProbe(pod: PodView, probe: ProbeField, ignoreContainers: readonly string[]): ContainerView[] {
-  const ignored = ignoreContainers.map(globToRegExp);
+export function containersWithoutProbe(pod: PodView, probe: ProbeField, { ignored }: ProbeRuleOptions): ContainerView[] {
   return longRunningContainers(pod).filter(
     (container) =>
       (container.spec[probe] === undefined || container.spec[probe] === null) && !ignored.some((pattern) => pattern.test(container.name)),
