@@ -27778,8 +27778,7 @@ var init_did_you_mean = __esm({
 });
 
 // src/suppress/annotations.ts
-function readAnnotations(object, podTemplatePaths) {
-  const pod = podView(object, podTemplatePaths);
+function readAnnotations(object, pod) {
   const places = [["metadata"]];
   if (pod && pod.metadataPath.join(".") !== "metadata") places.push(pod.metadataPath);
   const found = [];
@@ -27833,7 +27832,6 @@ var init_annotations = __esm({
   "src/suppress/annotations.ts"() {
     "use strict";
     init_json();
-    init_pod_view();
     IGNORE_ANNOTATION = "podlint.dev/ignore";
     IGNORE_CONTAINER_PREFIX = "podlint.dev/ignore-container.";
   }
@@ -27900,12 +27898,12 @@ var init_directives = __esm({
 });
 
 // src/suppress/apply.ts
-function applySuppressions(file, findings, settings) {
+function applySuppressions(file, findings, settings, podOf) {
   const hasDirectives = file.comments.some((comment) => comment.text.includes("podlint-"));
   const hasAnnotations = file.text.includes("podlint.dev/");
   if (!hasDirectives && !hasAnnotations) return [...findings];
   const { directives, malformed } = hasDirectives ? parseDirectives(file.comments, file.text, file.lines) : { directives: [], malformed: [] };
-  const annotated = hasAnnotations ? annotatedObjects(file, settings.podTemplatePaths) : [];
+  const annotated = hasAnnotations ? annotatedObjects(file, podOf) : [];
   const used = /* @__PURE__ */ new Set();
   const blocks = directives.filter((directive) => directive.kind === "disable" || directive.kind === "enable");
   const result = findings.map((finding) => {
@@ -27968,11 +27966,11 @@ function startsWith2(path26, prefix) {
   if (!path26 || path26.length < prefix.length) return false;
   return prefix.every((segment, index) => path26[index] === segment);
 }
-function annotatedObjects(file, podTemplatePaths) {
+function annotatedObjects(file, podOf) {
   const found = [];
   for (const document of file.documents) {
     for (const object of document.objects) {
-      const annotations = readAnnotations(object, podTemplatePaths);
+      const annotations = readAnnotations(object, podOf(object));
       if (annotations.length === 0) continue;
       const node = object.documentPath.length === 0 ? document.yaml.contents : document.yaml.getIn(object.documentPath, true);
       const range = node?.range;
@@ -28085,16 +28083,21 @@ function lintLoadedFile(file, settings) {
   }
   const objectRules = settings.rules.filter((configured) => isObjectRule(configured.rule));
   const podRules = settings.rules.filter((configured) => isPodRule(configured.rule));
+  const pods = /* @__PURE__ */ new Map();
+  const podOf = (object) => {
+    if (!pods.has(object)) pods.set(object, podView(object, settings.podTemplatePaths));
+    return pods.get(object);
+  };
   for (const document of file.documents) {
     for (const object of document.objects) {
       for (const configured of objectRules) runRule(configured, object, settings, findings);
       if (podRules.length === 0) continue;
-      const pod = podView(object, settings.podTemplatePaths);
+      const pod = podOf(object);
       if (!pod) continue;
       for (const configured of podRules) runRule(configured, object, settings, findings, pod);
     }
   }
-  return applySuppressions(file, findings.sort(compareFindings), settings);
+  return applySuppressions(file, findings.sort(compareFindings), settings, podOf);
 }
 function runRule(configured, object, settings, findings, pod) {
   const { rule } = configured;

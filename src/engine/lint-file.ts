@@ -1,5 +1,5 @@
 import type { PodTemplatePaths } from '../k8s/kinds.js';
-import { podView } from '../k8s/pod-view.js';
+import { podView, type PodView } from '../k8s/pod-view.js';
 import type { LoadedFile, K8sObject } from '../load/types.js';
 import type { Path } from '../path.js';
 import type { SourceMap } from '../load/source-map.js';
@@ -43,16 +43,22 @@ export function lintLoadedFile(file: LoadedFile, settings: LintSettings): Findin
   }
   const objectRules = settings.rules.filter((configured) => isObjectRule(configured.rule));
   const podRules = settings.rules.filter((configured) => isPodRule(configured.rule));
+  // Built at most once per object: the pod rules and the suppression stage's annotations share it.
+  const pods = new Map<K8sObject, PodView | undefined>();
+  const podOf = (object: K8sObject): PodView | undefined => {
+    if (!pods.has(object)) pods.set(object, podView(object, settings.podTemplatePaths));
+    return pods.get(object);
+  };
   for (const document of file.documents) {
     for (const object of document.objects) {
       for (const configured of objectRules) runRule(configured, object, settings, findings);
       if (podRules.length === 0) continue;
-      const pod = podView(object, settings.podTemplatePaths);
+      const pod = podOf(object);
       if (!pod) continue;
       for (const configured of podRules) runRule(configured, object, settings, findings, pod);
     }
   }
-  return applySuppressions(file, findings.sort(compareFindings), settings);
+  return applySuppressions(file, findings.sort(compareFindings), settings, podOf);
 }
 
 function runRule(

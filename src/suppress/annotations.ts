@@ -1,6 +1,5 @@
 import { isObject } from '../json.js';
-import type { PodTemplatePaths } from '../k8s/kinds.js';
-import { podView, type ContainerView } from '../k8s/pod-view.js';
+import type { ContainerView, PodView } from '../k8s/pod-view.js';
 import type { SourceRange } from '../load/position.js';
 import type { K8sObject } from '../load/types.js';
 import type { Path } from '../path.js';
@@ -31,10 +30,10 @@ export interface SuppressionAnnotation {
 
 /**
  * The podlint annotations of an object: on its own metadata and, for a workload, on its pod
- * template's metadata (which Kubernetes copies onto every Pod it creates).
+ * template's metadata (which Kubernetes copies onto every Pod it creates). `pod` is the object's
+ * pod view, when it has one.
  */
-export function readAnnotations(object: K8sObject, podTemplatePaths?: PodTemplatePaths): SuppressionAnnotation[] {
-  const pod = podView(object, podTemplatePaths);
+export function readAnnotations(object: K8sObject, pod: PodView | undefined): SuppressionAnnotation[] {
   const places: Path[] = [['metadata']];
   if (pod && pod.metadataPath.join('.') !== 'metadata') places.push(pod.metadataPath);
   const found: SuppressionAnnotation[] = [];

@@ -5,7 +5,7 @@ import { formatMessage } from '../engine/define-rule.js';
 import { compareFindings, type Finding, type FindingSuppression } from '../engine/finding.js';
 import type { LintSettings } from '../engine/lint-file.js';
 import type { Severity } from '../engine/severity.js';
-import type { PodTemplatePaths } from '../k8s/kinds.js';
+import type { PodView } from '../k8s/pod-view.js';
 import type { SourceRange } from '../load/position.js';
 import type { K8sObject, LoadedFile } from '../load/types.js';
 import { didYouMean } from '../text/did-you-mean.js';
@@ -23,13 +23,19 @@ type UsedSet = Set<string>;
  * work or, when `unused-suppression` is on, that suppressed nothing. A file without the text
  * `podlint-` or `podlint.dev/` is returned as it is.
  */
-export function applySuppressions(file: LoadedFile, findings: readonly Finding[], settings: LintSettings): Finding[] {
+export function applySuppressions(
+  file: LoadedFile,
+  findings: readonly Finding[],
+  settings: LintSettings,
+  /** The objects' pod views, as the pod rules saw them (built once per object). */
+  podOf: (object: K8sObject) => PodView | undefined,
+): Finding[] {
   const hasDirectives = file.comments.some((comment) => comment.text.includes('podlint-'));
   const hasAnnotations = file.text.includes('podlint.dev/');
   if (!hasDirectives && !hasAnnotations) return [...findings];
 
   const { directives, malformed } = hasDirectives ? parseDirectives(file.comments, file.text, file.lines) : { directives: [], malformed: [] };
-  const annotated = hasAnnotations ? annotatedObjects(file, settings.podTemplatePaths) : [];
+  const annotated = hasAnnotations ? annotatedObjects(file, podOf) : [];
   const used: UsedSet = new Set();
   const blocks = directives.filter((directive) => directive.kind === 'disable' || directive.kind === 'enable');
 
@@ -112,11 +118,11 @@ interface AnnotatedObject {
   readonly annotations: readonly SuppressionAnnotation[];
 }
 
-function annotatedObjects(file: LoadedFile, podTemplatePaths: PodTemplatePaths | undefined): AnnotatedObject[] {
+function annotatedObjects(file: LoadedFile, podOf: (object: K8sObject) => PodView | undefined): AnnotatedObject[] {
   const found: AnnotatedObject[] = [];
   for (const document of file.documents) {
     for (const object of document.objects) {
-      const annotations = readAnnotations(object, podTemplatePaths);
+      const annotations = readAnnotations(object, podOf(object));
       if (annotations.length === 0) continue;
       const node = object.documentPath.length === 0 ? document.yaml.contents : document.yaml.getIn(object.documentPath, true);
       const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
