@@ -8274,7 +8274,8 @@ var init_load_validator = __esm({
 function isBuiltinGroup(apiVersion) {
   const group = apiGroup(apiVersion);
   if (group === "") return true;
-  return KUBERNETES_VERSIONS.some((version) => Object.keys(bundledKinds(version)).some((known) => apiGroup(known) === group));
+  builtinGroups ??= new Set(KUBERNETES_VERSIONS.flatMap((version) => Object.keys(bundledKinds(version)).map(apiGroup)));
+  return builtinGroups.has(group);
 }
 function unservedApi(version, apiVersion, kind) {
   const removed = REMOVED.get(`${apiVersion}/${kind}`);
@@ -8296,7 +8297,7 @@ function compareVersions(a, b) {
   const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
   return aMajor - bMajor || aMinor - bMinor;
 }
-var REMOVED_APIS, REMOVED;
+var REMOVED_APIS, REMOVED, builtinGroups;
 var init_api_versions = __esm({
   "src/validate/api-versions.ts"() {
     "use strict";

@@ -74,8 +74,12 @@ export interface UnservedApi {
 export function isBuiltinGroup(apiVersion: string): boolean {
   const group = apiGroup(apiVersion);
   if (group === '') return true;
-  return KUBERNETES_VERSIONS.some((version) => Object.keys(bundledKinds(version)).some((known) => apiGroup(known) === group));
+  builtinGroups ??= new Set(KUBERNETES_VERSIONS.flatMap((version) => Object.keys(bundledKinds(version)).map(apiGroup)));
+  return builtinGroups.has(group);
 }
+
+/** Every API group a bundled version serves, built on the first custom or unserved object. */
+let builtinGroups: ReadonlySet<string> | undefined;
 
 /** Explains a built-in apiVersion and kind that the chosen version does not serve. */
 export function unservedApi(version: string, apiVersion: string, kind: string): UnservedApi {
