@@ -39,7 +39,7 @@ export function parseConfigText(filePath: string, text: string): { source?: Conf
     message: error.code === 'DUPLICATE_KEY' ? 'Duplicate key in a mapping.' : (error.message.split('\n')[0] ?? error.message),
   }));
   if (problems.length > 0) return { problems };
-  const sourceMap = new SourceMap(document, lines);
+  const sourceMap = new SourceMap(document, lines, text);
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 100 }) ?? {};
@@ -52,10 +52,7 @@ export function parseConfigText(filePath: string, text: string): { source?: Conf
       filePath,
       data,
       locate: (path, target) => sourceMap.resolve(path, target).range,
-      textAt: (path) => {
-        const range = sourceMap.resolve(path).range;
-        return text.slice(range.startOffset, range.endOffset);
-      },
+      textAt: (path) => sourceMap.sourceText(path) ?? '',
     },
   };
 }

@@ -114,9 +114,10 @@ function runRule(
 
 /** A fix lands only where its path exists: an edit next to the wrong node would break the file. */
 function resolveFix(sourceMap: SourceMap, object: K8sObject, fix: ReportedFix): FindingFix | undefined {
-  const location = sourceMap.resolve([...object.documentPath, ...fix.path], fix.target);
-  if (!location.exact) return undefined;
-  const original = object.file.text.slice(location.range.startOffset, location.range.endOffset);
+  const path = [...object.documentPath, ...fix.path];
+  const original = sourceMap.sourceText(path, fix.target);
+  if (original === undefined) return undefined;
+  const location = sourceMap.resolve(path, fix.target);
   return { title: fix.title, edits: [{ range: location.range, newText: fix.verbatim ? fix.text : quotedLike(original, fix.text) }] };
 }
 

@@ -1,4 +1,3 @@
-import { isScalar } from 'yaml';
 import { isObject, type JsonObject } from '../json.js';
 import type { K8sObject } from '../load/types.js';
 import type { Path } from '../path.js';
@@ -100,6 +99,5 @@ export function displayValue(raw: unknown): string {
 
 /** The scalar's text in the file, which keeps integers beyond 2^53 exact. */
 function scalarSource(object: K8sObject, path: Path): string | undefined {
-  const node = object.document.yaml.getIn([...object.documentPath, ...path], true);
-  return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  return object.document.sourceMap.scalarText([...object.documentPath, ...path]);
 }

@@ -105,9 +105,9 @@ function loadDocument(
     problems.push({ ruleId: problem.ruleId, message: problem.message, range: lines.range(problem.start, problem.end) });
   }
 
-  const sourceMap = new SourceMap(yamlDocument, lines);
+  const sourceMap = new SourceMap(yamlDocument, lines, file.text);
   const objects: K8sObject[] = [];
-  const document: LoadedDocument = { index, yaml: yamlDocument, sourceMap, objects };
+  const document: LoadedDocument = { index, sourceMap, objects };
   for (const [documentPath, object] of kubernetesObjects(conversion.value)) {
     objects.push(makeObject(file, document, documentPath, object));
   }

@@ -16,17 +16,48 @@ export interface ResolvedLocation {
 export type LocationTarget = 'value' | 'key';
 
 /**
- * Resolves paths into one YAML document to ranges in the file. It walks the parsed node tree on
- * demand instead of indexing every node up front: most documents get few findings, and the walk
- * is a handful of map look-ups.
+ * Resolves paths into one YAML document to ranges in the file, and answers what later stages ask
+ * of the source (the text of a value as written, where an object's node spans), so the parsed
+ * YAML stays load's business. It walks the parsed node tree on demand instead of indexing every
+ * node up front: most documents get few findings, and the walk is a handful of map look-ups.
  */
 export class SourceMap {
   constructor(
     private readonly document: Document.Parsed,
     private readonly lines: LineIndex,
+    /** The whole file's text: node ranges are offsets into it. */
+    private readonly text: string,
   ) {}
 
   resolve(path: Path, target: LocationTarget = 'value'): ResolvedLocation {
+    const { node, viaPair, depth } = this.walk(path);
+    const exact = depth === path.length;
+    return { range: this.rangeOf(node, exact && target === 'key' ? viaPair : undefined, viaPair), exact, depth };
+  }
+
+  /** The text the path's value (or key) is written as, quotes included; undefined when the path is missing. */
+  sourceText(path: Path, target: LocationTarget = 'value'): string | undefined {
+    const location = this.resolve(path, target);
+    return location.exact ? this.text.slice(location.range.startOffset, location.range.endOffset) : undefined;
+  }
+
+  /**
+   * The text of the scalar at the path, as written (`1e3`, `9007199254740993`, `"8080"`), or
+   * undefined when the path is missing or holds a collection or an alias.
+   */
+  scalarText(path: Path): string | undefined {
+    const { node, depth } = this.walk(path);
+    if (depth !== path.length || !isScalar(node) || !hasRange(node)) return undefined;
+    return this.text.slice(node.range[0], node.range[1]);
+  }
+
+  /** The offsets the node at the path spans, its trailing comments included; undefined when it is missing. */
+  nodeSpan(path: Path): readonly [number, number] | undefined {
+    const { node, depth } = this.walk(path);
+    return depth === path.length && hasRange(node) ? [node.range[0], node.range[2]] : undefined;
+  }
+
+  private walk(path: Path): { node: Node | null | undefined; viaPair: Pair | undefined; depth: number } {
     let node: Node | null | undefined = this.document.contents;
     let viaPair: Pair | undefined;
     let depth = 0;
@@ -37,8 +68,7 @@ export class SourceMap {
       viaPair = next.pair;
       depth++;
     }
-    const exact = depth === path.length;
-    return { range: this.rangeOf(node, exact && target === 'key' ? viaPair : undefined, viaPair), exact, depth };
+    return { node, viaPair, depth };
   }
 
   /** The range of the whole document's root node, for findings about a document as such. */

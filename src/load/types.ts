@@ -1,4 +1,3 @@
-import type { Document } from 'yaml';
 import type { JsonObject } from '../json.js';
 import type { Path } from '../path.js';
 import type { LineIndex, SourceRange } from './position.js';
@@ -33,7 +32,7 @@ export interface K8sObject {
 export interface LoadedDocument {
   /** 0-based index of the document in its file. */
   readonly index: number;
-  readonly yaml: Document.Parsed;
+  /** Positions and source text of the document; the parsed YAML itself stays inside load/. */
   readonly sourceMap: SourceMap;
   readonly objects: readonly K8sObject[];
 }

@@ -124,9 +124,8 @@ function annotatedObjects(file: LoadedFile, podOf: (object: K8sObject) => PodVie
     for (const object of document.objects) {
       const annotations = readAnnotations(object, podOf(object));
       if (annotations.length === 0) continue;
-      const node = object.documentPath.length === 0 ? document.yaml.contents : document.yaml.getIn(object.documentPath, true);
-      const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-      if (range) found.push({ object, range: [range[0], range[2]], annotations });
+      const range = document.sourceMap.nodeSpan(object.documentPath);
+      if (range) found.push({ object, range, annotations });
     }
   }
   return found;

@@ -149,10 +149,8 @@ function typeProblem(expectedTypes: string, path: Path, actual: unknown, object:
 
 /** The source text of a plain (unquoted) scalar at a path, or undefined for anything else. */
 function plainScalarText(object: K8sObject, path: Path): string | undefined {
-  const location = object.document.sourceMap.resolve([...object.documentPath, ...path]);
-  if (!location.exact) return undefined;
-  const text = object.file.text.slice(location.range.startOffset, location.range.endOffset);
-  if (text === '' || /^["'|>[{]/.test(text) || text.includes('\n')) return undefined;
+  const text = object.document.sourceMap.scalarText([...object.documentPath, ...path]);
+  if (text === undefined || text === '' || /^["'|>[{]/.test(text) || text.includes('\n')) return undefined;
   return text;
 }
 

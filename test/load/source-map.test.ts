@@ -50,3 +50,31 @@ describe('SourceMap.resolve', () => {
   });
 
 });
+
+describe('SourceMap source text', () => {
+  const text = 'kind: Pod\nbig: 9007199254740993\nhex: 0x1F\nanchor: &n 5\nalias: *n\nquoted: "8080"\nlist: [a, b]  # trailing\nnext: 1\n';
+  const map = loadText('t.yaml', text).documents[0]!.sourceMap;
+
+  it('gives a value or a key as written, quotes included, and nothing for a missing path', () => {
+    expect(map.sourceText(['quoted'])).toBe('"8080"');
+    expect(map.sourceText(['quoted'], 'key')).toBe('quoted');
+    expect(map.sourceText(['list'])).toBe('list');
+    expect(map.sourceText(['missing'])).toBeUndefined();
+  });
+
+  it("gives a scalar's text, exact beyond 2^53, and nothing for aliases, collections or missing paths", () => {
+    expect(map.scalarText(['big'])).toBe('9007199254740993');
+    expect(map.scalarText(['hex'])).toBe('0x1F');
+    expect(map.scalarText(['anchor'])).toBe('5');
+    expect(map.scalarText(['alias'])).toBeUndefined();
+    expect(map.scalarText(['list'])).toBeUndefined();
+    expect(map.scalarText(['list', 5])).toBeUndefined();
+  });
+
+  it("gives a node's span with its trailing comment", () => {
+    const [start, end] = map.nodeSpan(['list'])!;
+    expect(text.slice(start, end)).toBe('[a, b]  # trailing\n');
+    expect(map.nodeSpan(['nope'])).toBeUndefined();
+    expect(text.slice(...map.nodeSpan([])!)).toBe(text);
+  });
+});
