@@ -106,9 +106,36 @@ function formatPath(path26) {
   }
   return text;
 }
+function valueAt(root, path26) {
+  let value2 = root;
+  for (const segment of path26) {
+    if (typeof segment === "number") value2 = Array.isArray(value2) ? value2[segment] : void 0;
+    else value2 = isObject(value2) ? value2[segment] : void 0;
+    if (value2 === void 0) return void 0;
+  }
+  return value2;
+}
+function pointerToPath(pointer2, root) {
+  if (pointer2 === "") return [];
+  const path26 = [];
+  let node = root;
+  for (const raw of pointer2.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node)) {
+      const index = Number(key);
+      path26.push(index);
+      node = node[index];
+    } else {
+      path26.push(key);
+      node = isObject(node) ? node[key] : void 0;
+    }
+  }
+  return path26;
+}
 var init_path = __esm({
   "src/path.ts"() {
     "use strict";
+    init_json();
   }
 });
 
@@ -263,20 +290,12 @@ function roleOf(list, container) {
   if (list === "ephemeralContainers") return "ephemeral";
   return container.restartPolicy === "Always" ? "sidecar" : "init";
 }
-function valueAt(root, path26) {
-  let value2 = root;
-  for (const segment of path26) {
-    if (typeof segment === "number") value2 = Array.isArray(value2) ? value2[segment] : void 0;
-    else value2 = isObject(value2) ? value2[segment] : void 0;
-    if (value2 === void 0) return void 0;
-  }
-  return value2;
-}
 var CONTAINER_ROLE_LABELS;
 var init_pod_view = __esm({
   "src/k8s/pod-view.ts"() {
     "use strict";
     init_json();
+    init_path();
     init_kinds();
     CONTAINER_ROLE_LABELS = {
       container: "Container",
@@ -699,10 +718,10 @@ var init_schema_walk = __esm({
   }
 });
 
-// src/validate/suggest.ts
-function closestName(name, candidates) {
+// src/text/did-you-mean.ts
+function didYouMean(name, candidates) {
   const wanted = name.toLowerCase();
-  const limit = Math.max(1, Math.floor(name.length / 3));
+  const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
   let best;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -731,8 +750,8 @@ function editDistance(a, b) {
   }
   return at(rows - 1, columns - 1);
 }
-var init_suggest = __esm({
-  "src/validate/suggest.ts"() {
+var init_did_you_mean = __esm({
+  "src/text/did-you-mean.ts"() {
     "use strict";
   }
 });
@@ -758,10 +777,10 @@ function schemaProblems(validation, object) {
   const problems = [];
   const explained = /* @__PURE__ */ new Set();
   for (const error of rest.filter((candidate) => candidate.keyword === "additionalProperties")) {
-    const parent = toPath(error.instancePath, value2);
+    const parent = pointerToPath(error.instancePath, value2);
     const field = String(error.params.additionalProperty);
     const allowed = propertyNames(schemaAt(validation.source.root, parent, validation.source.resolve), validation.source.resolve) ?? [];
-    const suggestion = closestName(field, allowed);
+    const suggestion = didYouMean(field, allowed);
     if (suggestion) explained.add(`${error.instancePath}\0${suggestion}`);
     const hint = suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 && allowed.length <= LIST_FIELDS_UP_TO ? `; allowed fields: ${[...allowed].sort().map((name) => `"${name}"`).join(", ")}` : "";
     problems.push({
@@ -774,7 +793,7 @@ function schemaProblems(validation, object) {
   }
   for (const error of rest) {
     if (error.keyword === "additionalProperties") continue;
-    const path26 = toPath(error.instancePath, value2);
+    const path26 = pointerToPath(error.instancePath, value2);
     if (error.keyword === "required") {
       const field = String(error.params.missingProperty);
       if (explained.has(`${error.instancePath}\0${field}`)) continue;
@@ -785,8 +804,8 @@ function schemaProblems(validation, object) {
   }
   const enumPaths = new Set(errors.filter((error) => error.keyword === "enum").map((error) => error.instancePath));
   for (const error of byValue.values()) {
-    const path26 = toPath(error.instancePath, value2);
-    problems.push(valueProblem(error, path26, valueAt2(value2, error.instancePath), object, enumPaths.has(error.instancePath)));
+    const path26 = pointerToPath(error.instancePath, value2);
+    problems.push(valueProblem(error, path26, valueAt(value2, path26), object, enumPaths.has(error.instancePath)));
   }
   return problems;
 }
@@ -842,30 +861,6 @@ function plainScalarText(object, path26) {
   if (text === "" || /^["'|>[{]/.test(text) || text.includes("\n")) return void 0;
   return text;
 }
-function toPath(pointer2, root) {
-  if (pointer2 === "") return [];
-  const path26 = [];
-  let node = root;
-  for (const raw of pointer2.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node)) {
-      const index = Number(key);
-      path26.push(index);
-      node = node[index];
-    } else {
-      path26.push(key);
-      node = isObject(node) ? node[key] : void 0;
-    }
-  }
-  return path26;
-}
-function valueAt2(root, pointer2) {
-  let node = root;
-  for (const segment of toPath(pointer2, root)) {
-    node = Array.isArray(node) ? node[segment] : isObject(node) ? node[segment] : void 0;
-  }
-  return node;
-}
 function objectLabel(object) {
   return object.kind || "the object";
 }
@@ -910,10 +905,9 @@ var LIST_FIELDS_UP_TO, PRIORITY, LIST_MAP_KEYWORD, INT32_MIN, INT32_MAX, COMPARI
 var init_schema_problems = __esm({
   "src/validate/schema-problems.ts"() {
     "use strict";
-    init_json();
     init_path();
     init_schema_walk();
-    init_suggest();
+    init_did_you_mean();
     LIST_FIELDS_UP_TO = 8;
     PRIORITY = ["type", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
     LIST_MAP_KEYWORD = "x-podlint-list-map";
@@ -931,10 +925,10 @@ function duplicateEntries(validation) {
     if (error.keyword !== LIST_MAP_KEYWORD) continue;
     const list = String(error.params.list);
     if (POD_RULE_LISTS.has(list)) continue;
-    const path26 = toPath(error.instancePath, validation.value);
+    const path26 = pointerToPath(error.instancePath, validation.value);
     const firstPath = [...path26.slice(0, -1), Number(error.params.first)];
     const keys = JSON.parse(String(error.params.keys));
-    const entry = entryAt(validation.value, path26);
+    const entry = asObject(valueAt(validation.value, path26));
     duplicates.push({
       path: path26,
       firstPath,
@@ -946,14 +940,11 @@ function duplicateEntries(validation) {
   }
   return duplicates;
 }
-function entryAt(root, path26) {
-  let node = root;
-  for (const segment of path26) node = node?.[segment];
-  return typeof node === "object" && node !== null ? node : void 0;
-}
 var init_duplicate_entries = __esm({
   "src/validate/duplicate-entries.ts"() {
     "use strict";
+    init_json();
+    init_path();
     init_list_maps();
     init_schema_problems();
   }
@@ -8284,7 +8275,7 @@ function unservedApi(version, apiVersion, kind) {
   const servedAs = replacement && served.includes(replacement) ? [replacement, ...served.filter((c) => c !== replacement)] : served;
   const newer = KUBERNETES_VERSIONS.filter((candidate) => compareVersions(candidate, version) > 0);
   const servedFrom = removed ? void 0 : newer.find((candidate) => Object.hasOwn(bundledKinds(candidate)[apiVersion] ?? {}, kind));
-  const closestKind = closestName(kind, Object.keys(bundledKinds(version)[apiVersion] ?? {}));
+  const closestKind = didYouMean(kind, Object.keys(bundledKinds(version)[apiVersion] ?? {}));
   return { removedIn: removed?.removedIn, servedAs, servedFrom, noReplacement: removed !== void 0 && replacement === void 0, closestKind };
 }
 function rank(candidate, wanted) {
@@ -8304,7 +8295,7 @@ var init_api_versions = __esm({
     init_kubernetes_version();
     init_kinds();
     init_load_validator();
-    init_suggest();
+    init_did_you_mean();
     REMOVED_APIS = [
       ["admissionregistration.k8s.io/v1alpha1", ["InitializerConfiguration"], "1.14", void 0],
       ["extensions/v1beta1", ["Deployment", "DaemonSet", "ReplicaSet"], "1.16", "apps/v1"],
@@ -16396,7 +16387,7 @@ var init_resource_list = __esm({
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_json();
-    init_pod_view();
+    init_path();
     init_quantity_json();
     init_quantity();
     listCache = /* @__PURE__ */ new WeakMap();
@@ -17878,11 +17869,6 @@ function validPortNumber(text) {
 function portNames(container) {
   return asArray(container.spec.ports).map((port) => asString(asObject(port)?.name)).filter((name) => name !== void 0 && name !== "");
 }
-function valueAt3(root, path26) {
-  let value2 = root;
-  for (const key of path26) value2 = asObject(value2?.[key]);
-  return value2;
-}
 var CHECKS, HANDLERS, probe_port_default;
 var init_probe_port = __esm({
   "rules/probe-port.ts"() {
@@ -17892,6 +17878,7 @@ var init_probe_port = __esm({
     init_kubernetes_errors();
     init_pod_view();
     init_run_to_completion();
+    init_path();
     CHECKS = [
       { path: ["livenessProbe"], label: "livenessProbe" },
       { path: ["readinessProbe"], label: "readinessProbe" },
@@ -17920,7 +17907,7 @@ var init_probe_port = __esm({
           const names = portNames(container);
           const declared = names.length === 0 ? "the container does not declare (it has no named ports)" : `no port of the container declares (it names ${names.map((name) => `"${name}"`).join(", ")})`;
           for (const check of CHECKS) {
-            const handler = valueAt3(container.spec, check.path);
+            const handler = asObject(valueAt(container.spec, check.path));
             if (!handler) continue;
             for (const kind of HANDLERS) {
               const port = asString(asObject(handler[kind])?.port);
@@ -27745,46 +27732,13 @@ var init_finding = __esm({
   }
 });
 
-// src/text/did-you-mean.ts
-function didYouMean(name, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance2(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const allowed = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
-  return bestDistance <= allowed ? best : void 0;
-}
-function editDistance2(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-var init_did_you_mean = __esm({
-  "src/text/did-you-mean.ts"() {
-    "use strict";
-  }
-});
-
 // src/suppress/annotations.ts
 function readAnnotations(object, pod) {
   const places = [["metadata"]];
   if (pod && pod.metadataPath.join(".") !== "metadata") places.push(pod.metadataPath);
   const found = [];
   for (const metadataPath of places) {
-    const annotations = annotationsAt(object.value, metadataPath);
+    const annotations = asObject(valueAt(object.value, [...metadataPath, "annotations"]));
     if (!annotations) continue;
     for (const [key, value2] of Object.entries(annotations)) {
       const isObjectWide = key === IGNORE_ANNOTATION;
@@ -27822,17 +27776,12 @@ function parseAnnotationValue(value2) {
   }
   return entries2;
 }
-function annotationsAt(root, metadataPath) {
-  let value2 = root;
-  for (const segment of metadataPath) value2 = isObject(value2) ? value2[segment] : void 0;
-  const annotations = isObject(value2) ? value2.annotations : void 0;
-  return isObject(annotations) ? annotations : void 0;
-}
 var IGNORE_ANNOTATION, IGNORE_CONTAINER_PREFIX;
 var init_annotations = __esm({
   "src/suppress/annotations.ts"() {
     "use strict";
     init_json();
+    init_path();
     IGNORE_ANNOTATION = "podlint.dev/ignore";
     IGNORE_CONTAINER_PREFIX = "podlint.dev/ignore-container.";
   }
@@ -29585,20 +29534,7 @@ function violationOf(validate2, value2) {
   return deepest;
 }
 function errorLocation(error, root) {
-  const path26 = [];
-  let value2 = root;
-  if (error.instancePath !== "") {
-    for (const raw of error.instancePath.slice(1).split("/")) {
-      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-      if (Array.isArray(value2)) {
-        path26.push(Number(segment));
-        value2 = value2[Number(segment)];
-      } else {
-        path26.push(segment);
-        value2 = isObject(value2) ? value2[segment] : void 0;
-      }
-    }
-  }
+  const path26 = pointerToPath(error.instancePath, root);
   const params = error.params;
   const message = error.message ?? "does not match the schema";
   if (error.keyword === "required" && params.missingProperty !== void 0) {
@@ -29614,7 +29550,6 @@ var init_declarative = __esm({
   "src/custom-rules/declarative.ts"() {
     "use strict";
     init_define_rule();
-    init_json();
     init_pod_view();
     init_path();
     init_config_schema();
@@ -29754,37 +29689,14 @@ function articled(type) {
   return type.split(",").map((part) => words[part] ?? part).join(" or ");
 }
 function pointerPath(data, base, pointer2) {
-  if (pointer2 === "") return [];
-  let value2 = valueAt4(data, base);
-  const path26 = [];
-  for (const raw of pointer2.slice(1).split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(value2)) {
-      path26.push(Number(segment));
-      value2 = value2[Number(segment)];
-    } else {
-      path26.push(segment);
-      value2 = isObject(value2) ? value2[segment] : void 0;
-    }
-  }
-  return path26;
+  return pointerToPath(pointer2, valueAt(data, base));
 }
 function valueAtPointer(data, base, pointer2) {
-  return valueAt4(valueAt4(data, base), pointerPath(data, base, pointer2));
-}
-function valueAt4(data, path26) {
-  let value2 = data;
-  for (const segment of path26) {
-    if (Array.isArray(value2) && typeof segment === "number") value2 = value2[segment];
-    else if (isObject(value2)) value2 = value2[String(segment)];
-    else return void 0;
-  }
-  return value2;
+  return valueAt(valueAt(data, base), pointerPath(data, base, pointer2));
 }
 var init_schema_problems2 = __esm({
   "src/config/schema-problems.ts"() {
     "use strict";
-    init_json();
     init_path();
     init_did_you_mean();
   }

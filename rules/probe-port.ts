@@ -1,9 +1,9 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { asArray, asObject, asString, type JsonObject } from '../src/json.js';
+import { asArray, asObject, asString } from '../src/json.js';
 import { goQuote, kubernetesPath, rejection } from '../src/k8s/kubernetes-errors.js';
 import { CONTAINER_ROLE_LABELS, type ContainerView } from '../src/k8s/pod-view.js';
 import { probedContainers } from '../src/k8s/run-to-completion.js';
-import type { Path } from '../src/path.js';
+import { valueAt, type Path } from '../src/path.js';
 
 /** Where a container names ports the kubelet resolves against its own `ports`: probes and hooks. */
 const CHECKS: readonly { readonly path: readonly string[]; readonly label: string }[] = [
@@ -40,7 +40,7 @@ export default defineRule({
       const declared =
         names.length === 0 ? 'the container does not declare (it has no named ports)' : `no port of the container declares (it names ${names.map((name) => `"${name}"`).join(', ')})`;
       for (const check of CHECKS) {
-        const handler = valueAt(container.spec, check.path);
+        const handler = asObject(valueAt(container.spec, check.path));
         if (!handler) continue;
         for (const kind of HANDLERS) {
           const port = asString(asObject(handler[kind])?.port);
@@ -76,10 +76,4 @@ function portNames(container: ContainerView): string[] {
   return asArray(container.spec.ports)
     .map((port) => asString(asObject(port)?.name))
     .filter((name): name is string => name !== undefined && name !== '');
-}
-
-function valueAt(root: JsonObject, path: readonly string[]): JsonObject | undefined {
-  let value: JsonObject | undefined = root;
-  for (const key of path) value = asObject(value?.[key]);
-  return value;
 }

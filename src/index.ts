@@ -20,7 +20,7 @@ export { loadText } from './load/load-text.js';
 export { loadBytes } from './load/load-bytes.js';
 export type { K8sObject, LoadedDocument, LoadedFile, SourceComment } from './load/types.js';
 export type { Position, SourceRange } from './load/position.js';
-export { podView, valueAt, type ContainerRole, type ContainerView, type PodOwner, type PodView, type ReplicaCount } from './k8s/pod-view.js';
+export { podView, type ContainerRole, type ContainerView, type PodOwner, type PodView, type ReplicaCount } from './k8s/pod-view.js';
 export { parseImageReference, type ImageReference } from './k8s/image-reference.js';
 export { parseQuantity, Quantity, QuantityError, QuantityRangeError, QUANTITY_ERRORS, type QuantityFormat } from './k8s/quantity.js';
 export { quantityFromJson, quantityFromManifestValue } from './k8s/quantity-json.js';
@@ -32,7 +32,7 @@ export { resourceReport, type ResourceReport, type ResourceReportEntry, type Nam
 export { formatResourcesMarkdown, type ResourcesMarkdownOptions } from './report/resources-markdown.js';
 export { formatResourcesJson } from './report/resources-json.js';
 export { formatResourcesTable } from './report/resources-table.js';
-export type { Path, PathSegment } from './path.js';
+export { valueAt, type Path, type PathSegment } from './path.js';
 export { builtinRules } from '../rules/index.js';
 export { loadValidator, bundledKinds, type CompiledValidator, type SchemaError } from './validate/load-validator.js';
 export { loadSchemaDirs, type CustomSchema, type CustomSchemas } from './validate/custom-schemas.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { builtinRules } from '../rules/index.js';
 import { configureRules } from '../src/engine/rule-settings.js';
-import { valueAt } from '../src/k8s/pod-view.js';
+import { valueAt } from '../src/path.js';
 import { loadBytes } from '../src/load/load-bytes.js';
 import { lintLoadedFile } from '../src/engine/lint-file.js';
 import { runCli } from './helpers/cli.js';

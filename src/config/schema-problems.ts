@@ -1,6 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { isObject } from '../json.js';
-import { formatPath, type Path } from '../path.js';
+import { formatPath, pointerToPath, valueAt, type Path } from '../path.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import type { ConfigProblem } from './config-error.js';
 import type { ConfigSource } from './read-config.js';
@@ -89,34 +88,11 @@ function articled(type: string): string {
   return type.split(',').map((part) => words[part] ?? part).join(' or ');
 }
 
-/** JSON pointer → path segments, numbers where the data holds a list. */
+/** JSON pointer → path segments, relative to `base`, numbers where the data holds a list. */
 function pointerPath(data: unknown, base: Path, pointer: string): Path {
-  if (pointer === '') return [];
-  let value: unknown = valueAt(data, base);
-  const path: (string | number)[] = [];
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(value)) {
-      path.push(Number(segment));
-      value = value[Number(segment)];
-    } else {
-      path.push(segment);
-      value = isObject(value) ? value[segment] : undefined;
-    }
-  }
-  return path;
+  return pointerToPath(pointer, valueAt(data, base));
 }
 
 function valueAtPointer(data: unknown, base: Path, pointer: string): unknown {
   return valueAt(valueAt(data, base), pointerPath(data, base, pointer));
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
-    else if (isObject(value)) value = value[String(segment)];
-    else return undefined;
-  }
-  return value;
 }

@@ -1,10 +1,9 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { defineRule, type AnyRule, type ReportDescriptor } from '../engine/define-rule.js';
 import type { Severity } from '../engine/severity.js';
-import { isObject } from '../json.js';
 import { CONTAINER_ROLE_LABELS, type ContainerRole } from '../k8s/pod-view.js';
 import type { LocationTarget } from '../load/source-map.js';
-import { formatPath, type Path } from '../path.js';
+import { formatPath, pointerToPath, type Path } from '../path.js';
 import { DEFAULT_DECLARATIVE_ROLES, type DECLARATIVE_TARGETS } from '../config/config-schema.js';
 
 /** A declarative rule as written in the configuration (validated by the config schema). */
@@ -99,20 +98,7 @@ function violationOf(validate: ValidateFunction, value: unknown): Violation | un
 }
 
 function errorLocation(error: ErrorObject, root: unknown): Violation {
-  const path: (string | number)[] = [];
-  let value = root;
-  if (error.instancePath !== '') {
-    for (const raw of error.instancePath.slice(1).split('/')) {
-      const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (Array.isArray(value)) {
-        path.push(Number(segment));
-        value = value[Number(segment)];
-      } else {
-        path.push(segment);
-        value = isObject(value) ? value[segment] : undefined;
-      }
-    }
-  }
+  const path = pointerToPath(error.instancePath, root);
   const params = error.params as { missingProperty?: string; additionalProperty?: string; propertyName?: string };
   const message = error.message ?? 'does not match the schema';
   if (error.keyword === 'required' && params.missingProperty !== undefined) {

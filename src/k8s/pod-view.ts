@@ -1,6 +1,6 @@
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from '../json.js';
 import type { K8sObject } from '../load/types.js';
-import type { Path } from '../path.js';
+import { valueAt, type Path } from '../path.js';
 import { customPodSpecLocation, podSpecLocation, type PodSpecLocation, type PodTemplatePaths } from './kinds.js';
 
 /**
@@ -147,15 +147,4 @@ function roleOf(list: ContainerList, container: JsonObject): ContainerRole {
   if (list === 'containers') return 'container';
   if (list === 'ephemeralContainers') return 'ephemeral';
   return container.restartPolicy === 'Always' ? 'sidecar' : 'init';
-}
-
-/** Reads a value at a path of keys and indices; undefined when any step is missing. */
-export function valueAt(root: unknown, path: Path): unknown {
-  let value: unknown = root;
-  for (const segment of path) {
-    if (typeof segment === 'number') value = Array.isArray(value) ? value[segment] : undefined;
-    else value = isObject(value) ? value[segment] : undefined;
-    if (value === undefined) return undefined;
-  }
-  return value;
 }

@@ -1,7 +1,6 @@
 import { isObject, type JsonObject } from '../json.js';
 import type { K8sObject } from '../load/types.js';
-import type { Path } from '../path.js';
-import { valueAt } from './pod-view.js';
+import { valueAt, type Path } from '../path.js';
 import { quantityFromManifestValue } from './quantity-json.js';
 import { MAX_EXACT_MAGNITUDE, Quantity, QuantityError, QuantityRangeError } from './quantity.js';
 

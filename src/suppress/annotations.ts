@@ -1,8 +1,8 @@
-import { isObject } from '../json.js';
+import { asObject } from '../json.js';
 import type { ContainerView, PodView } from '../k8s/pod-view.js';
 import type { SourceRange } from '../load/position.js';
 import type { K8sObject } from '../load/types.js';
-import type { Path } from '../path.js';
+import { valueAt, type Path } from '../path.js';
 
 /** Suppresses the listed rules on the whole object (set on its metadata or its pod template's). */
 export const IGNORE_ANNOTATION = 'podlint.dev/ignore';
@@ -38,7 +38,7 @@ export function readAnnotations(object: K8sObject, pod: PodView | undefined): Su
   if (pod && pod.metadataPath.join('.') !== 'metadata') places.push(pod.metadataPath);
   const found: SuppressionAnnotation[] = [];
   for (const metadataPath of places) {
-    const annotations = annotationsAt(object.value, metadataPath);
+    const annotations = asObject(valueAt(object.value, [...metadataPath, 'annotations']));
     if (!annotations) continue;
     for (const [key, value] of Object.entries(annotations)) {
       const isObjectWide = key === IGNORE_ANNOTATION;
@@ -80,11 +80,4 @@ export function parseAnnotationValue(value: string): AnnotationEntry[] {
     entries.push({ id, reason });
   }
   return entries;
-}
-
-function annotationsAt(root: unknown, metadataPath: Path): Record<string, unknown> | undefined {
-  let value: unknown = root;
-  for (const segment of metadataPath) value = isObject(value) ? value[segment] : undefined;
-  const annotations = isObject(value) ? value.annotations : undefined;
-  return isObject(annotations) ? annotations : undefined;
 }

@@ -1,7 +1,7 @@
 import { KUBERNETES_VERSIONS } from '../cli/kubernetes-version.js';
 import { apiGroup } from '../k8s/kinds.js';
 import { bundledKinds } from './load-validator.js';
-import { closestName } from './suggest.js';
+import { didYouMean } from '../text/did-you-mean.js';
 
 /** A built-in apiVersion of a kind that Kubernetes stopped serving. */
 interface RemovedApi {
@@ -93,7 +93,7 @@ export function unservedApi(version: string, apiVersion: string, kind: string): 
   const servedAs = replacement && served.includes(replacement) ? [replacement, ...served.filter((c) => c !== replacement)] : served;
   const newer = KUBERNETES_VERSIONS.filter((candidate) => compareVersions(candidate, version) > 0);
   const servedFrom = removed ? undefined : newer.find((candidate) => Object.hasOwn(bundledKinds(candidate)[apiVersion] ?? {}, kind));
-  const closestKind = closestName(kind, Object.keys(bundledKinds(version)[apiVersion] ?? {}));
+  const closestKind = didYouMean(kind, Object.keys(bundledKinds(version)[apiVersion] ?? {}));
   return { removedIn: removed?.removedIn, servedAs, servedFrom, noReplacement: removed !== undefined && replacement === undefined, closestKind };
 }
 

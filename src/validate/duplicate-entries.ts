@@ -1,6 +1,7 @@
-import type { Path } from '../path.js';
+import { asObject } from '../json.js';
+import { pointerToPath, valueAt, type Path } from '../path.js';
 import { DUPLICATE_HANDLING, POD_RULE_LISTS, type DuplicateHandling } from './list-maps.js';
-import { LIST_MAP_KEYWORD, toPath } from './schema-problems.js';
+import { LIST_MAP_KEYWORD } from './schema-problems.js';
 import type { ObjectValidation } from './validate-object.js';
 
 /** A list-map entry whose keys repeat an earlier entry's. */
@@ -25,10 +26,10 @@ export function duplicateEntries(validation: ObjectValidation): DuplicateEntry[]
     if (error.keyword !== LIST_MAP_KEYWORD) continue;
     const list = String(error.params.list);
     if (POD_RULE_LISTS.has(list)) continue;
-    const path = toPath(error.instancePath, validation.value);
+    const path = pointerToPath(error.instancePath, validation.value);
     const firstPath = [...path.slice(0, -1), Number(error.params.first)];
     const keys = JSON.parse(String(error.params.keys)) as string[];
-    const entry = entryAt(validation.value, path);
+    const entry = asObject(valueAt(validation.value, path));
     duplicates.push({
       path,
       firstPath,
@@ -39,10 +40,4 @@ export function duplicateEntries(validation: ObjectValidation): DuplicateEntry[]
     });
   }
   return duplicates;
-}
-
-function entryAt(root: unknown, path: Path): Record<string, unknown> | undefined {
-  let node: unknown = root;
-  for (const segment of path) node = (node as Record<string | number, unknown> | undefined)?.[segment];
-  return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : undefined;
 }

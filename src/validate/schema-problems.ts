@@ -1,11 +1,10 @@
 import type { ReportedFix } from '../engine/define-rule.js';
-import { isObject } from '../json.js';
 import type { LocationTarget } from '../load/source-map.js';
 import type { K8sObject } from '../load/types.js';
-import { formatPath, type Path, type PathSegment } from '../path.js';
+import { formatPath, pointerToPath, valueAt, type Path } from '../path.js';
 import type { SchemaError } from './load-validator.js';
 import { propertyNames, schemaAt } from './schema-walk.js';
-import { closestName } from './suggest.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import type { ObjectValidation } from './validate-object.js';
 
 export type SchemaMessageId = 'unknownField' | 'wrongType' | 'unsupportedValue' | 'requiredField' | 'outOfRange' | 'outOfBounds' | 'invalid';
@@ -54,10 +53,10 @@ export function schemaProblems(validation: ObjectValidation, object: K8sObject):
   const problems: SchemaProblem[] = [];
   const explained = new Set<string>();
   for (const error of rest.filter((candidate) => candidate.keyword === 'additionalProperties')) {
-    const parent = toPath(error.instancePath, value);
+    const parent = pointerToPath(error.instancePath, value);
     const field = String(error.params.additionalProperty);
     const allowed = propertyNames(schemaAt(validation.source.root, parent, validation.source.resolve), validation.source.resolve) ?? [];
-    const suggestion = closestName(field, allowed);
+    const suggestion = didYouMean(field, allowed);
     if (suggestion) explained.add(`${error.instancePath}\0${suggestion}`);
     const hint = suggestion
       ? `; did you mean "${suggestion}"?`
@@ -74,7 +73,7 @@ export function schemaProblems(validation: ObjectValidation, object: K8sObject):
   }
   for (const error of rest) {
     if (error.keyword === 'additionalProperties') continue;
-    const path = toPath(error.instancePath, value);
+    const path = pointerToPath(error.instancePath, value);
     if (error.keyword === 'required') {
       const field = String(error.params.missingProperty);
       if (explained.has(`${error.instancePath}\0${field}`)) continue;
@@ -85,8 +84,8 @@ export function schemaProblems(validation: ObjectValidation, object: K8sObject):
   }
   const enumPaths = new Set(errors.filter((error) => error.keyword === 'enum').map((error) => error.instancePath));
   for (const error of byValue.values()) {
-    const path = toPath(error.instancePath, value);
-    problems.push(valueProblem(error, path, valueAt(value, error.instancePath), object, enumPaths.has(error.instancePath)));
+    const path = pointerToPath(error.instancePath, value);
+    problems.push(valueProblem(error, path, valueAt(value, path), object, enumPaths.has(error.instancePath)));
   }
   return problems;
 }
@@ -152,33 +151,6 @@ function plainScalarText(object: K8sObject, path: Path): string | undefined {
   const text = object.document.sourceMap.scalarText([...object.documentPath, ...path]);
   if (text === undefined || text === '' || /^["'|>[{]/.test(text) || text.includes('\n')) return undefined;
   return text;
-}
-
-/** A JSON pointer from ajv, back to a path of keys and indices (array indices are numbers). */
-export function toPath(pointer: string, root: unknown): PathSegment[] {
-  if (pointer === '') return [];
-  const path: PathSegment[] = [];
-  let node: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) {
-      const index = Number(key);
-      path.push(index);
-      node = node[index];
-    } else {
-      path.push(key);
-      node = isObject(node) ? node[key] : undefined;
-    }
-  }
-  return path;
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let node: unknown = root;
-  for (const segment of toPath(pointer, root)) {
-    node = Array.isArray(node) ? node[segment as number] : isObject(node) ? node[segment as string] : undefined;
-  }
-  return node;
 }
 
 export function objectLabel(object: K8sObject): string {
