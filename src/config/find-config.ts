@@ -1,8 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { isRepositoryRoot } from '../file-paths.js';
 
+const CONFIG_FILE_EXTENSIONS = ['yaml', 'yml', 'json'] as const;
 /** Looked for in this order in each directory; the first that exists is the directory's config. */
-export const CONFIG_FILE_NAMES = ['.podlint.yaml', '.podlint.yml', '.podlint.json'] as const;
+export const CONFIG_FILE_NAMES: readonly string[] = CONFIG_FILE_EXTENSIONS.map((extension) => `.podlint.${extension}`);
+/** The same names as a glob, for file watchers. */
+export const CONFIG_FILE_GLOB = `**/.podlint.{${CONFIG_FILE_EXTENSIONS.join(',')}}`;
 
 /**
  * Finds the configuration file that applies to a directory: the nearest one upwards, stopping
@@ -28,7 +32,7 @@ export class ConfigFinder {
         found = own;
         break;
       }
-      if (existsSync(path.join(dir, '.git')) || dir === path.dirname(dir)) break;
+      if (isRepositoryRoot(dir) || dir === path.dirname(dir)) break;
     }
     for (const dir of visited) this.cache.set(dir, found);
     return found ?? undefined;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { builtinRules } from '../../rules/index.js';
+import { relativePosix } from '../file-paths.js';
 import { DEFAULT_KUBERNETES_VERSION } from '../cli/kubernetes-version.js';
 import type { AnyRule } from '../engine/define-rule.js';
 import type { LintSettings } from '../engine/lint-file.js';
@@ -195,11 +196,4 @@ function matches(override: Override, absolutePath: string): boolean {
   const relative = relativePosix(override.dir, absolutePath);
   if (relative === undefined || !override.files.ignores(relative)) return false;
   return !override.excluded?.ignores(relative);
-}
-
-/** The path relative to a directory, in the form the `ignore` package takes; undefined outside it. */
-function relativePosix(dir: string, absolutePath: string): string | undefined {
-  const relative = path.relative(dir, absolutePath);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return relative.split(path.sep).join('/');
 }

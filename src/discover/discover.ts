@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
+import { repositoryRootAbove, toPosix } from '../file-paths.js';
 
 /** Extensions podlint reads when it walks a directory. */
 export const MANIFEST_EXTENSIONS = ['yaml', 'yml', 'json'] as const;
@@ -60,10 +61,6 @@ async function expand(pattern: string, cwd: string): Promise<string[]> {
   return fg(pattern, { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, dot: false, followSymbolicLinks: true });
 }
 
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
-}
-
 /**
  * gitignore semantics: each `.gitignore` applies to paths below its own directory; patterns from
  * `--ignore-pattern` apply relative to the working directory. `.gitignore` files are read once
@@ -81,7 +78,8 @@ class IgnoreRules {
     private readonly useGitignore: boolean,
   ) {
     this.cliRules = ignore().add([...patterns]);
-    this.root = repositoryRoot(cwd) ?? path.parse(path.resolve(cwd)).root;
+    // gitignore scoping stops at the repository root.
+    this.root = repositoryRootAbove(cwd) ?? path.parse(path.resolve(cwd)).root;
   }
 
   ignores(file: string): boolean {
@@ -123,13 +121,5 @@ class IgnoreRules {
       this.cache.set(dir, rules);
     }
     return rules;
-  }
-}
-
-/** The nearest directory upwards that holds `.git`, where gitignore scoping stops. */
-function repositoryRoot(start: string): string | undefined {
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    if (dir === path.dirname(dir)) return undefined;
   }
 }

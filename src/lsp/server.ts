@@ -24,7 +24,8 @@ import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics.js';
 import { initializationSettings } from './initialization-options.js';
 import { lintDocument } from './lint-document.js';
 import { LintResults, type LintOutcome, type LintResult } from './lint-results.js';
-import { CONFIG_FILE_GLOB, documentPath, isConfigFile, type SettingsProvider } from './settings.js';
+import { CONFIG_FILE_GLOB } from '../config/find-config.js';
+import { documentPath, isConfigFile, type SettingsProvider } from './settings.js';
 import { DependencyWatchers, dependencyWatchers } from './watchers.js';
 import { WorkspaceConfig, type DocumentConfig } from './workspace-config.js';
 

@@ -12,11 +12,6 @@ import { configureRules } from '../engine/rule-settings.js';
  */
 export type SettingsProvider = (uri: string) => LintSettings | Promise<LintSettings>;
 
-export { CONFIG_FILE_NAMES };
-
-/** The watcher the server registers with clients that allow dynamic registration. */
-export const CONFIG_FILE_GLOB = '**/.podlint.{yaml,yml,json}';
-
 /** The built-in rules at their defaults: what a document gets when no configuration can be used. */
 export function builtinSettings(): LintSettings {
   return { rules: configureRules(builtinRules), kubernetesVersion: DEFAULT_KUBERNETES_VERSION };
@@ -31,7 +26,7 @@ export function isConfigFile(uriOrPath: string): boolean {
   } catch {
     // A path with a lone % is not percent-encoded: its name is as written.
   }
-  return (CONFIG_FILE_NAMES as readonly string[]).includes(decoded);
+  return CONFIG_FILE_NAMES.includes(decoded);
 }
 
 /**

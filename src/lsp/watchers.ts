@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
 import type { ConfigDependencies } from '../config/dependencies.js';
+import { relativePosix, toPosix } from '../file-paths.js';
 import { isConfigFile } from './settings.js';
 
 const RULE_MODULES = '**/*.{js,mjs,cjs,ts,mts,cts}';
@@ -15,13 +16,13 @@ const RULE_MODULES = '**/*.{js,mjs,cjs,ts,mts,cts}';
 export function dependencyWatchers(watched: ConfigDependencies, root: string | undefined, relativePatterns: boolean): FileSystemWatcher[] {
   const watchers: FileSystemWatcher[] = [];
   for (const file of watched.files) {
-    if (isConfigFile(file) && root !== undefined && isInside(root, file)) continue;
+    if (isConfigFile(file) && root !== undefined && relativePosix(root, file) !== undefined) continue;
     watchers.push({
-      globPattern: relativePatterns ? { baseUri: pathToFileURL(path.dirname(file)).href, pattern: literal(path.basename(file)) } : literal(posix(file)),
+      globPattern: relativePatterns ? { baseUri: pathToFileURL(path.dirname(file)).href, pattern: literal(path.basename(file)) } : literal(toPosix(file)),
     });
   }
   for (const dir of watched.ruleDirectories) {
-    watchers.push({ globPattern: relativePatterns ? { baseUri: pathToFileURL(dir).href, pattern: RULE_MODULES } : `${literal(posix(dir))}/${RULE_MODULES}` });
+    watchers.push({ globPattern: relativePatterns ? { baseUri: pathToFileURL(dir).href, pattern: RULE_MODULES } : `${literal(toPosix(dir))}/${RULE_MODULES}` });
   }
   return watchers;
 }
@@ -59,11 +60,3 @@ function literal(text: string): string {
   return text.replace(/[*?{}[\]!]/g, '?');
 }
 
-function posix(file: string): string {
-  return file.split(path.sep).join('/');
-}
-
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}

@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/finding.js';
 import type { Severity } from '../engine/severity.js';
-import { relativeToRoot } from './repository-root.js';
+import { relativePosix } from '../file-paths.js';
 import { isSuppressed, type FileResult, type Formatter } from './results.js';
 import { workflowCommand } from './workflow-command.js';
 
@@ -69,5 +69,5 @@ function annotation(level: AnnotationLevel, file: string, finding: Finding): str
 }
 
 function annotationPath(result: FileResult, root: string): string {
-  return relativeToRoot(root, result.absolutePath) ?? result.absolutePath;
+  return relativePosix(root, result.absolutePath) ?? result.absolutePath;
 }

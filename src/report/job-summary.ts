@@ -2,7 +2,7 @@ import { builtinRules } from '../../rules/index.js';
 import type { Finding } from '../engine/finding.js';
 import type { Severity } from '../engine/severity.js';
 import { ruleDocsUrl } from '../docs/rule-docs.js';
-import { relativeToRoot } from './repository-root.js';
+import { relativePosix } from '../file-paths.js';
 import { formatResourcesMarkdown } from './resources-markdown.js';
 import type { ResourceReport } from './resources-report.js';
 import { isSuppressed, type FileResult } from './results.js';
@@ -101,13 +101,13 @@ function withDisplayPaths(report: ResourceReport, run: JobSummaryRun): ResourceR
 }
 
 function displayPath(result: FileResult, root: string): string {
-  return relativeToRoot(root, result.absolutePath) ?? result.filePath;
+  return relativePosix(root, result.absolutePath) ?? result.filePath;
 }
 
 /** A link to the line on GitHub when the run is a workflow run with a repository and commit. */
 function lineLink(result: FileResult, finding: Finding, run: JobSummaryRun): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = run.env;
-  const relative = relativeToRoot(run.repositoryRoot, result.absolutePath);
+  const relative = relativePosix(run.repositoryRoot, result.absolutePath);
   if (!server || !repository || !sha || relative === undefined) return undefined;
   const encoded = relative.split('/').map(encodeURIComponent).join('/');
   return `${server}/${repository}/blob/${sha}/${encoded}#L${finding.range.start.line + 1}`;

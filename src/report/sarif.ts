@@ -8,7 +8,7 @@ import type { SourceRange } from '../load/position.js';
 import { packageVersion } from '../package-root.js';
 import { formatPath } from '../path.js';
 import { FingerprintCounter } from './sarif-fingerprint.js';
-import { relativeToRoot } from './repository-root.js';
+import { relativePosix } from '../file-paths.js';
 import { isSuppressed, type FileResult, type FormatContext, type Formatter } from './results.js';
 
 // SARIF 2.1.0 as GitHub code scanning reads it: one run, every rule that ran described from its
@@ -211,7 +211,7 @@ function sarifSuppression(suppression: FindingSuppression, artifact: SarifArtifa
 
 /** A repository-relative URI under %SRCROOT%, or an absolute file URI for a file outside the root. */
 function artifactLocation(root: string, absolutePath: string): SarifArtifactLocation {
-  const relative = relativeToRoot(root, absolutePath);
+  const relative = relativePosix(root, absolutePath);
   if (relative === undefined) return { uri: pathToFileURL(absolutePath).href };
   return { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT_ID };
 }
