@@ -1,8 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { asArray, asObject, asString } from '../src/json.js';
 import { goQuote, kubernetesPath, rejection } from '../src/k8s/kubernetes-errors.js';
-import { CONTAINER_ROLE_LABELS, type ContainerView } from '../src/k8s/pod-view.js';
-import { probedContainers } from '../src/k8s/run-to-completion.js';
+import { CONTAINER_ROLE_LABELS, containersAndSidecars, type ContainerView } from '../src/k8s/pod-view.js';
 import { valueAt, type Path } from '../src/path.js';
 
 /** Where a container names ports the kubelet resolves against its own `ports`: probes and hooks. */
@@ -35,7 +34,7 @@ export default defineRule({
     defaultOptions: {},
   },
   check({ pod, report }) {
-    for (const container of probedContainers(pod)) {
+    for (const container of containersAndSidecars(pod)) {
       const names = portNames(container);
       const declared =
         names.length === 0 ? 'the container does not declare (it has no named ports)' : `no port of the container declares (it names ${names.map((name) => `"${name}"`).join(', ')})`;

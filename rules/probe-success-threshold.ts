@@ -1,8 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { asNumber, asObject } from '../src/json.js';
 import { kubernetesPath, rejection } from '../src/k8s/kubernetes-errors.js';
-import { CONTAINER_ROLE_LABELS } from '../src/k8s/pod-view.js';
-import { probedContainers } from '../src/k8s/run-to-completion.js';
+import { CONTAINER_ROLE_LABELS, containersAndSidecars } from '../src/k8s/pod-view.js';
 
 const PROBES = ['livenessProbe', 'startupProbe'] as const;
 
@@ -23,7 +22,7 @@ export default defineRule({
     defaultOptions: {},
   },
   check({ pod, report }) {
-    for (const container of probedContainers(pod)) {
+    for (const container of containersAndSidecars(pod)) {
       for (const probe of PROBES) {
         const path = [...container.path, probe, 'successThreshold'];
         const value = asNumber(asObject(container.spec[probe])?.successThreshold);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { LineIndex, type SourceRange } from '../load/position.js';
 import { SourceMap, type LocationTarget } from '../load/source-map.js';
+import { SAFE_TO_JS_OPTIONS } from '../load/yaml-schema.js';
 import type { Path } from '../path.js';
 import type { ConfigProblem } from './config-error.js';
 
@@ -42,7 +43,7 @@ export function parseConfigText(filePath: string, text: string): { source?: Conf
   const sourceMap = new SourceMap(document, lines, text);
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+    data = document.toJS(SAFE_TO_JS_OPTIONS) ?? {};
   } catch (error) {
     return { problems: [{ filePath, range: lines.range(0, 0), message: `The configuration cannot be expanded: ${error instanceof Error ? error.message : String(error)}.` }] };
   }

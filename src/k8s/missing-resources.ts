@@ -1,13 +1,13 @@
 // Which of a set of resources a container leaves without a request or a limit, as Kubernetes
 // will see the Pod: a limit alone makes the request (API defaulting), and pod-level resources
 // cover every container.
-import type { ContainerView, PodView } from './pod-view.js';
+import { containersAndSidecars, type ContainerView, type PodView } from './pod-view.js';
 import { podResources } from './pod-resources.js';
 import { containerRequirements, podLevelRequirements } from './quantity-fields.js';
 
 /** The containers a requests/limits policy applies to: containers and sidecars, init containers on request. */
 export function containersWithResources(pod: PodView, includeInitContainers: boolean): ContainerView[] {
-  return pod.containers.filter((container) => container.role === 'container' || container.role === 'sidecar' || (includeInitContainers && container.role === 'init'));
+  return includeInitContainers ? pod.containers.filter((container) => container.role !== 'ephemeral') : containersAndSidecars(pod);
 }
 
 /** The wanted resources a container has no request (or limit) for, in the order wanted. */

@@ -91,6 +91,16 @@ export function podView(object: K8sObject, podTemplatePaths?: PodTemplatePaths):
   };
 }
 
+/**
+ * The containers that run side by side for the Pod's lifetime: regular containers and sidecars
+ * (init containers with restartPolicy Always). Kubernetes validates probes and lifecycle hooks on
+ * these only; plain init containers exit before the Pod starts, ephemeral ones are debugging
+ * sessions.
+ */
+export function containersAndSidecars(pod: PodView): ContainerView[] {
+  return pod.containers.filter((container) => container.role === 'container' || container.role === 'sidecar');
+}
+
 function containerViews(spec: JsonObject, location: PodSpecLocation): ContainerView[] {
   const views: ContainerView[] = [];
   const lists: ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];

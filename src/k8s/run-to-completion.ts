@@ -1,5 +1,5 @@
 import { globToRegExp } from '../glob-pattern.js';
-import type { ContainerView, PodView } from './pod-view.js';
+import { containersAndSidecars, type ContainerView, type PodView } from './pod-view.js';
 
 /**
  * True for Pods that are meant to finish: those of a Job or CronJob, and any Pod (or template)
@@ -12,19 +12,11 @@ export function runsToCompletion(pod: PodView): boolean {
 }
 
 /**
- * The containers that keep running for the Pod's lifetime: regular containers and sidecars
- * (init containers with restartPolicy Always). Plain init containers exit before the Pod starts,
- * and ephemeral containers are debugging sessions; neither is long-running. Empty for a Pod that
- * runs to completion.
+ * The containers that keep running for the Pod's lifetime (containers and sidecars), or none for
+ * a Pod that runs to completion.
  */
 export function longRunningContainers(pod: PodView): ContainerView[] {
-  if (runsToCompletion(pod)) return [];
-  return pod.containers.filter((container) => container.role === 'container' || container.role === 'sidecar');
-}
-
-/** The containers Kubernetes validates probes and lifecycle hooks on: regular containers and sidecars. */
-export function probedContainers(pod: PodView): ContainerView[] {
-  return pod.containers.filter((container) => container.role === 'container' || container.role === 'sidecar');
+  return runsToCompletion(pod) ? [] : containersAndSidecars(pod);
 }
 
 export type ProbeField = 'livenessProbe' | 'readinessProbe' | 'startupProbe';

@@ -48,8 +48,11 @@ export const KUBERNETES_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOpt
   merge: false,
 };
 
-/** For reading a document with the yaml package's own toJS (tests that compare data before and after an edit). */
-export const KUBERNETES_TO_JS_OPTIONS: ToJSOptions = {
-  // Alias expansion is capped so a "billion laughs" document cannot exhaust memory.
+/**
+ * How YAML that is not a manifest becomes data with the yaml package's toJS (configuration files,
+ * --schema-dir schemas, tests; manifests go through kubernetes-json.ts): alias expansion is
+ * capped so a "billion laughs" document cannot exhaust memory.
+ */
+export const SAFE_TO_JS_OPTIONS: ToJSOptions = {
   maxAliasCount: 100,
 };

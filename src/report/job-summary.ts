@@ -1,6 +1,6 @@
 import { builtinRules } from '../../rules/index.js';
 import type { Finding } from '../engine/finding.js';
-import type { Severity } from '../engine/severity.js';
+import { compareSeverity, type Severity } from '../engine/severity.js';
 import { ruleDocsUrl } from '../docs/rule-docs.js';
 import { relativePosix } from '../file-paths.js';
 import { formatResourcesMarkdown } from './resources-markdown.js';
@@ -23,7 +23,6 @@ export interface JobSummaryRun {
   readonly resources?: ResourceReport;
 }
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 
 /**
@@ -77,7 +76,7 @@ function ruleTable(findings: readonly Finding[]): string[] {
 
 function worstFindings(entries: readonly { result: FileResult; finding: Finding }[], run: JobSummaryRun): string[] {
   const ordered = entries.map((entry, index) => ({ ...entry, index }));
-  ordered.sort((a, b) => RANK[b.finding.severity] - RANK[a.finding.severity] || a.index - b.index);
+  ordered.sort((a, b) => compareSeverity(b.finding.severity, a.finding.severity) || a.index - b.index);
   const shown = ordered.slice(0, SUMMARY_FINDINGS_LIMIT);
   const lines = [
     entries.length > shown.length ? `### The ${shown.length} most severe findings` : '### Findings',

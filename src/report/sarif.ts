@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { builtinRules } from '../../rules/index.js';
 import type { AnyRule } from '../engine/define-rule.js';
 import type { Finding, FindingSuppression } from '../engine/finding.js';
-import type { Severity } from '../engine/severity.js';
+import { compareSeverity, type Severity } from '../engine/severity.js';
 import { REPOSITORY_URL, ruleDocsUrl } from '../docs/rule-docs.js';
 import type { SourceRange } from '../load/position.js';
 import { packageVersion } from '../package-root.js';
@@ -28,7 +28,6 @@ export const SOURCE_ROOT_ID = '%SRCROOT%';
 export type SarifLevel = 'error' | 'warning' | 'note';
 
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
-const RANK: Record<SarifLevel, number> = { error: 3, warning: 2, note: 1 };
 /** GitHub's `problem.severity` for rules that are not security rules. */
 const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
 
@@ -112,7 +111,7 @@ export const formatSarif: Formatter = (results, context) => `${JSON.stringify(sa
 /** The SARIF log for a run: one run for all files, as GitHub expects one run per tool and category. */
 export function sarifLog(results: readonly FileResult[], context: FormatContext): SarifLog {
   const rules = new RuleTable(context);
-  const candidates: SarifResult[] = [];
+  const candidates: RankedResult[] = [];
   for (const result of results) {
     const artifact = artifactLocation(context.repositoryRoot, result.absolutePath);
     // Occurrences count every finding of the file, shown or not, so fingerprints do not depend
@@ -122,7 +121,7 @@ export function sarifLog(results: readonly FileResult[], context: FormatContext)
       const fingerprint = fingerprints.next(finding);
       const suppressed = isSuppressed(finding);
       if (suppressed && !context.includeSuppressed) continue;
-      candidates.push(sarifResult(finding, artifact, fingerprint, rules.indexOf(finding)));
+      candidates.push({ result: sarifResult(finding, artifact, fingerprint, rules.indexOf(finding)), severity: finding.severity });
     }
   }
   const { kept, dropped } = keepMostSevere(candidates, MAX_RESULTS_PER_RUN);
@@ -229,11 +228,17 @@ function automationId(category: string): string {
   return category.includes('/') ? category : `${category}/`;
 }
 
+/** A result with the severity of its finding, for keeping the most severe. */
+interface RankedResult {
+  readonly result: SarifResult;
+  readonly severity: Severity;
+}
+
 /** Over GitHub's limit, the most severe results stay, in their original order. */
-function keepMostSevere(results: readonly SarifResult[], limit: number): { kept: SarifResult[]; dropped: number } {
-  if (results.length <= limit) return { kept: [...results], dropped: 0 };
-  const order = results.map((result, index) => ({ result, index }));
-  order.sort((a, b) => RANK[b.result.level] - RANK[a.result.level] || a.index - b.index);
+function keepMostSevere(results: readonly RankedResult[], limit: number): { kept: SarifResult[]; dropped: number } {
+  if (results.length <= limit) return { kept: results.map((entry) => entry.result), dropped: 0 };
+  const order = results.map((entry, index) => ({ ...entry, index }));
+  order.sort((a, b) => compareSeverity(b.severity, a.severity) || a.index - b.index);
   const kept = order.slice(0, limit).sort((a, b) => a.index - b.index).map((entry) => entry.result);
   return { kept, dropped: results.length - limit };
 }

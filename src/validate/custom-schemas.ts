@@ -4,6 +4,8 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { UsageError } from '../cli/options.js';
 import { asArray, asObject, asString, isObject, type JsonObject } from '../json.js';
+import { SAFE_TO_JS_OPTIONS } from '../load/yaml-schema.js';
+import { AJV_OPTIONS } from './compile-schema.js';
 import type { CompiledValidator } from './load-validator.js';
 import type { RefResolver, SchemaNode } from './schema-walk.js';
 
@@ -90,7 +92,7 @@ function readDocuments(file: string, relative: string): unknown[] {
   for (const document of list) {
     const error = document.errors[0];
     if (error) throw new SchemaDirError(`${relative}: ${error.message.split('\n')[0]}`);
-    values.push(document.toJS({ maxAliasCount: 100 }));
+    values.push(document.toJS(SAFE_TO_JS_OPTIONS));
   }
   return values;
 }
@@ -160,7 +162,7 @@ const require = createRequire(import.meta.url);
 function compile(schema: JsonObject, source: string): CompiledValidator {
   // ajv is loaded only for runs with custom schemas: built-in kinds use precompiled validators.
   const { Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, messages: false });
+  const ajv = new Ajv({ ...AJV_OPTIONS });
   try {
     return ajv.compile(schema) as unknown as CompiledValidator;
   } catch (error) {

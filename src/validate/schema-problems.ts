@@ -67,7 +67,7 @@ export function schemaProblems(validation: ObjectValidation, object: K8sObject):
       path: [...parent, field],
       messageId: 'unknownField',
       target: 'key',
-      data: { field, parent: parentLabel(parent, object), hint },
+      data: { field, parent: fieldLabel(parent, object), hint },
       ...(suggestion ? { fix: { title: `Rename "${field}" to "${suggestion}"`, path: [...parent, field], target: 'key', text: suggestion } } : {}),
     });
   }
@@ -77,7 +77,7 @@ export function schemaProblems(validation: ObjectValidation, object: K8sObject):
     if (error.keyword === 'required') {
       const field = String(error.params.missingProperty);
       if (explained.has(`${error.instancePath}\0${field}`)) continue;
-      problems.push({ path, messageId: 'requiredField', data: { field, parent: parentLabel(path, object) } });
+      problems.push({ path, messageId: 'requiredField', data: { field, parent: fieldLabel(path, object) } });
     } else {
       problems.push({ path, messageId: 'invalid', data: { path: fieldLabel(path, object), problem: `fails the schema's "${error.keyword}" check` } });
     }
@@ -157,10 +157,7 @@ export function objectLabel(object: K8sObject): string {
   return object.kind || 'the object';
 }
 
-function parentLabel(path: Path, object: K8sObject): string {
-  return path.length === 0 ? objectLabel(object) : formatPath(path);
-}
-
+/** A field, or the object that holds it, as messages name it: `spec.containers[0]`, or `Pod` for the root. */
 function fieldLabel(path: Path, object: K8sObject): string {
   return path.length === 0 ? objectLabel(object) : formatPath(path);
 }

@@ -5,7 +5,7 @@ import type { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseAllDocuments } from 'yaml';
 import { acceptsComments, disableFileEdit, disableLineEdit } from '../../src/lsp/directives.js';
-import { KUBERNETES_TO_JS_OPTIONS, KUBERNETES_YAML_OPTIONS } from '../../src/load/yaml-schema.js';
+import { KUBERNETES_YAML_OPTIONS, SAFE_TO_JS_OPTIONS } from '../../src/load/yaml-schema.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { lintYaml } from '../helpers/lint.js';
 
@@ -88,7 +88,7 @@ describe('directive edits over the kubernetes/examples corpus', () => {
   const parse = (text: string) => {
     const documents = parseAllDocuments(text, KUBERNETES_YAML_OPTIONS);
     const list = Array.isArray(documents) ? documents : [documents];
-    return { errors: list.flatMap((d) => d.errors.map((e) => e.code)), values: list.map((d) => d.toJS(KUBERNETES_TO_JS_OPTIONS)) };
+    return { errors: list.flatMap((d) => d.errors.map((e) => e.code)), values: list.map((d) => d.toJS(SAFE_TO_JS_OPTIONS)) };
   };
 
   /** Applies each directive edit a finding offers and checks the data; returns how many it checked. */
