@@ -1,4 +1,4 @@
-import { UsageError } from './options.js';
+import { UsageError } from './usage-error.js';
 
 export const KUBERNETES_VERSIONS = ['1.34', '1.35', '1.36'] as const;
 export const DEFAULT_KUBERNETES_VERSION = '1.36';

@@ -2,7 +2,7 @@ import { format, parseArgs } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { startLanguageServer } from '../lsp/server.js';
 import type { CliIO } from './main.js';
-import { UsageError } from './options.js';
+import { UsageError } from './usage-error.js';
 import { packageVersion } from './package-info.js';
 
 export const LSP_HELP = `Usage: podlint lsp [--stdio]

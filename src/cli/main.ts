@@ -4,14 +4,15 @@ import { builtinRules } from '../../rules/index.js';
 import { ConfigError } from '../config/config-error.js';
 import { printConfig } from '../config/print-config.js';
 import { CustomRuleError } from '../custom-rules/custom-rule-error.js';
-import { DiscoverError, discoverFiles } from '../discover/discover.js';
+import { DiscoverError } from '../discover/discover.js';
+import { lintLoadedFile } from '../engine/lint-file.js';
 import type { Finding } from '../engine/finding.js';
 import { RuleSettingsError, type ConfiguredRule } from '../engine/rule-settings.js';
-import { lintBytes, lintFiles } from '../lint.js';
 import { FORMATTERS } from '../report/formatters.js';
 import { fileResult, type FileResult } from '../report/results.js';
 import { useColor } from './color.js';
-import { cliSettings, configureFiles, ConfigResolver, failsAtLevel } from './configured-run.js';
+import { cliSettings, ConfigResolver, failsAtLevel } from './configured-run.js';
+import { configuredInputs } from './inputs.js';
 import { listRules } from './list-rules.js';
 import { HELP, parseCliOptions, UsageError, type CliOptions } from './options.js';
 import { packageVersion } from './package-info.js';
@@ -96,33 +97,18 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   const ran = new Map<string, ConfiguredRule>();
   const noteRules = (rules: readonly ConfiguredRule[]) => rules.forEach((configured) => ran.has(configured.rule.id) || ran.set(configured.rule.id, configured));
 
-  const readsStdin = options.paths.includes('-');
-  if (readsStdin && options.paths.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
-  if (options.stdinFilename !== undefined && !readsStdin) throw new UsageError('--stdin-filename needs "-" among the paths.');
-
+  const inputs = await configuredInputs(options, resolver, io);
+  for (const { absolutePath, config } of inputs) {
+    failLevels.set(absolutePath, config.failLevel);
+    noteRules(config.settings.rules);
+  }
   // The job summary's resources table is built from the files as they are loaded, not read again.
   const resources = summaryResources(options, io.env);
-  let results: readonly FileResult[];
-  if (readsStdin) {
-    const name = options.stdinFilename ?? '<stdin>';
-    const absolute = path.resolve(io.cwd, name);
-    const config = await resolver.forFile(absolute);
-    failLevels.set(absolute, config.failLevel);
-    noteRules(config.settings.rules);
-    results = [lintBytes(name, absolute, io.stdin(), config.settings, resources?.onLoaded)];
-  } else {
-    const found = await discoverFiles(options.paths, {
-      cwd: io.cwd,
-      ignorePatterns: options.ignorePatterns,
-      useGitignore: options.gitignore,
-    });
-    const { files, configs } = await configureFiles(found, options.paths, resolver, io.cwd);
-    for (const [file, config] of configs) {
-      failLevels.set(file, config.failLevel);
-      noteRules(config.settings.rules);
-    }
-    results = lintFiles(files, (absolute) => configs.get(absolute)!.settings, io.cwd, resources?.onLoaded);
-  }
+  const results: readonly FileResult[] = inputs.map((input) => {
+    const file = input.load();
+    resources?.onLoaded(file, input.config.settings);
+    return fileResult(input.filePath, input.absolutePath, lintLoadedFile(file, input.config.settings));
+  });
   const toFile = options.outputFile !== undefined;
   const context = {
     ...formatContextFor(results, [...ran.values()], options, io, !toFile && useColor(options.color, io.isTTY, io.env)),

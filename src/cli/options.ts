@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { RuleSetting } from '../engine/rule-settings.js';
 import { isRuleSeverity, type Severity } from '../engine/severity.js';
+import { INPUT_OPTIONS } from './inputs.js';
+import { UsageError } from './usage-error.js';
 
-/** A command line podlint cannot act on: exit code 2 with a one-line message. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 export interface CliOptions {
   readonly command: 'lint' | 'help' | 'version' | 'list-rules' | 'print-config';
@@ -93,19 +92,15 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         color: { type: 'boolean' },
-        'stdin-filename': { type: 'string' },
-        'ignore-pattern': { type: 'string', multiple: true, default: [] },
-        gitignore: { type: 'boolean', default: true },
+        ...INPUT_OPTIONS,
         'kubernetes-version': { type: 'string' },
         'schema-dir': { type: 'string', multiple: true, default: [] },
-        'pod-template-path': { type: 'string', multiple: true, default: [] },
         'list-rules': { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         'fail-level': { type: 'string' },
         'sarif-file': { type: 'string' },
         'sarif-category': { type: 'string' },
         summary: { type: 'string' },
-        config: { type: 'string', short: 'c' },
         'print-config': { type: 'string' },
         rule: { type: 'string', multiple: true, default: [] },
         'report-unused-directives': { type: 'boolean', default: false },

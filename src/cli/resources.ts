@@ -3,18 +3,15 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigResolver } from '../config/resolve-config.js';
-import { discoverFiles } from '../discover/discover.js';
 import type { PodTemplatePaths } from '../k8s/kinds.js';
-import { loadBytes } from '../load/load-bytes.js';
-import { loadFile } from '../load/load-file.js';
 import type { LoadedFile } from '../load/types.js';
 import { formatResourcesJson } from '../report/resources-json.js';
 import { formatResourcesMarkdown } from '../report/resources-markdown.js';
 import { ResourceReportBuilder, type ResourceReport } from '../report/resources-report.js';
 import { formatResourcesTable } from '../report/resources-table.js';
-import { configureFiles } from './configured-run.js';
 import type { CliIO } from './main.js';
-import { UsageError } from './options.js';
+import { configuredInputs, INPUT_OPTIONS } from './inputs.js';
+import { UsageError } from './usage-error.js';
 import { parsePodTemplatePaths } from './schema-options.js';
 
 export const RESOURCES_HELP = `Usage: podlint resources [options] [paths or globs ...]
@@ -57,11 +54,7 @@ export async function resourcesCommand(argv: readonly string[], io: CliIO): Prom
       options: {
         format: { type: 'string', short: 'f', default: 'table' },
         'output-file': { type: 'string', short: 'o' },
-        'stdin-filename': { type: 'string' },
-        'ignore-pattern': { type: 'string', multiple: true, default: [] },
-        gitignore: { type: 'boolean', default: true },
-        config: { type: 'string', short: 'c' },
-        'pod-template-path': { type: 'string', multiple: true, default: [] },
+        ...INPUT_OPTIONS,
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -75,10 +68,6 @@ export async function resourcesCommand(argv: readonly string[], io: CliIO): Prom
   }
   const format = FORMATS[values.format];
   if (!format) throw new UsageError(`Unknown format "${values.format}"; use one of: ${Object.keys(FORMATS).join(', ')}.`);
-
-  const readsStdin = positionals.includes('-');
-  if (readsStdin && positionals.length > 1) throw new UsageError('"-" (standard input) cannot be combined with other paths.');
-  if (values['stdin-filename'] !== undefined && !readsStdin) throw new UsageError('--stdin-filename needs "-" among the paths.');
 
   // The configuration that lint would use for each file: which files it ignores, where custom
   // kinds keep their pod template. Rule settings play no part here.
@@ -95,18 +84,8 @@ export async function resourcesCommand(argv: readonly string[], io: CliIO): Prom
     }
     builder.add(file, podTemplatePaths);
   };
-  if (readsStdin) {
-    const name = values['stdin-filename'] ?? '<stdin>';
-    const config = await resolver.forFile(path.resolve(io.cwd, name));
-    add(loadBytes(name, io.stdin()), config.podTemplatePaths);
-  } else {
-    const found = await discoverFiles(positionals, { cwd: io.cwd, ignorePatterns: values['ignore-pattern'], useGitignore: values.gitignore });
-    const { files: kept, configs } = await configureFiles(found, positionals, resolver, io.cwd);
-    for (const file of kept) {
-      const absolute = path.resolve(io.cwd, file);
-      add(loadFile(file, absolute), configs.get(absolute)!.podTemplatePaths);
-    }
-  }
+  const selection = { paths: positionals, stdinFilename: values['stdin-filename'], ignorePatterns: values['ignore-pattern'], gitignore: values.gitignore };
+  for (const input of await configuredInputs(selection, resolver, io)) add(input.load(), input.config.podTemplatePaths);
 
   const report = builder.report();
   for (const ignored of report.ignored) {

@@ -1,6 +1,6 @@
 import { parseTemplatePath, type PodTemplatePaths } from '../k8s/kinds.js';
 import { loadSchemaDirs, SchemaDirError, type CustomSchemas } from '../validate/custom-schemas.js';
-import { UsageError } from './options.js';
+import { UsageError } from './usage-error.js';
 
 /** The schema settings of a run: --schema-dir and --pod-template-path. */
 export interface SchemaSettings {
