@@ -13,11 +13,11 @@ import { documentPath } from './settings.js';
 export function lintDocument(uri: string, text: string, settings: LintSettings): Finding[] {
   const filePath = documentPath(uri);
   const cwd = path.isAbsolute(filePath) ? path.dirname(filePath) : process.cwd();
-  return visibleFindings(lintText(filePath, text, settings, cwd).findings, text);
+  return editorFindings(lintText(filePath, text, settings, cwd).findings, text);
 }
 
 /** The findings an editor shows: not suppressed, and none at all for YAML that is not a manifest. */
-export function visibleFindings(findings: readonly Finding[], text: string): Finding[] {
+export function editorFindings(findings: readonly Finding[], text: string): Finding[] {
   const shown = findings.filter((finding) => !finding.suppressions?.length);
   if (shown.length > 0 && !shown.some((finding) => finding.object) && !mentionsKubernetes(text)) return [];
   return shown;

@@ -1,7 +1,7 @@
 import type { Finding } from '../engine/finding.js';
 import type { Severity } from '../engine/severity.js';
 import { relativePosix } from '../file-paths.js';
-import { isSuppressed, type FileResult, type Formatter } from './results.js';
+import { isSuppressed, shownFindings, shownMessage, type FileResult, type Formatter } from './results.js';
 import { workflowCommand } from './workflow-command.js';
 
 /** The runner shows at most this many annotations of each level per step and drops the rest. */
@@ -16,7 +16,7 @@ const LEVEL: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'war
  * relative to the repository root, which is where the runner resolves them. No colour, ever.
  */
 export const formatGithub: Formatter = (results, context) => {
-  const findings = results.flatMap((result) => result.findings.filter((finding) => !isSuppressed(finding)).map((finding) => ({ result, finding })));
+  const findings = results.flatMap((result) => shownFindings(result, context).map((finding) => ({ result, finding })));
   const totals: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
   for (const { finding } of findings) totals[LEVEL[finding.severity]]++;
   const overflow = Object.values(totals).some((count) => count > MAX_ANNOTATIONS_PER_LEVEL);
@@ -63,8 +63,8 @@ function annotation(level: AnnotationLevel, file: string, finding: Finding): str
   const endColumn = oneLine && !endsAtLineStart ? Math.max(start.column + 1, end.column) : undefined;
   return workflowCommand(
     level,
-    { file, line, col: oneLine ? start.column + 1 : undefined, endLine, endColumn, title: `podlint ${finding.ruleId}` },
-    finding.message,
+    { file, line, col: oneLine ? start.column + 1 : undefined, endLine, endColumn, title: `podlint ${finding.ruleId}${isSuppressed(finding) ? ' (suppressed)' : ''}` },
+    shownMessage(finding),
   );
 }
 

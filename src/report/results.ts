@@ -54,4 +54,25 @@ export function isSuppressed(finding: Finding): boolean {
   return (finding.suppressions?.length ?? 0) > 0;
 }
 
+/** True when a report shows this finding: it is not suppressed, or the run includes suppressed ones. */
+export function isShown(finding: Finding, context: Pick<FormatContext, 'includeSuppressed'>): boolean {
+  return context.includeSuppressed === true || !isSuppressed(finding);
+}
+
+/**
+ * The findings of a file that a report shows, in order: the counted ones, and with
+ * `--include-suppressed` the suppressed ones too. Every formatter shows this; only the JSON keeps
+ * suppressed findings apart in `suppressedMessages` (ESLint's shape) whatever the flag says.
+ */
+export function shownFindings(result: FileResult, context: Pick<FormatContext, 'includeSuppressed'>): readonly Finding[] {
+  return context.includeSuppressed ? result.findings : result.findings.filter((finding) => !isSuppressed(finding));
+}
+
+/** The message as text reports print it: a suppressed finding says what suppressed it. */
+export function shownMessage(finding: Finding): string {
+  if (!finding.suppressions?.length) return finding.message;
+  const parts = finding.suppressions.map((suppression) => `${suppression.kind}${suppression.reason ? `: ${suppression.reason}` : ''}`);
+  return `${finding.message} (suppressed by ${[...new Set(parts)].join('; ')})`;
+}
+
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

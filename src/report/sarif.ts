@@ -9,7 +9,7 @@ import { packageVersion } from '../package-root.js';
 import { formatPath } from '../path.js';
 import { FingerprintCounter } from './sarif-fingerprint.js';
 import { relativePosix } from '../file-paths.js';
-import { isSuppressed, type FileResult, type FormatContext, type Formatter } from './results.js';
+import { isShown, type FileResult, type FormatContext, type Formatter } from './results.js';
 
 // SARIF 2.1.0 as GitHub code scanning reads it: one run, every rule that ran described from its
 // meta, one location per result with a repository-relative URI, and the limits GitHub enforces
@@ -119,8 +119,7 @@ export function sarifLog(results: readonly FileResult[], context: FormatContext)
     const fingerprints = new FingerprintCounter();
     for (const finding of result.findings) {
       const fingerprint = fingerprints.next(finding);
-      const suppressed = isSuppressed(finding);
-      if (suppressed && !context.includeSuppressed) continue;
+      if (!isShown(finding, context)) continue;
       candidates.push({ result: sarifResult(finding, artifact, fingerprint, rules.indexOf(finding)), severity: finding.severity });
     }
   }

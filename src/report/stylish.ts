@@ -1,6 +1,5 @@
-import type { FindingSuppression } from '../engine/finding.js';
 import type { Severity } from '../engine/severity.js';
-import { isSuppressed, type Formatter } from './results.js';
+import { shownFindings, shownMessage, type Formatter } from './results.js';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, gray: 90, underline: 4, bold: 1 } as const;
 
@@ -19,7 +18,7 @@ export const formatStylish: Formatter = (results, { color, includeSuppressed }) 
   let suppressed = 0;
   for (const result of results) {
     suppressed += result.suppressedCount;
-    const shown = includeSuppressed ? result.findings : result.findings.filter((finding) => !isSuppressed(finding));
+    const shown = shownFindings(result, { includeSuppressed });
     if (shown.length === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
@@ -27,7 +26,7 @@ export const formatStylish: Formatter = (results, { color, includeSuppressed }) 
     const rows = shown.map((finding) => [
       `${finding.range.start.line + 1}:${finding.range.start.column + 1}`,
       finding.severity,
-      finding.suppressions?.length ? `${finding.message} ${suppressionNote(finding.suppressions)}` : finding.message,
+      shownMessage(finding),
       finding.ruleId,
     ]);
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
@@ -48,12 +47,6 @@ export const formatStylish: Formatter = (results, { color, includeSuppressed }) 
   out.push('', paint(errors > 0 ? 'red' : total > 0 ? 'yellow' : 'gray', paint('bold', summary)), '');
   return out.join('\n');
 };
-
-/** `(suppressed by directive: reason)`, naming each suppression once. */
-function suppressionNote(suppressions: readonly FindingSuppression[]): string {
-  const parts = suppressions.map((suppression) => `${suppression.kind}${suppression.reason ? `: ${suppression.reason}` : ''}`);
-  return `(suppressed by ${[...new Set(parts)].join('; ')})`;
-}
 
 function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`;

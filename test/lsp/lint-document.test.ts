@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
-import { mentionsKubernetes, visibleFindings } from '../../src/lsp/lint-document.js';
+import { mentionsKubernetes, editorFindings } from '../../src/lsp/lint-document.js';
 import { documentPath, isConfigFile } from '../../src/lsp/settings.js';
 
 const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 1 }, startOffset: 0, endOffset: 1 };
@@ -11,14 +11,14 @@ describe('what the editor shows', () => {
   it('drops suppressed findings, keeps the rest', () => {
     const kept = finding({ object });
     const suppressed = finding({ object, suppressions: [{ kind: 'directive', reason: 'debug pod' }] });
-    expect(visibleFindings([kept, suppressed], 'kind: Pod')).toEqual([kept]);
+    expect(editorFindings([kept, suppressed], 'kind: Pod')).toEqual([kept]);
   });
 
   it('shows load problems only for text that looks like a manifest', () => {
     const syntax = finding({ ruleId: 'yaml-syntax' });
-    expect(visibleFindings([syntax], 'apiVersion: v1\nkind: Pod\nmetadata: { name: a\n')).toEqual([syntax]);
-    expect(visibleFindings([syntax], '{"kind": "Pod", "spec": [}')).toEqual([syntax]);
-    expect(visibleFindings([syntax], 'services:\n  web: [\n')).toEqual([]);
+    expect(editorFindings([syntax], 'apiVersion: v1\nkind: Pod\nmetadata: { name: a\n')).toEqual([syntax]);
+    expect(editorFindings([syntax], '{"kind": "Pod", "spec": [}')).toEqual([syntax]);
+    expect(editorFindings([syntax], 'services:\n  web: [\n')).toEqual([]);
     expect(mentionsKubernetes('- kind: Pod')).toBe(true);
     expect(mentionsKubernetes('kinds: [a]\nmykind: b')).toBe(false);
   });
