@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Ajv, _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { callRef } from 'ajv/dist/vocabularies/core/ref.js';
-import { KUBERNETES_VERSIONS } from '../../src/cli/kubernetes-version.js';
+import { KUBERNETES_VERSIONS } from '../../src/k8s/kubernetes-version.js';
 import { REPOSITORY_ROOT, schemaDir } from './sources.js';
 import { addPodlintKeywords, AJV_OPTIONS, forCompilation, REF_PREFIX } from '../../src/validate/compile-schema.js';
 import { DEFINITIONS_FILE, KINDS_FILE, type Schema } from './strict-schema.js';

@@ -2,7 +2,7 @@
 // specs. A test regenerates in memory and fails when the committed files differ.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { KUBERNETES_VERSIONS } from '../../src/cli/kubernetes-version.js';
+import { KUBERNETES_VERSIONS } from '../../src/k8s/kubernetes-version.js';
 import { readSpec, schemaDir } from './sources.js';
 import { generateSchemaFiles } from './strict-schema.js';
 

@@ -15,6 +15,7 @@ import { cliSettings, ConfigResolver, failsAtLevel } from './configured-run.js';
 import { configuredInputs } from './inputs.js';
 import { listRules } from './list-rules.js';
 import { HELP, parseCliOptions, UsageError, type CliOptions } from './options.js';
+import { SchemaDirError } from '../validate/custom-schemas.js';
 import { packageVersion } from './package-info.js';
 import { formatContextFor, summaryResources, writeSideReports } from './side-reports.js';
 import type { Severity } from '../engine/severity.js';
@@ -75,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr(`podlint: the configuration cannot be used:\n${error.format(io.cwd)}\n`);
-    } else if (error instanceof UsageError || error instanceof DiscoverError || error instanceof RuleSettingsError || error instanceof CustomRuleError) {
+    } else if (isUsageError(error)) {
       io.stderr(`podlint: ${error.message}\n`);
     } else if (options?.debug) {
       io.stderr(`podlint: internal error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -84,6 +85,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     }
     return EXIT.failure;
   }
+}
+
+/** The mistakes of the user's that stop a run with exit 2 and one line, from any stage. */
+function isUsageError(error: unknown): error is Error {
+  return [UsageError, DiscoverError, RuleSettingsError, CustomRuleError, SchemaDirError].some((type) => error instanceof type);
 }
 
 async function lint(options: CliOptions, io: CliIO): Promise<number> {

@@ -1,4 +1,4 @@
-import { KUBERNETES_VERSIONS } from '../cli/kubernetes-version.js';
+import { KUBERNETES_VERSIONS } from '../k8s/kubernetes-version.js';
 import type { AnyRule } from '../engine/define-rule.js';
 import { SEVERITIES } from '../engine/severity.js';
 import { ruleDocsUrl } from '../docs/rule-docs.js';

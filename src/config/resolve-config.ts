@@ -2,7 +2,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { builtinRules } from '../../rules/index.js';
 import { relativePosix } from '../file-paths.js';
-import { DEFAULT_KUBERNETES_VERSION } from '../cli/kubernetes-version.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../k8s/kubernetes-version.js';
 import type { AnyRule } from '../engine/define-rule.js';
 import type { LintSettings } from '../engine/lint-file.js';
 import { configureRules, type RuleSetting } from '../engine/rule-settings.js';

@@ -76,3 +76,22 @@ export function parseTemplatePath(text: string): Path {
     .filter((segment) => segment !== '')
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
+
+/** A pod template path that cannot be read; the message continues the option's name. */
+export class PodTemplatePathError extends Error {
+  override name = 'PodTemplatePathError';
+}
+
+/** `example.com/v1/MyKind=spec.template` (each) → `{ 'example.com/v1/MyKind': ['spec', 'template'] }`. */
+export function parsePodTemplatePaths(values: readonly string[]): PodTemplatePaths {
+  const paths: Record<string, readonly (string | number)[]> = {};
+  for (const value of values) {
+    const match = /^(.+)\/([^/=]+)=(.+)$/.exec(value);
+    const path = match ? parseTemplatePath(match[3]!) : [];
+    if (!match || path.length === 0) {
+      throw new PodTemplatePathError(`needs <apiVersion>/<kind>=<path>, for example example.com/v1/MyKind=spec.template (got "${value}").`);
+    }
+    paths[`${match[1]}/${match[2]}`] = path;
+  }
+  return paths;
+}

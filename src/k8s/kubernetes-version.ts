@@ -1,3 +1,16 @@
+/** The Kubernetes versions podlint has schemas for (schemas/kubernetes/<version>/), oldest first. */
+export const KUBERNETES_VERSIONS = ['1.34', '1.35', '1.36'] as const;
+export type KubernetesVersion = (typeof KUBERNETES_VERSIONS)[number];
+
+/** What manifests are checked against unless a flag or configuration says otherwise. */
+export const DEFAULT_KUBERNETES_VERSION: KubernetesVersion = '1.36';
+
+/** A supported version for `1.35` or `v1.35`, or undefined. */
+export function supportedKubernetesVersion(requested: string): KubernetesVersion | undefined {
+  const normalized = requested.replace(/^v/, '');
+  return KUBERNETES_VERSIONS.find((version) => version === normalized);
+}
+
 /** The minor version of a selected Kubernetes version such as `1.35`. */
 export function kubernetesMinor(version: string): number {
   const match = /^v?1\.(\d+)/.exec(version);

@@ -1,5 +1,6 @@
-import { parsePodTemplatePaths, resolveSchemaSettings } from '../cli/schema-options.js';
 import type { CliSettings } from '../config/types.js';
+import { parsePodTemplatePaths } from '../k8s/kinds.js';
+import { loadSchemaDirs } from '../validate/custom-schemas.js';
 
 /** What the client's `initializationOptions` set: the server's flags, as the CLI's are for a run. */
 export interface InitializationSettings {
@@ -32,8 +33,7 @@ export function initializationSettings(options: unknown, root: string | undefine
   const schemaDirs = stringList(given.schemaDirs, 'schemaDirs', problems);
   if (schemaDirs.length > 0) {
     try {
-      const { customSchemas } = resolveSchemaSettings(schemaDirs, [], cwd);
-      if (customSchemas) cli.customSchemas = customSchemas;
+      cli.customSchemas = loadSchemaDirs(schemaDirs, cwd);
     } catch (error) {
       problems.push(`initializationOptions.schemaDirs: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -43,7 +43,7 @@ export function initializationSettings(options: unknown, root: string | undefine
     try {
       cli.podTemplatePaths = parsePodTemplatePaths(templatePaths);
     } catch (error) {
-      problems.push(`initializationOptions.podTemplatePaths: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(`initializationOptions.podTemplatePaths ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return { ...(debounceMs !== undefined ? { debounceMs } : {}), cli, problems };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinRules } from '../../rules/index.js';
-import { DEFAULT_KUBERNETES_VERSION } from '../cli/kubernetes-version.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../k8s/kubernetes-version.js';
 import { CONFIG_FILE_NAMES } from '../config/find-config.js';
 import type { LintSettings } from '../engine/lint-file.js';
 import { configureRules } from '../engine/rule-settings.js';

@@ -1,4 +1,4 @@
-import { KUBERNETES_VERSIONS } from '../cli/kubernetes-version.js';
+import { KUBERNETES_VERSIONS } from '../k8s/kubernetes-version.js';
 import { apiGroup } from '../k8s/kinds.js';
 import { bundledKinds } from './load-validator.js';
 import { didYouMean } from '../text/did-you-mean.js';

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { UsageError } from '../cli/options.js';
 import { asArray, asObject, asString, isObject, type JsonObject } from '../json.js';
 import { SAFE_TO_JS_OPTIONS } from '../load/yaml-schema.js';
 import { AJV_OPTIONS } from './compile-schema.js';
@@ -25,10 +24,10 @@ export interface CustomSchemas {
 }
 
 /**
- * A schema directory or file podlint cannot use: a usage error (exit 2), naming it, also when a
- * schema turns out not to compile on first use, in the middle of a run.
+ * A schema directory or file podlint cannot use, naming it, also when a schema turns out not to
+ * compile on first use, in the middle of a run. The CLI reports it as a usage error (exit 2).
  */
-export class SchemaDirError extends UsageError {
+export class SchemaDirError extends Error {
   override name = 'SchemaDirError';
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
-import { parsePodTemplatePaths } from '../../src/cli/schema-options.js';
+import { parsePodTemplatePaths } from '../../src/k8s/kinds.js';
 import { configureRules } from '../../src/engine/rule-settings.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { lintText } from '../../src/lint.js';

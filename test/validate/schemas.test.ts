@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSchemaFiles } from '../../scripts/schemas/strict-schema.js';
 import { readSpec, schemaDir } from '../../scripts/schemas/sources.js';
-import { KUBERNETES_VERSIONS } from '../../src/cli/kubernetes-version.js';
+import { KUBERNETES_VERSIONS } from '../../src/k8s/kubernetes-version.js';
 
 type Schema = Record<string, any>;
 
