@@ -10,7 +10,7 @@ export default defineRule({
       description: 'Report files over 8 MiB, which are not parsed; no real manifest comes close.',
       remediation: 'Split the file, or exclude generated data from the lint with --ignore-pattern.',
     },
-    messages: { size: '{{message}}' },
+    messages: { size: 'The file is {{size}} bytes, over the limit of {{limit}}; it was not parsed.' },
     defaultOptions: {},
   },
 });

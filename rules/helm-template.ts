@@ -11,7 +11,9 @@ export default defineRule({
       remediation:
         'Lint the rendered output instead (`helm template chart/ | podlint -`), or exclude template folders with --ignore-pattern.',
     },
-    messages: { template: '{{message}}' },
+    messages: {
+      template: 'This file is a template ({{ }} syntax), not a manifest; render it first (for example `helm template ... | podlint -`).',
+    },
     defaultOptions: {},
   },
 });

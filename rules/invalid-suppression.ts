@@ -15,8 +15,10 @@ export default defineRule({
     },
     messages: {
       unknownRule: 'Unknown rule "{{rule}}" in {{where}}{{hint}}; it suppresses nothing.',
-      malformed: '{{message}}',
-      annotation: '{{message}}',
+      malformed: 'Unknown directive "{{directive}}"; use one of {{kinds}}.',
+      annotationNotString: 'The annotation {{annotation}} must be a string of rule ids (quote it).',
+      annotationEmpty: 'The annotation {{annotation}} names no rule; list rule ids, or * for every rule.',
+      annotationContainer: 'The annotation {{annotation}} names container "{{container}}", but the pod has no container of that name.',
       missingReason: 'The podlint-{{kind}} directive gives no reason; add one after " -- ".',
     },
     schema: {

@@ -1,4 +1,3 @@
-import { ConfigResolver } from '../config/resolve-config.js';
 import type { CliSettings } from '../config/types.js';
 import { atLeast, type Severity } from '../engine/severity.js';
 import type { FileResult } from '../report/results.js';
@@ -27,4 +26,3 @@ export function failsAtLevel(results: readonly FileResult[], failLevelOf: (absol
   });
 }
 
-export { ConfigResolver };

@@ -11,7 +11,8 @@ import { RuleSettingsError, type ConfiguredRule } from '../engine/rule-settings.
 import { FORMATTERS } from '../report/formatters.js';
 import { fileResult, type FileResult } from '../report/results.js';
 import { useColor } from './color.js';
-import { cliSettings, ConfigResolver, failsAtLevel } from './configured-run.js';
+import { ConfigResolver } from '../config/resolve-config.js';
+import { cliSettings, failsAtLevel } from './configured-run.js';
 import { configuredInputs } from './inputs.js';
 import { listRules } from './list-rules.js';
 import { HELP, parseCliOptions, UsageError, type CliOptions } from './options.js';

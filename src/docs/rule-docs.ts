@@ -37,7 +37,7 @@ export function ruleDocPage(rule: AnyRule): string {
   if (meta.tags?.length) lines.push(`- Tags: ${meta.tags.join(', ')}`);
   if (meta.docs.rationale) lines.push('', '## Why', '', meta.docs.rationale);
   lines.push('', '## How to fix', '', meta.docs.remediation, '', '## Messages', '');
-  for (const message of Object.values<string>(meta.messages)) lines.push(`- ${message === '{{message}}' ? 'The problem as the reader found it.' : message}`);
+  for (const message of Object.values<string>(meta.messages)) lines.push(`- ${message}`);
   lines.push('', '## Options', '');
   lines.push(...optionsSection(rule));
   lines.push('');

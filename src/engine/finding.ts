@@ -11,11 +11,11 @@ export interface ObjectIdentity {
 }
 
 /**
- * Why a finding is not counted: a comment directive in the file, an annotation on the object, or
- * the configuration. Suppressed findings are kept (reports may show them, SARIF lists them).
+ * Why a finding is not counted: a comment directive in the file, or an annotation on the object.
+ * Suppressed findings are kept (reports may show them, SARIF lists them).
  */
 export interface FindingSuppression {
-  readonly kind: 'directive' | 'annotation' | 'config';
+  readonly kind: 'directive' | 'annotation';
   /** The text after `--` in a directive, or after `=` in an annotation. */
   readonly reason?: string;
   /** Where the directive or annotation is. */
@@ -56,7 +56,7 @@ export interface Finding {
   readonly deprecated?: boolean;
   /** Fixes a rule offered; only for paths that resolved exactly. */
   readonly fixes?: readonly FindingFix[];
-  /** Set when a directive, annotation or the configuration suppressed this finding. */
+  /** Set when a directive or an annotation suppressed this finding. */
   readonly suppressions?: readonly FindingSuppression[];
 }
 

@@ -5,7 +5,7 @@ import type { Path } from '../path.js';
 import type { SourceMap } from '../load/source-map.js';
 import type { CustomSchemas } from '../validate/custom-schemas.js';
 import { applySuppressions } from '../suppress/apply.js';
-import { formatMessage, isObjectRule, isPodRule, type ReportDescriptor, type ReportedFix } from './define-rule.js';
+import { formatMessage, isObjectRule, isPodRule, type ObjectRuleContext, type ReportDescriptor, type ReportedFix } from './define-rule.js';
 import { compareFindings, type Finding, type FindingFix, type ObjectIdentity } from './finding.js';
 import { preparedOptions, reportSeverity, type ConfiguredRule } from './rule-settings.js';
 
@@ -39,10 +39,11 @@ export function lintLoadedFile(file: LoadedFile, settings: LintSettings): Findin
       message: problem.message,
       filePath: file.filePath,
       range: problem.range,
+      messageId: problem.messageId,
     });
   }
-  const objectRules = settings.rules.filter((configured) => isObjectRule(configured.rule));
-  const podRules = settings.rules.filter((configured) => isPodRule(configured.rule));
+  const objectRules = settings.rules.flatMap((configured) => (isObjectRule(configured.rule) ? [{ configured, rule: configured.rule }] : []));
+  const podRules = settings.rules.flatMap((configured) => (isPodRule(configured.rule) ? [{ configured, rule: configured.rule }] : []));
   // Built at most once per object: the pod rules and the suppression stage's annotations share it.
   const pods = new Map<K8sObject, PodView | undefined>();
   const podOf = (object: K8sObject): PodView | undefined => {
@@ -51,25 +52,19 @@ export function lintLoadedFile(file: LoadedFile, settings: LintSettings): Findin
   };
   for (const document of file.documents) {
     for (const object of document.objects) {
-      for (const configured of objectRules) runRule(configured, object, settings, findings);
+      for (const { configured, rule } of objectRules) rule.check(ruleContext(configured, object, settings, findings), preparedOptions(rule, configured.options));
       if (podRules.length === 0) continue;
       const pod = podOf(object);
       if (!pod) continue;
-      for (const configured of podRules) runRule(configured, object, settings, findings, pod);
+      for (const { configured, rule } of podRules) rule.check({ ...ruleContext(configured, object, settings, findings), pod }, preparedOptions(rule, configured.options));
     }
   }
   return applySuppressions(file, findings.sort(compareFindings), settings, podOf);
 }
 
-function runRule(
-  configured: ConfiguredRule,
-  object: K8sObject,
-  settings: LintSettings,
-  findings: Finding[],
-  pod?: ReturnType<typeof podView>,
-): void {
+/** What a rule's check gets for one object: the object, the run's settings, and report. */
+function ruleContext(configured: ConfiguredRule, object: K8sObject, settings: LintSettings, findings: Finding[]): ObjectRuleContext<string> {
   const { rule } = configured;
-  const options = preparedOptions(rule, configured.options);
   const identity: ObjectIdentity = {
     apiVersion: object.apiVersion,
     kind: object.kind,
@@ -77,9 +72,8 @@ function runRule(
     namespace: object.namespace,
   };
   const sourceMap = object.document.sourceMap;
-  const context = {
+  return {
     object,
-    pod,
     kubernetesVersion: settings.kubernetesVersion,
     customSchemas: settings.customSchemas,
     report(descriptor: ReportDescriptor<string>) {
@@ -105,11 +99,6 @@ function runRule(
       return sourceMap.resolve([...object.documentPath, ...path]).range.start.line + 1;
     },
   };
-  if (isPodRule(rule)) {
-    if (pod) rule.check({ ...context, pod }, options);
-  } else if (isObjectRule(rule)) {
-    rule.check(context, options);
-  }
 }
 
 /** A fix lands only where its path exists: an edit next to the wrong node would break the file. */

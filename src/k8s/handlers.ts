@@ -1,7 +1,6 @@
 import { asObject, type JsonObject } from '../json.js';
 import type { Path } from '../path.js';
-import type { ContainerView, PodView } from './pod-view.js';
-import { probedContainers } from './run-to-completion.js';
+import { containersAndSidecars, type ContainerView, type PodView } from './pod-view.js';
 
 /** The action types a probe may have, in the order the API server checks them. */
 export const PROBE_HANDLER_TYPES = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
@@ -34,7 +33,7 @@ const HOOKS = ['postStart', 'preStop'] as const;
  */
 export function podHandlers(pod: PodView): HandlerView[] {
   const handlers: HandlerView[] = [];
-  for (const container of probedContainers(pod)) {
+  for (const container of containersAndSidecars(pod)) {
     for (const field of PROBES) {
       const spec = asObject(container.spec[field]);
       if (spec) handlers.push(view(container, 'probe', field, field, [...container.path, field], spec, PROBE_HANDLER_TYPES));

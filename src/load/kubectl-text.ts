@@ -1,15 +1,16 @@
 import { Parser, type CST } from 'yaml';
+import yamlSyntax from '../../rules/yaml-syntax.js';
+import { problemMessage, type ProblemMessage } from './load-problem.js';
 
 // What kubectl does to a file's text before, or besides, go-yaml's parse, where the yaml package
 // reads differently: it splits YAML at `---` lines itself, it reads a file that starts with `{` as
 // a stream of JSON objects, and go-yaml's scanner refuses a tab inside a block scalar's
 // indentation. Checked against kubectl by test/integrations/kubectl.test.ts.
 
-/** A place in the text kubectl refuses; the document around it is reported, not linted. */
-export interface TextRefusal {
+/** A place in the text kubectl refuses (a yaml-syntax message); the document around it is reported, not linted. */
+export interface TextRefusal extends ProblemMessage {
   readonly start: number;
   readonly end: number;
-  readonly message: string;
 }
 
 /**
@@ -25,19 +26,11 @@ export function separatorRefusals(text: string, tokens: readonly CST.Token[]): T
     const rest = match[1]!.trim();
     if (rest === '' || rest.startsWith('#')) continue;
     const start = match.index + match[0].indexOf(rest);
-    refusals.push({
-      start,
-      end: start + rest.length,
-      message: `kubectl splits a file into documents at its --- lines and allows only a comment after one; it refuses "--- ${rest}" (invalid Yaml document separator). Put the content on the next line.`,
-    });
+    refusals.push({ start, end: start + rest.length, ...problemMessage(yamlSyntax, 'separator', { rest }) });
   }
   for (const token of tokens) {
     if (token.type !== 'directive') continue;
-    refusals.push({
-      start: token.offset,
-      end: token.offset + token.source.trimEnd().length,
-      message: `kubectl splits a file into documents at its --- lines before reading them, which cuts the directive "${token.source.trim()}" off from its document; it refuses the file. Remove the directive.`,
-    });
+    refusals.push({ start: token.offset, end: token.offset + token.source.trimEnd().length, ...problemMessage(yamlSyntax, 'directive', { directive: token.source.trim() }) });
   }
   return refusals;
 }
@@ -64,11 +57,7 @@ export function scalarRefusals(tokens: readonly CST.Token[]): TextRefusal[] {
     if (token.type === 'block-scalar') {
       const tab = blockScalarTab(token);
       if (tab !== undefined) {
-        refusals.push({
-          start: tab,
-          end: tab + 1,
-          message: 'A tab where the block scalar\'s indentation is expected: kubectl refuses the file (found a tab character where an indentation space is expected). Indent with spaces; a tab may follow the indentation.',
-        });
+        refusals.push({ start: tab, end: tab + 1, ...problemMessage(yamlSyntax, 'blockScalarTab') });
       }
       continue;
     }
@@ -86,13 +75,14 @@ function escapeRefusals(source: string, offset: number): TextRefusal[] {
   for (let i = source.indexOf('\\'); i !== -1; i = source.indexOf('\\', i + 2)) {
     const escape = source[i + 1];
     if (escape === '/') {
-      refusals.push({ start: offset + i, end: offset + i + 2, message: 'kubectl reads YAML 1.1, which has no \\/ escape (YAML 1.2 added it); it refuses the file (found unknown escape character). Write / alone.' });
+      refusals.push({ start: offset + i, end: offset + i + 2, ...problemMessage(yamlSyntax, 'slashEscape') });
     } else if (escape === 'u' || escape === 'U') {
       const digits = source.slice(i + 2, i + 2 + (escape === 'u' ? 4 : 8));
       const code = /^[0-9a-fA-F]+$/.test(digits) ? Number.parseInt(digits, 16) : undefined;
       if (code !== undefined && ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff)) {
         const end = offset + i + 2 + digits.length;
-        refusals.push({ start: offset + i, end, message: `The escape \\${escape}${digits} is ${code > 0x10ffff ? 'beyond Unicode' : 'half of a UTF-16 surrogate pair'}, which kubectl refuses (found invalid Unicode character escape code); write the character itself or \\U with its code point.` });
+        const what = code > 0x10ffff ? 'beyond Unicode' : 'half of a UTF-16 surrogate pair';
+        refusals.push({ start: offset + i, end, ...problemMessage(yamlSyntax, 'unicodeEscape', { escape: `${escape}${digits}`, what }) });
       }
     }
   }

@@ -1,10 +1,11 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import duplicateKey from '../../rules/duplicate-key.js';
+import yamlToJson from '../../rules/yaml-to-json.js';
 import { goKeyString, goScalarToJson, resolveGoScalar, type GoScalar } from './go-yaml-scalar.js';
+import { problemMessage, type ProblemMessage } from './load-problem.js';
 
-/** Something Kubernetes' YAML-to-JSON step rejects; the document is still linted. */
-export interface ConversionProblem {
-  readonly ruleId: 'yaml-to-json' | 'duplicate-key';
-  readonly message: string;
+/** Something Kubernetes' YAML-to-JSON step rejects (a yaml-to-json or duplicate-key message); the document is still linted. */
+export interface ConversionProblem extends ProblemMessage {
   readonly start: number;
   readonly end: number;
 }
@@ -86,14 +87,14 @@ class Converter {
     const value = goScalarToJson(scalar);
     if (typeof value === 'number' && !Number.isFinite(value)) {
       const text = Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
-      this.report(node, `${JSON.stringify(node.source)} is ${Number.isNaN(value) ? 'not a number' : 'infinity'}, which JSON cannot hold; kubectl rejects the file (json: unsupported value: ${text}). Quote it if it is text.`);
+      this.report(node, problemMessage(yamlToJson, 'notFinite', { value: JSON.stringify(node.source), what: Number.isNaN(value) ? 'not a number' : 'infinity', go: text }));
     }
     return value;
   }
 
   private resolve(node: Scalar): GoScalar {
     const scalar = resolveGoScalar(node.source ?? String(node.value ?? ''), node.type === Scalar.PLAIN, node.tag);
-    if (scalar.kind === 'error') this.report(node, `${tagText(node)}${JSON.stringify(node.source)} does not decode: kubectl rejects the file (${scalar.message}).`);
+    if (scalar.kind === 'error') this.report(node, problemMessage(yamlToJson, 'undecodable', { value: `${tagText(node)}${JSON.stringify(node.source)}`, error: scalar.message }));
     return scalar;
   }
 
@@ -113,10 +114,10 @@ class Converter {
       const first = seen.get(key);
       const type = this.keyType(pair.key);
       if (first && checkDuplicates && isScalarOrAlias(pair.key)) {
-        const line = first.node.range ? ` (first on line ${this.lineOf(first.node.range[0]) + 1})` : '';
+        const data = { key: JSON.stringify(key), first: first.node.range ? ` (first on line ${this.lineOf(first.node.range[0]) + 1})` : '' };
         // go-yaml keeps 1 and "1" apart; they only meet as JSON keys, in Go's random map order.
-        const kept = first.type === type ? 'kubectl keeps the last value and silently drops the first' : `kubectl keeps one of the two at random, as the keys differ in type (a ${first.type} and a ${type})`;
-        this.report(pair.key, `Duplicate key ${JSON.stringify(key)}${line}; ${kept}.`, 'duplicate-key');
+        if (first.type === type) this.report(pair.key, problemMessage(duplicateKey, 'lastWins', data));
+        else this.report(pair.key, problemMessage(duplicateKey, 'randomWinner', { ...data, firstType: first.type, type }));
       }
       if (isScalarOrAlias(pair.key) && !first) seen.set(key, { node: pair.key, type });
       setKey(out, key, value);
@@ -125,7 +126,7 @@ class Converter {
 
   /** go-yaml's decoder.merge: a mapping, an alias of one, or a list of those (earlier ones win). */
   private merge(source: unknown, out: Record<string, unknown>, at: Node): void {
-    const wantMap = () => this.report(isNode(source) ? source : at, 'A << merge needs a mapping, an alias of one or a list of those; kubectl rejects the file (map merge requires map or sequence of maps as the value).');
+    const wantMap = () => this.report(isNode(source) ? source : at, problemMessage(yamlToJson, 'mergeNeedsMap'));
     if (isMap(source)) {
       this.count();
       this.mapping(source, out);
@@ -149,11 +150,11 @@ class Converter {
     if (isScalar(node)) {
       const key = goKeyString(this.resolve(node));
       if ('key' in key) return key.key;
-      this.report(node, `The key ${JSON.stringify(node.source ?? '')} has no JSON form: kubectl rejects the file (${key.error}). Quote it.`);
+      this.report(node, problemMessage(yamlToJson, 'keyWithoutJson', { key: JSON.stringify(node.source ?? ''), error: key.error }));
       return undefined;
     }
     const at = isNode(node) ? node : isNode(fallback) ? fallback : undefined;
-    if (at) this.report(at, 'A mapping or a list cannot be a key in JSON: kubectl rejects the file (invalid map key).');
+    if (at) this.report(at, problemMessage(yamlToJson, 'collectionKey'));
     return undefined;
   }
 
@@ -194,10 +195,10 @@ class Converter {
     }
   }
 
-  private report(node: Node, message: string, ruleId: ConversionProblem['ruleId'] = 'yaml-to-json'): void {
+  private report(node: Node, problem: ProblemMessage): void {
     const [start, end] = rangeOf(node);
-    const id = `${start}:${message}`;
-    if (!this.found.has(id)) this.found.set(id, { ruleId, message, start, end });
+    const id = `${start}:${problem.message}`;
+    if (!this.found.has(id)) this.found.set(id, { ...problem, start, end });
   }
 }
 

@@ -1,5 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { loadBytes, MAX_FILE_BYTES, tooLarge, unreadable } from './load-bytes.js';
+import unreadableFile from '../../rules/unreadable-file.js';
+import { loadBytes, MAX_FILE_BYTES, tooLarge } from './load-bytes.js';
+import { loadProblem, problemFile } from './load-problem.js';
 import type { LoadedFile } from './types.js';
 
 /**
@@ -13,11 +15,11 @@ export function loadFile(filePath: string, absolutePath: string, maxBytes = MAX_
   try {
     fd = openSync(absolutePath, 'r');
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return unreadable(filePath, 'unreadable-file', 'The file cannot be read: it is a directory.');
+    if (stat.isDirectory()) return problemFile(filePath, (range) => loadProblem(unreadableFile, 'directory', range));
     if (stat.size > maxBytes) return tooLarge(filePath, stat.size, maxBytes);
     return loadBytes(filePath, readFileSync(fd), maxBytes);
   } catch (error) {
-    return unreadable(filePath, 'unreadable-file', `The file cannot be read: ${readFailure(error)}.`);
+    return problemFile(filePath, (range) => loadProblem(unreadableFile, 'failed', range, { reason: readFailure(error) }));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -1,7 +1,10 @@
 import { Composer, LineCounter, Parser, Scalar, isMap, isSeq, visit, type CST, type Document } from 'yaml';
 import { asArray, asString, isObject, type JsonObject } from '../json.js';
 import type { Path } from '../path.js';
+import helmTemplate from '../../rules/helm-template.js';
+import yamlSyntax from '../../rules/yaml-syntax.js';
 import { collectComments } from './comments.js';
+import { loadProblem } from './load-problem.js';
 import { LineIndex, type SourceRange } from './position.js';
 import { SourceMap } from './source-map.js';
 import type { K8sObject, LoadProblem, LoadedDocument, LoadedFile, SourceComment } from './types.js';
@@ -31,16 +34,11 @@ export function loadText(filePath: string, text: string): LoadedFile {
 
   const template = text.includes('{{') ? findTemplateMarker(text, parsed) : undefined;
   if (template !== undefined) {
-    problems.push({
-      ruleId: 'helm-template',
-      message:
-        'This file is a template ({{ }} syntax), not a manifest; render it first (for example `helm template ... | podlint -`).',
-      range: lines.range(template, template + 2),
-    });
+    problems.push(loadProblem(helmTemplate, 'template', lines.range(template, template + 2)));
   } else {
     // A JSON stream is read by a JSON decoder: its escapes and lines are JSON's, not go-yaml's.
     const refusals = json ? [] : [...separatorRefusals(text, tokens), ...scalarRefusals(tokens)].sort((a, b) => a.start - b.start);
-    const refusalProblem = (refusal: TextRefusal): LoadProblem => ({ ruleId: 'yaml-syntax', message: refusal.message, range: lines.range(refusal.start, refusal.end) });
+    const refusalProblem = ({ start, end, ...message }: TextRefusal): LoadProblem => ({ ...message, range: lines.range(start, end) });
     let pending = refusals;
     parsed.forEach((yamlDocument, index) => {
       // What kubectl refuses in the text is reported with the document it falls in (a directive
@@ -82,27 +80,20 @@ function loadDocument(
   let fatal = refused;
   for (const error of yamlDocument.errors) {
     fatal = true;
-    problems.push({
-      ruleId: 'yaml-syntax',
-      message: firstLine(error.message),
-      range: lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
-    });
+    problems.push(loadProblem(yamlSyntax, 'syntax', lines.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)), { error: firstLine(error.message) }));
   }
   // A document that does not parse is reported, not linted; the file's other documents still are.
   if (fatal) return undefined;
 
   const conversion = kubernetesJson(yamlDocument, (offset) => lines.position(offset).line);
   if (!conversion.ok) {
-    problems.push({
-      ruleId: 'yaml-syntax',
-      message: `The document cannot be expanded: ${conversion.message}.`,
-      range: lines.range(conversion.start, conversion.end),
-    });
+    problems.push(loadProblem(yamlSyntax, 'unexpandable', lines.range(conversion.start, conversion.end), { reason: conversion.message }));
     return undefined;
   }
   // What kubectl would refuse to convert is reported, and the document is linted as podlint reads it.
   for (const problem of conversion.problems) {
-    problems.push({ ruleId: problem.ruleId, message: problem.message, range: lines.range(problem.start, problem.end) });
+    const { start, end, ...message } = problem;
+    problems.push({ ...message, range: lines.range(start, end) });
   }
 
   const sourceMap = new SourceMap(yamlDocument, lines, file.text);

@@ -9,11 +9,16 @@ export interface SourceComment {
   range: SourceRange;
 }
 
-/** A problem found while reading a file, before any rule runs (bad YAML, a template, binary data). */
+/**
+ * A problem found while reading a file, before any rule runs (bad YAML, a template, binary data),
+ * for a file-scope rule: its id, message id and data, and the message they make (see loadProblem).
+ */
 export interface LoadProblem {
-  ruleId: string;
-  message: string;
-  range: SourceRange;
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly message: string;
+  readonly range: SourceRange;
 }
 
 /** A Kubernetes object: a document's root map, or an item of a `kind: List`. */

@@ -7,8 +7,7 @@ export interface FileResult {
   readonly filePath: string;
   readonly absolutePath: string;
   /**
-   * Every finding, in position order. Suppressed ones (a directive, an annotation or the
-   * configuration) keep their place with `suppressions` set; formatters leave them out unless
+   * Every finding, in position order. Suppressed ones (a directive or an annotation) keep their place with `suppressions` set; formatters leave them out unless
    * `FormatContext.includeSuppressed` (`--include-suppressed`), and they are never counted.
    */
   readonly findings: readonly Finding[];
@@ -49,7 +48,7 @@ export interface FormatContext {
   readonly includeSuppressed?: boolean;
 }
 
-/** A finding a directive, annotation or the configuration silenced. */
+/** A finding a directive or an annotation silenced. */
 export function isSuppressed(finding: Finding): boolean {
   return (finding.suppressions?.length ?? 0) > 0;
 }

@@ -63,7 +63,7 @@ interface SarifLogicalLocation {
 }
 
 interface SarifSuppression {
-  kind: 'inSource' | 'external';
+  kind: 'inSource';
   status: 'accepted';
   justification?: string;
   location?: SarifPhysicalLocation;
@@ -197,10 +197,10 @@ function objectProperties(finding: Finding): Record<string, unknown> {
   };
 }
 
-/** Directives and annotations are in the source; the configuration is outside it. */
+/** Directives and annotations are both written in the source. */
 function sarifSuppression(suppression: FindingSuppression, artifact: SarifArtifactLocation): SarifSuppression {
   return {
-    kind: suppression.kind === 'config' ? 'external' : 'inSource',
+    kind: 'inSource',
     status: 'accepted',
     ...(suppression.reason ? { justification: suppression.reason } : {}),
     ...(suppression.range ? { location: physicalLocation(artifact, suppression.range) } : {}),

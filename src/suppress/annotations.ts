@@ -24,9 +24,12 @@ export interface SuppressionAnnotation {
   /** For `ignore-container.<name>`: the container's name and, when the pod has it, its view. */
   readonly containerName?: string;
   readonly container?: ContainerView;
-  /** Set when the annotation cannot be used, with the reason. */
-  readonly problem?: string;
+  /** Set when the annotation cannot be used: why, as an invalid-suppression message id. */
+  readonly problem?: AnnotationProblem;
 }
+
+/** Why an annotation cannot be used. */
+export type AnnotationProblem = 'annotationNotString' | 'annotationEmpty' | 'annotationContainer';
 
 /**
  * The podlint annotations of an object: on its own metadata and, for a workload, on its pod
@@ -47,18 +50,18 @@ export function readAnnotations(object: K8sObject, pod: PodView | undefined): Su
       const range = object.document.sourceMap.resolve(path).range;
       const base = { key, range };
       if (typeof value !== 'string') {
-        found.push({ ...base, entries: [], problem: `The annotation ${key} must be a string of rule ids (quote it).` });
+        found.push({ ...base, entries: [], problem: 'annotationNotString' });
         continue;
       }
       const entries = parseAnnotationValue(value);
-      const problem = entries.length === 0 ? `The annotation ${key} names no rule; list rule ids, or * for every rule.` : undefined;
+      const problem: AnnotationProblem | undefined = entries.length === 0 ? 'annotationEmpty' : undefined;
       if (isObjectWide) {
         found.push({ ...base, entries, ...(problem ? { problem } : {}) });
         continue;
       }
       const containerName = key.slice(IGNORE_CONTAINER_PREFIX.length);
       const container = pod?.containers.find((candidate) => candidate.name === containerName);
-      const missing = container ? undefined : `The annotation ${key} names container "${containerName}", but the pod has no container of that name.`;
+      const missing: AnnotationProblem | undefined = container ? undefined : 'annotationContainer';
       found.push({ ...base, entries, containerName, ...(container ? { container } : {}), ...(problem || missing ? { problem: problem ?? missing } : {}) });
     }
   }

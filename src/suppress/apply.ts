@@ -1,7 +1,7 @@
 import invalidSuppression from '../../rules/invalid-suppression.js';
 import unusedSuppression from '../../rules/unused-suppression.js';
 import { builtinRules } from '../../rules/index.js';
-import { formatMessage } from '../engine/define-rule.js';
+import { formatMessage, type FileRule } from '../engine/define-rule.js';
 import { compareFindings, type Finding, type FindingSuppression } from '../engine/finding.js';
 import type { LintSettings } from '../engine/lint-file.js';
 import type { Severity } from '../engine/severity.js';
@@ -10,7 +10,7 @@ import type { SourceRange } from '../load/position.js';
 import type { K8sObject, LoadedFile } from '../load/types.js';
 import { didYouMean } from '../text/did-you-mean.js';
 import { readAnnotations, type SuppressionAnnotation } from './annotations.js';
-import { parseDirectives, RULE_ID_PATTERN, type Directive, type NamedRule } from './directives.js';
+import { DIRECTIVE_KINDS, parseDirectives, RULE_ID_PATTERN, type Directive, type MalformedDirective, type NamedRule } from './directives.js';
 
 const BUILTIN_IDS: ReadonlySet<string> = new Set(builtinRules.map((rule) => rule.id));
 
@@ -149,27 +149,27 @@ class SuppressionReporter {
     this.requireReason = Boolean((invalid?.options as { requireReason?: boolean } | undefined)?.requireReason);
   }
 
-  invalid(
-    directives: readonly Directive[],
-    malformed: readonly { message: string; range: SourceRange }[],
-    annotations: readonly SuppressionAnnotation[],
-    known: ReadonlySet<string>,
-  ): void {
-    if (!this.invalidSeverity) return;
-    const messages = invalidSuppression.meta.messages;
-    for (const problem of malformed) this.add(invalidSuppression.id, this.invalidSeverity, 'malformed', messages.malformed, problem.range, { message: problem.message });
+  invalid(directives: readonly Directive[], malformed: readonly MalformedDirective[], annotations: readonly SuppressionAnnotation[], known: ReadonlySet<string>): void {
+    const severity = this.invalidSeverity;
+    if (!severity) return;
+    const kinds = DIRECTIVE_KINDS.map((kind) => `podlint-${kind}`).join(', ');
+    for (const problem of malformed) this.add(invalidSuppression, 'malformed', severity, problem.range, { directive: problem.directive, kinds });
     for (const directive of directives) {
       for (const rule of directive.rules) {
         if (known.has(rule.id)) continue;
         this.unknownRule(rule, `a podlint-${directive.kind} directive`, known);
       }
       if (this.requireReason && directive.kind !== 'enable' && !directive.reason) {
-        this.add(invalidSuppression.id, this.invalidSeverity, 'missingReason', messages.missingReason, directive.range, { kind: directive.kind });
+        this.add(invalidSuppression, 'missingReason', severity, directive.range, { kind: directive.kind });
       }
     }
     for (const annotation of annotations) {
-      if (annotation.problem) {
-        this.add(invalidSuppression.id, this.invalidSeverity, 'annotation', messages.annotation, annotation.range, { message: annotation.problem });
+      if (annotation.problem === 'annotationContainer') {
+        this.add(invalidSuppression, 'annotationContainer', severity, annotation.range, { annotation: annotation.key, container: annotation.containerName ?? '' });
+        continue;
+      }
+      if (annotation.problem === 'annotationNotString' || annotation.problem === 'annotationEmpty') {
+        this.add(invalidSuppression, annotation.problem, severity, annotation.range, { annotation: annotation.key });
         continue;
       }
       for (const entry of annotation.entries) {
@@ -180,27 +180,26 @@ class SuppressionReporter {
   }
 
   unused(directives: readonly Directive[], annotations: readonly SuppressionAnnotation[], used: UsedSet, known: ReadonlySet<string>): void {
-    if (!this.unusedSeverity) return;
-    const messages = unusedSuppression.meta.messages;
     const severity = this.unusedSeverity;
+    if (!severity) return;
     for (const directive of directives) {
       if (directive.kind === 'enable') continue;
       if (directive.rules.length === 0) {
-        if (!used.has(usedKey(directive.range, '*'))) this.add(unusedSuppression.id, severity, 'directive', messages.directive, directive.range, { kind: directive.kind });
+        if (!used.has(usedKey(directive.range, '*'))) this.add(unusedSuppression, 'directive', severity, directive.range, { kind: directive.kind });
         continue;
       }
       for (const rule of directive.rules) {
         // An unknown rule is reported as invalid; saying it is also unused adds nothing.
         if (!known.has(rule.id) || used.has(usedKey(directive.range, rule.id))) continue;
-        this.add(unusedSuppression.id, severity, 'directiveRule', messages.directiveRule, rule.range, { kind: directive.kind, rule: rule.id });
+        this.add(unusedSuppression, 'directiveRule', severity, rule.range, { kind: directive.kind, rule: rule.id });
       }
     }
     for (const annotation of annotations) {
       if (annotation.problem) continue;
       for (const entry of annotation.entries) {
         if ((entry.id !== '*' && !known.has(entry.id)) || used.has(usedKey(annotation.range, entry.id))) continue;
-        if (entry.id === '*') this.add(unusedSuppression.id, severity, 'annotation', messages.annotation, annotation.range, { annotation: annotation.key });
-        else this.add(unusedSuppression.id, severity, 'annotationRule', messages.annotationRule, annotation.range, { annotation: annotation.key, rule: entry.id });
+        if (entry.id === '*') this.add(unusedSuppression, 'annotation', severity, annotation.range, { annotation: annotation.key });
+        else this.add(unusedSuppression, 'annotationRule', severity, annotation.range, { annotation: annotation.key, rule: entry.id });
       }
     }
   }
@@ -208,10 +207,11 @@ class SuppressionReporter {
   private unknownRule(rule: NamedRule, where: string, known: ReadonlySet<string>): void {
     const suggestion = RULE_ID_PATTERN.test(rule.id) ? didYouMean(rule.id, known) : undefined;
     const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
-    this.add(invalidSuppression.id, this.invalidSeverity!, 'unknownRule', invalidSuppression.meta.messages.unknownRule, rule.range, { rule: rule.id, where, hint });
+    this.add(invalidSuppression, 'unknownRule', this.invalidSeverity!, rule.range, { rule: rule.id, where, hint });
   }
 
-  private add(ruleId: string, severity: Severity, messageId: string, template: string, range: SourceRange, data: Record<string, string>): void {
-    this.findings.push({ ruleId, severity, message: formatMessage(template, data), filePath: this.file.filePath, range, messageId });
+  /** One finding of a suppression rule, with one of its message ids (the types check it exists). */
+  private add<MessageId extends string>(rule: FileRule<MessageId>, messageId: NoInfer<MessageId>, severity: Severity, range: SourceRange, data: Record<string, string>): void {
+    this.findings.push({ ruleId: rule.id, severity, message: formatMessage(rule.meta.messages[messageId], data), filePath: this.file.filePath, range, messageId });
   }
 }

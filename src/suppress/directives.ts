@@ -26,7 +26,8 @@ export interface Directive {
 
 /** A comment that starts like a directive but is not one (`# podlint-disable-nextline`). */
 export interface MalformedDirective {
-  readonly message: string;
+  /** What was written: `podlint-disable-nextline`. */
+  readonly directive: string;
   readonly range: SourceRange;
 }
 
@@ -53,10 +54,7 @@ export function parseDirectives(
     if (!match) {
       const near = LOOKS_LIKE_DIRECTIVE.exec(comment.text);
       if (near) {
-        malformed.push({
-          message: `Unknown directive "${near[0].trim()}"; use one of ${DIRECTIVE_KINDS.map((kind) => `podlint-${kind}`).join(', ')}.`,
-          range: comment.range,
-        });
+        malformed.push({ directive: near[0].trim(), range: comment.range });
       }
       continue;
     }

@@ -2,9 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
+import { formatMessage } from '../../src/engine/define-rule.js';
 import { configureRules } from '../../src/engine/rule-settings.js';
 import { lintFiles } from '../../src/lint.js';
+import { loadBytes } from '../../src/load/load-bytes.js';
 import { loadFile } from '../../src/load/load-file.js';
+import { loadText } from '../../src/load/load-text.js';
 import { UNTAGGED_POD, workspace } from '../helpers/workspace.js';
 
 const problemsOf = (file: ReturnType<typeof loadFile>) =>
@@ -43,5 +46,28 @@ describe('lintFiles', () => {
       ['missing.yaml', ['unreadable-file']],
     ]);
     expect(results[1]!.errorCount).toBe(1);
+  });
+});
+
+describe('load problems', () => {
+  it('carry their rule, message id and data, and the message is the rule template filled', () => {
+    const problems = [
+      ...loadBytes('a.bin', Uint8Array.from([0x41, 0x00])).problems,
+      ...loadText('d.yaml', 'kind: Pod\nmetadata:\n  name: a\n  name: b\n').problems,
+      ...loadText('s.yaml', 'kind: Pod\nspec: [\n').problems,
+      ...loadText('t.yaml', 'kind: Pod\nmetadata: { name: {{ .Values.name }} }\n').problems,
+    ];
+    expect(problems.map((problem) => [problem.ruleId, problem.messageId, problem.data])).toEqual([
+      ['invalid-encoding', 'binary', { offset: 1 }],
+      ['duplicate-key', 'lastWins', { key: '"name"', first: ' (first on line 3)' }],
+      ['yaml-syntax', 'syntax', { error: expect.any(String) }],
+      ['helm-template', 'template', undefined],
+    ]);
+    for (const problem of problems) {
+      const rule = builtinRules.find((candidate) => candidate.id === problem.ruleId)!;
+      expect(problem.message).toBe(formatMessage(rule.meta.messages[problem.messageId]!, problem.data));
+    }
+    const [finding] = lintFiles(['gone.yaml'], { rules: configureRules(builtinRules), kubernetesVersion: '1.36' }, workspace({}))[0]!.findings;
+    expect([finding!.ruleId, finding!.messageId]).toEqual(['unreadable-file', 'failed']);
   });
 });

@@ -238,7 +238,7 @@ describe('podlint lsp --stdio, driven by a real LSP client', () => {
     const published = client.nextPublished(broken);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: broken, languageId: 'yaml', version: 1, text: brokenText } });
     expect(tested((await published).diagnostics).map((d) => `${brief(d)} ${d.message}`)).toEqual([
-      'yaml-syntax 3:0-3:1 s1 Flow map in block collection must be sufficiently indented and end with a }',
+      'yaml-syntax 3:0-3:1 s1 YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }',
       'latest-image-tag 8:24-8:29 s2 Container "b" has no tag on "nginx", which means latest.',
     ]);
 

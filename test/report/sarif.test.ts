@@ -214,11 +214,11 @@ spec:
         },
       ],
     };
-    const config: Finding = { ...untagged!, suppressions: [{ kind: 'config' }] };
+    const bare: Finding = { ...untagged!, suppressions: [{ kind: 'directive' }] };
     const annotation: Finding = { ...untagged!, suppressions: [{ kind: 'annotation', reason: 'pinned by digest at deploy time' }] };
     const results = [
       fileResult('pod.yaml', path.join(dir, 'pod.yaml'), [directive]),
-      fileResult('web.yaml', path.join(dir, 'web.yaml'), [config, annotation, untagged!]),
+      fileResult('web.yaml', path.join(dir, 'web.yaml'), [bare, annotation, untagged!]),
     ];
     const hidden = sarifLog(results, context(dir));
     expect(hidden.runs[0].results.map((result) => result.ruleId)).toEqual(['latest-image-tag']);
@@ -239,7 +239,7 @@ spec:
           },
         },
       ],
-      [{ kind: 'external', status: 'accepted' }],
+      [{ kind: 'inSource', status: 'accepted' }],
       [{ kind: 'inSource', status: 'accepted', justification: 'pinned by digest at deploy time' }],
       null,
     ]);

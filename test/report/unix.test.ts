@@ -37,7 +37,7 @@ describe('--format unix', () => {
     const base = { ruleId: 'yaml-syntax', severity: 'error' as const, filePath: 'x.yaml', range };
     const context = { color: false, cwd: '/', rules: [], repositoryRoot: '/' } satisfies FormatContext;
     const output = formatUnix(
-      [fileResult('x.yaml', '/x.yaml', [{ ...base, message: 'Bad YAML\n  at line 1:\n\n  x: [' }, { ...base, message: 'hidden', suppressions: [{ kind: 'config' }] }])],
+      [fileResult('x.yaml', '/x.yaml', [{ ...base, message: 'Bad YAML\n  at line 1:\n\n  x: [' }, { ...base, message: 'hidden', suppressions: [{ kind: 'directive' }] }])],
       context,
     );
     expect(output).toBe('x.yaml:1:1: error: Bad YAML at line 1: x: [ [yaml-syntax]\n');
