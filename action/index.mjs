@@ -17390,6 +17390,7 @@ var init_latest_image_tag = __esm({
     "use strict";
     init_define_rule();
     init_image_reference();
+    init_pod_view();
     init_json();
     init_glob_pattern();
     latest_image_tag_default = defineRule({
@@ -17402,8 +17403,8 @@ var init_latest_image_tag = __esm({
           remediation: "Pin the image to an immutable version tag (nginx:1.27.2) or a digest (nginx@sha256:...), so every node runs the same image and rollbacks mean something."
         },
         messages: {
-          latest: 'Container "{{container}}" uses the mutable tag latest of "{{image}}".',
-          untagged: 'Container "{{container}}" has no tag on "{{image}}", which means latest.'
+          latest: '{{role}} "{{container}}" uses the mutable tag latest of "{{image}}".',
+          untagged: '{{role}} "{{container}}" has no tag on "{{image}}", which means latest.'
         },
         schema: {
           type: "object",
@@ -17425,7 +17426,7 @@ var init_latest_image_tag = __esm({
           if (image === void 0 || image.trim() === "") continue;
           const reference = parseImageReference(image);
           if (reference.digest !== void 0 || allowed.some((pattern) => pattern.test(image))) continue;
-          const data = { container: container.name, image };
+          const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name, image };
           if (reference.tag === void 0) report({ path: [...container.path, "image"], messageId: "untagged", data });
           else if (reference.tag === "latest") report({ path: [...container.path, "image"], messageId: "latest", data });
         }
@@ -17576,8 +17577,8 @@ var init_missing_startup_probe = __esm({
           rationale: "Off by default: a startup probe matters for slow starters and for sidecars, whose startup the containers after them wait for, not for every container. The same containers as the other probe rules: regular containers and sidecars, in Pods that do not run to completion (Job, CronJob, restartPolicy OnFailure or Never)."
         },
         messages: {
-          missing: 'Container "{{container}}" has no startupProbe: its liveness probe starts counting while it is still starting up.',
-          missingSidecar: 'Sidecar container "{{container}}" has no startupProbe: the containers after it start as soon as it runs, not when it is ready to serve them.'
+          missing: '{{role}} "{{container}}" has no startupProbe: its liveness probe starts counting while it is still starting up.',
+          missingSidecar: '{{role}} "{{container}}" has no startupProbe: the containers after it start as soon as it runs, not when it is ready to serve them.'
         },
         schema: {
           type: "object",

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { parseImageReference } from '../src/k8s/image-reference.js';
+import { CONTAINER_ROLE_LABELS } from '../src/k8s/pod-view.js';
 import { asString } from '../src/json.js';
 import { globToRegExp } from '../src/glob-pattern.js';
 
@@ -14,8 +15,8 @@ export default defineRule({
         'Pin the image to an immutable version tag (nginx:1.27.2) or a digest (nginx@sha256:...), so every node runs the same image and rollbacks mean something.',
     },
     messages: {
-      latest: 'Container "{{container}}" uses the mutable tag latest of "{{image}}".',
-      untagged: 'Container "{{container}}" has no tag on "{{image}}", which means latest.',
+      latest: '{{role}} "{{container}}" uses the mutable tag latest of "{{image}}".',
+      untagged: '{{role}} "{{container}}" has no tag on "{{image}}", which means latest.',
     },
     schema: {
       type: 'object',
@@ -37,7 +38,7 @@ export default defineRule({
       if (image === undefined || image.trim() === '') continue; // a missing image is a schema finding
       const reference = parseImageReference(image);
       if (reference.digest !== undefined || allowed.some((pattern) => pattern.test(image))) continue;
-      const data = { container: container.name, image };
+      const data = { role: CONTAINER_ROLE_LABELS[container.role], container: container.name, image };
       if (reference.tag === undefined) report({ path: [...container.path, 'image'], messageId: 'untagged', data });
       else if (reference.tag === 'latest') report({ path: [...container.path, 'image'], messageId: 'latest', data });
     }

@@ -16,10 +16,9 @@ export default defineRule({
         'Off by default: a startup probe matters for slow starters and for sidecars, whose startup the containers after them wait for, not for every container. The same containers as the other probe rules: regular containers and sidecars, in Pods that do not run to completion (Job, CronJob, restartPolicy OnFailure or Never).',
     },
     messages: {
-      missing:
-        'Container "{{container}}" has no startupProbe: its liveness probe starts counting while it is still starting up.',
+      missing: '{{role}} "{{container}}" has no startupProbe: its liveness probe starts counting while it is still starting up.',
       missingSidecar:
-        'Sidecar container "{{container}}" has no startupProbe: the containers after it start as soon as it runs, not when it is ready to serve them.',
+        '{{role}} "{{container}}" has no startupProbe: the containers after it start as soon as it runs, not when it is ready to serve them.',
     },
     schema: {
       type: 'object',
