@@ -4,15 +4,6 @@ import { hostPathVolumes, isWithin, normalizeHostPath } from '../src/k8s/host-pa
 // Reported once per volume, at its hostPath.path, whichever containers (of any role) mount it.
 // Mounting `/` is host-path-volume's finding; every other directory that holds a socket is this one.
 
-const RUNTIME_SOCKETS = [
-  '/var/run/docker.sock',
-  '/run/containerd/containerd.sock',
-  '/run/crio/crio.sock',
-  '/run/cri-dockerd.sock',
-  '/run/podman/podman.sock',
-  '/run/k3s/containerd/containerd.sock',
-];
-
 export default defineRule({
   id: 'docker-socket-mount',
   meta: {
@@ -46,7 +37,16 @@ export default defineRule({
         },
       },
     },
-    defaultOptions: { sockets: RUNTIME_SOCKETS },
+    defaultOptions: {
+      sockets: [
+        '/var/run/docker.sock',
+        '/run/containerd/containerd.sock',
+        '/run/crio/crio.sock',
+        '/run/cri-dockerd.sock',
+        '/run/podman/podman.sock',
+        '/run/k3s/containerd/containerd.sock',
+      ],
+    },
   },
   check({ pod, report }, options) {
     const sockets = options.sockets.map(normalizeHostPath);

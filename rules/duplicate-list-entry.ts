@@ -32,7 +32,7 @@ export default defineRule({
         : `{${duplicate.keys.map((key, index) => `${key}: ${JSON.stringify(duplicate.values[index])}`).join(', ')}}`;
       report({
         path,
-        messageId: duplicate.handling,
+        messageId: duplicate.handling === 'rejected' ? 'rejected' : duplicate.handling === 'warned' ? 'warned' : 'merged',
         // Only a rejected list is an error; the others are accepted upstream.
         ...(duplicate.handling === 'rejected' ? {} : { severity: 'warning' as const }),
         data: { path: formatPath(path), value, line: lineOf(duplicate.firstPath) },

@@ -36,7 +36,7 @@ export default defineRule({
       properties: {
         allowed: {
           type: 'array',
-          items: { enum: [...NAMESPACES] },
+          items: { enum: ['hostNetwork', 'hostPID', 'hostIPC'] },
           uniqueItems: true,
           description: 'Host namespaces not to report, e.g. `["hostNetwork"]` for a CNI or ingress DaemonSet.',
         },
@@ -53,7 +53,7 @@ export default defineRule({
         const data = { field, path: kubernetesPath(pod, [...pod.specPath, GO_FIELD_NAMES[field]]), rejection: rejection(pod) };
         report({ path, messageId: 'userNamespace', data, severity: 'error' });
       } else if (!options.allowed.includes(field)) {
-        report({ path, messageId: field });
+        report({ path, messageId: field === 'hostNetwork' ? 'hostNetwork' : field === 'hostPID' ? 'hostPID' : 'hostIPC' });
       }
     }
   },

@@ -5,25 +5,6 @@ import { hostPathVolumes, isWithin, normalizeHostPath } from '../src/k8s/host-pa
 // A volume belongs to the Pod: it is reported once, at its hostPath.path, whichever containers
 // (of any role) mount it. Container runtime sockets are docker-socket-mount's, not this rule's.
 
-const SENSITIVE_PATHS = [
-  '/',
-  '/bin',
-  '/boot',
-  '/dev',
-  '/etc',
-  '/lib',
-  '/lib64',
-  '/proc',
-  '/root',
-  '/sbin',
-  '/sys',
-  '/usr',
-  '/var/lib/kubelet',
-  '/var/lib/etcd',
-  '/var/lib/docker',
-  '/var/lib/containerd',
-];
-
 export default defineRule({
   id: 'host-path-volume',
   meta: {
@@ -64,7 +45,27 @@ export default defineRule({
         },
       },
     },
-    defaultOptions: { sensitivePaths: SENSITIVE_PATHS, allowedPaths: [] as string[] },
+    defaultOptions: {
+      sensitivePaths: [
+        '/',
+        '/bin',
+        '/boot',
+        '/dev',
+        '/etc',
+        '/lib',
+        '/lib64',
+        '/proc',
+        '/root',
+        '/sbin',
+        '/sys',
+        '/usr',
+        '/var/lib/kubelet',
+        '/var/lib/etcd',
+        '/var/lib/docker',
+        '/var/lib/containerd',
+      ],
+      allowedPaths: [] as string[],
+    },
   },
   prepare: (options) => ({
     allowed: options.allowedPaths.map((pattern) => globToRegExp(normalizeHostPath(pattern))),
@@ -80,7 +81,12 @@ export default defineRule({
         continue;
       }
       const match = classify(path, sensitive.filter((entry) => entry !== '/'));
-      if (match) report({ path: volume.path, messageId: match.relation, data: { ...data, sensitive: match.sensitive } });
+      if (!match) continue;
+      report({
+        path: volume.path,
+        messageId: match.relation === 'sensitive' ? 'sensitive' : match.relation === 'inside' ? 'inside' : 'contains',
+        data: { ...data, sensitive: match.sensitive },
+      });
     }
   },
 });

@@ -10,34 +10,21 @@ const MAX_RULES = 20;
 const MAX_EXIT_CODES = 255;
 const CONTAINER_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
-const messages = {
-  initOnlyAlways:
-    'Init container "{{container}}" has restartPolicy "{{value}}"; Kubernetes {{version}} allows only Always on an init container (which makes it a sidecar). {{rejection}}: {{error}}.',
-  notForRegular:
-    'Container "{{container}}" sets restartPolicy, which Kubernetes {{version}} allows on init containers only (per-container restart policies arrive with ContainerRestartRules, on by default from 1.35). {{rejection}}: {{error}}.',
-  rulesDropped:
-    '{{role}} "{{container}}" has restartPolicyRules, which Kubernetes {{version}} drops: its ContainerRestartRules feature gate is alpha and off by default, so the rules never apply.',
-  unsupported:
-    '{{role}} "{{container}}" has restartPolicy "{{value}}". {{rejection}}: {{error}}.',
-  ephemeral:
-    'Ephemeral container "{{container}}" sets {{field}}, which ephemeral containers cannot have. {{rejection}}: {{error}}.',
-  rulesNeedPolicy:
-    '{{role}} "{{container}}" has restartPolicyRules but no restartPolicy; Kubernetes requires the container\'s own restartPolicy whenever rules are set, and rejects it ({{error}}).',
-  sidecarRules:
-    'Sidecar container "{{container}}" has restartPolicyRules; Kubernetes {{version}} rejects rules on sidecars (they only allow the RestartAllContainers action, behind an alpha feature gate).',
-  tooManyRules:
-    '{{role}} "{{container}}" has {{count}} restartPolicyRules; Kubernetes allows at most {{max}}.',
-  action:
-    'The restart rule of {{lowerRole}} "{{container}}" has action "{{value}}". {{rejection}}: {{error}}.',
-  exitCodesRequired:
-    'The restart rule of {{lowerRole}} "{{container}}" has no exitCodes, the only condition a rule can have. {{rejection}}: {{error}}.',
-  operator:
-    'The restart rule of {{lowerRole}} "{{container}}" has exitCodes operator "{{value}}". {{rejection}}: {{error}}.',
-  tooManyExitCodes:
-    'The restart rule of {{lowerRole}} "{{container}}" lists {{count}} exit codes; Kubernetes allows at most {{max}}.',
-} as const;
-
-type Report = PodRuleContext<keyof typeof messages>['report'];
+/** The ids of meta.messages, for the helpers below (the source check keeps the two in step). */
+type MessageId =
+  | 'initOnlyAlways'
+  | 'notForRegular'
+  | 'rulesDropped'
+  | 'unsupported'
+  | 'ephemeral'
+  | 'rulesNeedPolicy'
+  | 'sidecarRules'
+  | 'tooManyRules'
+  | 'action'
+  | 'exitCodesRequired'
+  | 'operator'
+  | 'tooManyExitCodes';
+type Report = PodRuleContext<MessageId>['report'];
 
 export default defineRule({
   id: 'init-container-restart-policy',
@@ -52,7 +39,32 @@ export default defineRule({
       rationale:
         'What Kubernetes accepts depends on the version selected with --kubernetes-version. In 1.34 the ContainerRestartRules feature gate is alpha and off: an init container may only set Always (making it a sidecar), a regular container may not set restartPolicy at all, and restartPolicyRules are dropped. From 1.35 the gate is on by default: every container may set Always, OnFailure or Never, and restartPolicyRules need the container\'s restartPolicy, at most 20 rules, action Restart, exitCodes with operator In or NotIn and at most 255 values, and are not allowed on sidecars. Ephemeral containers may set neither field.',
     },
-    messages,
+    messages: {
+      initOnlyAlways:
+        'Init container "{{container}}" has restartPolicy "{{value}}"; Kubernetes {{version}} allows only Always on an init container (which makes it a sidecar). {{rejection}}: {{error}}.',
+      notForRegular:
+        'Container "{{container}}" sets restartPolicy, which Kubernetes {{version}} allows on init containers only (per-container restart policies arrive with ContainerRestartRules, on by default from 1.35). {{rejection}}: {{error}}.',
+      rulesDropped:
+        '{{role}} "{{container}}" has restartPolicyRules, which Kubernetes {{version}} drops: its ContainerRestartRules feature gate is alpha and off by default, so the rules never apply.',
+      unsupported:
+        '{{role}} "{{container}}" has restartPolicy "{{value}}". {{rejection}}: {{error}}.',
+      ephemeral:
+        'Ephemeral container "{{container}}" sets {{field}}, which ephemeral containers cannot have. {{rejection}}: {{error}}.',
+      rulesNeedPolicy:
+        '{{role}} "{{container}}" has restartPolicyRules but no restartPolicy; Kubernetes requires the container\'s own restartPolicy whenever rules are set, and rejects it ({{error}}).',
+      sidecarRules:
+        'Sidecar container "{{container}}" has restartPolicyRules; Kubernetes {{version}} rejects rules on sidecars (they only allow the RestartAllContainers action, behind an alpha feature gate).',
+      tooManyRules:
+        '{{role}} "{{container}}" has {{count}} restartPolicyRules; Kubernetes allows at most {{max}}.',
+      action:
+        'The restart rule of {{lowerRole}} "{{container}}" has action "{{value}}". {{rejection}}: {{error}}.',
+      exitCodesRequired:
+        'The restart rule of {{lowerRole}} "{{container}}" has no exitCodes, the only condition a rule can have. {{rejection}}: {{error}}.',
+      operator:
+        'The restart rule of {{lowerRole}} "{{container}}" has exitCodes operator "{{value}}". {{rejection}}: {{error}}.',
+      tooManyExitCodes:
+        'The restart rule of {{lowerRole}} "{{container}}" lists {{count}} exit codes; Kubernetes allows at most {{max}}.',
+    },
     defaultOptions: {},
   },
   check({ pod, report, kubernetesVersion }) {

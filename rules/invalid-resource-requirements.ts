@@ -14,21 +14,19 @@ import { containerResourceNameErrors, isExtendedResourceName } from '../src/k8s/
 import type { QuantityField } from '../src/k8s/resource-list.js';
 import type { Path } from '../src/path.js';
 
-const messages = {
-  badName: '{{field}}: Invalid value: "{{name}}": {{detail}}',
-  negative: '{{field}}: Invalid value: "{{value}}": must be greater than or equal to 0',
-  notInteger: '{{field}}: Invalid value: "{{value}}": must be an integer',
-  notEqual: '{{field}}: Invalid value: "{{request}}": must be equal to {{resource}} limit of {{limit}}',
-  limitRequired: '{{field}}: Required value: Limit must be set for non overcommitable resources',
-  hugePageSize: '{{field}}: Invalid value: "{{value}}": {{value}} is not positive integer multiple of {{resource}}',
-  hugePagesAlone: '{{field}}: Forbidden: HugePages require cpu or memory',
-  podLevelUnsupported: '{{field}}: Unsupported value: "{{name}}": supported values: "cpu", "hugepages-", "memory"',
-  podLevelClaims: '{{field}}: Forbidden: claims cannot be set for Resources at pod-level',
-  belowAggregate: '{{field}}: Invalid value: "{{request}}": must be greater than or equal to aggregate container requests of {{aggregate}}',
-  abovePodLimit: '{{field}}: Invalid value: "{{limit}}": must be less than or equal to pod limits of {{podLimit}}',
-} as const;
-
-type MessageId = keyof typeof messages;
+/** The ids of meta.messages, for the helpers below (the source check keeps the two in step). */
+type MessageId =
+  | 'badName'
+  | 'negative'
+  | 'notInteger'
+  | 'notEqual'
+  | 'limitRequired'
+  | 'hugePageSize'
+  | 'hugePagesAlone'
+  | 'podLevelUnsupported'
+  | 'podLevelClaims'
+  | 'belowAggregate'
+  | 'abovePodLimit';
 
 export default defineRule({
   id: 'invalid-resource-requirements',
@@ -41,42 +39,53 @@ export default defineRule({
       remediation:
         'Use cpu, memory, ephemeral-storage, hugepages-<size> or a vendor resource such as nvidia.com/gpu; keep quantities non-negative; give extended resources and hugepages a whole limit, with a request equal to it or none; and make pod-level requests and limits at least what the containers ask for.',
     },
-    messages,
+    messages: {
+      badName: '{{field}}: Invalid value: "{{name}}": {{detail}}',
+      negative: '{{field}}: Invalid value: "{{value}}": must be greater than or equal to 0',
+      notInteger: '{{field}}: Invalid value: "{{value}}": must be an integer',
+      notEqual: '{{field}}: Invalid value: "{{request}}": must be equal to {{resource}} limit of {{limit}}',
+      limitRequired: '{{field}}: Required value: Limit must be set for non overcommitable resources',
+      hugePageSize: '{{field}}: Invalid value: "{{value}}": {{value}} is not positive integer multiple of {{resource}}',
+      hugePagesAlone: '{{field}}: Forbidden: HugePages require cpu or memory',
+      podLevelUnsupported: '{{field}}: Unsupported value: "{{name}}": supported values: "cpu", "hugepages-", "memory"',
+      podLevelClaims: '{{field}}: Forbidden: claims cannot be set for Resources at pod-level',
+      belowAggregate: '{{field}}: Invalid value: "{{request}}": must be greater than or equal to aggregate container requests of {{aggregate}}',
+      abovePodLimit: '{{field}}: Invalid value: "{{limit}}": must be less than or equal to pod limits of {{podLimit}}',
+    },
     defaultOptions: {},
   },
   check({ pod, report }) {
-    const emit = (descriptor: ReportDescriptor<MessageId>) => report(descriptor);
     for (const container of pod.containers) {
       // Ephemeral containers may not set resources at all; that is another finding.
       if (container.role === 'ephemeral') continue;
-      checkRequirements(containerRequirements(pod, container), emit);
+      checkRequirements(containerRequirements(pod, container), report);
     }
     const overhead = overheadFields(pod);
     if (overhead.length > 0) {
       // The API server validates the overhead as the limits of a requirements block.
       const path: Path = [...pod.specPath, 'overhead'];
-      checkRequirements({ path, container: undefined, requests: [], limits: overhead }, emit, kubernetesFieldPath([...path, 'limits']));
+      checkRequirements({ path, container: undefined, requests: [], limits: overhead }, report, kubernetesFieldPath([...path, 'limits']));
     }
     const podLevel = podLevelRequirements(pod);
-    if (podLevel) checkPodLevel(podLevel, emit);
+    if (podLevel) checkPodLevel(podLevel, report);
 
-    function checkPodLevel(requirements: RequirementsFields, emit: (descriptor: ReportDescriptor<MessageId>) => void): void {
+    function checkPodLevel(requirements: RequirementsFields, report: (descriptor: ReportDescriptor<MessageId>) => void): void {
       const claims = [...requirements.path, 'claims'];
       if (Array.isArray(asObject(pod.spec.resources)?.claims)) {
-        emit({ path: claims, messageId: 'podLevelClaims', target: 'key', data: { field: kubernetesFieldPath(claims) } });
+        report({ path: claims, messageId: 'podLevelClaims', target: 'key', data: { field: kubernetesFieldPath(claims) } });
       }
       for (const field of [...requirements.limits, ...requirements.requests]) {
         if (!isSupportedPodLevelResource(field.name)) {
-          emit({ path: field.path, target: 'key', messageId: 'podLevelUnsupported', data: { field: resourceFieldPath(field), name: field.name } });
+          report({ path: field.path, target: 'key', messageId: 'podLevelUnsupported', data: { field: resourceFieldPath(field), name: field.name } });
         }
-        checkValue(field, emit);
+        checkValue(field, report);
       }
       // What the Pods' containers will ask for, after defaulting: pod-level requests must cover it.
       const aggregate = aggregateContainerResources(podResources(pod), 'requests');
       for (const field of requirements.requests) {
         const total = aggregate.get(field.name);
         if (!field.quantity || !total || total.cmp(field.quantity) <= 0) continue;
-        emit({
+        report({
           path: field.path,
           messageId: 'belowAggregate',
           data: { field: resourceFieldPath(field), request: field.quantity.toString(), aggregate: total.toString() },
@@ -89,7 +98,7 @@ export default defineRule({
           if (!limit.quantity || !podLimit || limit.quantity.cmp(podLimit) <= 0) continue;
           // Kubernetes names the field `spec.resources.containers[0][cpu].limits` (sic).
           const field = `${kubernetesFieldPath([...requirements.path, 'containers', container.index])}[${limit.name}].limits`;
-          emit({ path: limit.path, messageId: 'abovePodLimit', data: { field, limit: limit.quantity.toString(), podLimit: podLimit.toString() } });
+          report({ path: limit.path, messageId: 'abovePodLimit', data: { field, limit: limit.quantity.toString(), podLimit: podLimit.toString() } });
         }
       });
     }
@@ -99,7 +108,7 @@ export default defineRule({
 /** ValidateResourceRequirements for one container (or the overhead, as limits). */
 function checkRequirements(
   requirements: RequirementsFields,
-  emit: (descriptor: ReportDescriptor<MessageId>) => void,
+  report: (descriptor: ReportDescriptor<MessageId>) => void,
   limitsField = kubernetesFieldPath([...requirements.path, 'limits']),
 ): void {
   let cpuOrMemory = false;
@@ -107,15 +116,15 @@ function checkRequirements(
   const entryField = (field: QuantityField) => (requirements.container ? resourceFieldPath(field) : `${limitsField}[${field.name}]`);
   for (const field of [...requirements.limits, ...requirements.requests]) {
     for (const detail of containerResourceNameErrors(field.name)) {
-      emit({ path: field.path, target: 'key', messageId: 'badName', data: { field: entryField(field), name: field.name, detail } });
+      report({ path: field.path, target: 'key', messageId: 'badName', data: { field: entryField(field), name: field.name, detail } });
     }
-    checkValue(field, emit, entryField(field));
+    checkValue(field, report, entryField(field));
     if (field.name === 'cpu' || field.name === 'memory') cpuOrMemory = true;
     if (isHugePageResource(field.name)) {
       hugePages = true;
       if (field.quantity && !hugePageDivisible(field.name, field)) {
         const value = field.quantity.toString();
-        emit({ path: field.path, messageId: 'hugePageSize', data: { field: entryField(field), value, resource: field.name } });
+        report({ path: field.path, messageId: 'hugePageSize', data: { field: entryField(field), value, resource: field.name } });
       }
     }
   }
@@ -123,9 +132,9 @@ function checkRequirements(
     if (isOvercommitAllowed(request.name) || !request.quantity) continue;
     const limit = requirements.limits.find((field) => field.name === request.name);
     if (!limit) {
-      emit({ path: request.path, messageId: 'limitRequired', data: { field: limitsField } });
+      report({ path: request.path, messageId: 'limitRequired', data: { field: limitsField } });
     } else if (limit.quantity && request.quantity.cmp(limit.quantity) !== 0) {
-      emit({
+      report({
         path: request.path,
         messageId: 'notEqual',
         data: {
@@ -138,17 +147,17 @@ function checkRequirements(
     }
   }
   if (hugePages && !cpuOrMemory) {
-    emit({ path: requirements.path, target: 'key', messageId: 'hugePagesAlone', data: { field: kubernetesFieldPath(requirements.path) } });
+    report({ path: requirements.path, target: 'key', messageId: 'hugePagesAlone', data: { field: kubernetesFieldPath(requirements.path) } });
   }
 }
 
 /** ValidateResourceQuantityValue: not negative, and whole for integer (extended) resources. */
-function checkValue(field: QuantityField, emit: (descriptor: ReportDescriptor<MessageId>) => void, name = resourceFieldPath(field)): void {
+function checkValue(field: QuantityField, report: (descriptor: ReportDescriptor<MessageId>) => void, name = resourceFieldPath(field)): void {
   if (!field.quantity) return;
   const value = field.quantity.toString();
-  if (field.quantity.sign < 0) emit({ path: field.path, messageId: 'negative', data: { field: name, value } });
+  if (field.quantity.sign < 0) report({ path: field.path, messageId: 'negative', data: { field: name, value } });
   if (isExtendedResourceName(field.name) && field.quantity.milliValue() % 1000n !== 0n) {
-    emit({ path: field.path, messageId: 'notInteger', data: { field: name, value } });
+    report({ path: field.path, messageId: 'notInteger', data: { field: name, value } });
   }
 }
 

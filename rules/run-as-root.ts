@@ -6,21 +6,15 @@ import { asBoolean, asInteger, effectiveSetting, isWindowsPod, usesUserNamespace
 // runAsNonRoot and runAsUser are resolved per container, the container's value overriding the
 // Pod's, as the kubelet does. Every role runs a process with these settings, so every role counts.
 
-const messages = {
-  unset:
-    '{{role}} "{{container}}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser, so the image\'s USER decides.',
-  rootUser: '{{role}} "{{container}}" runs as root: runAsUser is 0 in the {{source}} securityContext.',
-  allowsRoot:
-    '{{role}} "{{container}}" may run as root: runAsNonRoot is false in the {{source}} securityContext and no non-zero runAsUser is set.',
-  conflict:
-    '{{role}} "{{container}}" will not start: runAsNonRoot is true but runAsUser is 0, and the kubelet refuses it ("container\'s runAsUser breaks non-root policy").',
-  windowsUnset:
-    '{{role}} "{{container}}" may run as ContainerAdministrator: neither it nor the Pod sets runAsNonRoot: true or a windowsOptions.runAsUserName.',
-  windowsAdministrator:
-    '{{role}} "{{container}}" runs as ContainerAdministrator, the administrator of the Windows container.',
-};
-
-type Context = PodRuleContext<keyof typeof messages>;
+/** The ids of meta.messages, for the helpers below (the source check keeps the two in step). */
+type MessageId =
+  | 'unset'
+  | 'rootUser'
+  | 'allowsRoot'
+  | 'conflict'
+  | 'windowsUnset'
+  | 'windowsAdministrator';
+type Context = PodRuleContext<MessageId>;
 
 export default defineRule({
   id: 'run-as-root',
@@ -37,7 +31,19 @@ export default defineRule({
       rationale:
         'Root in a container is root on the node unless the Pod runs in a user namespace, so a container escape is a node compromise. Only `runAsNonRoot: true` (enforced by the kubelet against the image\'s user) or a non-zero `runAsUser` guarantee otherwise; each is resolved as the kubelet does, the container\'s value overriding the Pod\'s. Every role is checked, since every container runs a process. `runAsNonRoot: true` with `runAsUser: 0`, from either level, is an error: the kubelet refuses to start the container. Pods with `hostUsers: false` are exempt from the rest, their root being an unprivileged user of the node. On Windows the rule asks for `runAsNonRoot: true` or a `runAsUserName` other than ContainerAdministrator, as Kubernetes forbids `runAsUser` on Windows Pods.',
     },
-    messages,
+    messages: {
+      unset:
+        '{{role}} "{{container}}" may run as root: neither it nor the Pod sets runAsNonRoot: true or a non-zero runAsUser, so the image\'s USER decides.',
+      rootUser: '{{role}} "{{container}}" runs as root: runAsUser is 0 in the {{source}} securityContext.',
+      allowsRoot:
+        '{{role}} "{{container}}" may run as root: runAsNonRoot is false in the {{source}} securityContext and no non-zero runAsUser is set.',
+      conflict:
+        '{{role}} "{{container}}" will not start: runAsNonRoot is true but runAsUser is 0, and the kubelet refuses it ("container\'s runAsUser breaks non-root policy").',
+      windowsUnset:
+        '{{role}} "{{container}}" may run as ContainerAdministrator: neither it nor the Pod sets runAsNonRoot: true or a windowsOptions.runAsUserName.',
+      windowsAdministrator:
+        '{{role}} "{{container}}" runs as ContainerAdministrator, the administrator of the Windows container.',
+    },
     defaultOptions: {},
   },
   check(context) {

@@ -6,26 +6,6 @@ import { canonicalEnvName, couldBeSecret, credentialFormat } from '../src/k8s/se
 // Every role: an init container's or a sidecar's environment is stored in the manifest, and shown
 // by `kubectl describe`, like any other. Messages name the variable, never its value.
 
-const SECRET_NAMES = [
-  'PASSWORD',
-  'PASSWD',
-  'PASSPHRASE',
-  '(^|_)PASS$',
-  'SECRET',
-  'TOKEN',
-  'API_?KEY',
-  'ACCESS_?KEY',
-  'PRIVATE_?KEY',
-  'SIGNING_?KEY',
-  'ENCRYPTION_?KEY',
-  'CREDENTIALS?',
-];
-
-// Names that carry a secret's name, location or settings rather than the secret itself.
-const IGNORED_NAMES = [
-  '_(FILE|PATH|DIR|NAME|KEY_?ID|ID|REF|URL|URI|ENDPOINT|HOST|PORT|USER|USERNAME|TYPE|MODE|LENGTH|TTL|TIMEOUT|EXPIRY|EXPIRATION|LIFETIME|ENABLED|REQUIRED|HEADER|ALGORITHM|VERSION|PROVIDER)$',
-];
-
 export default defineRule({
   id: 'secret-in-env-value',
   meta: {
@@ -66,7 +46,27 @@ export default defineRule({
         },
       },
     },
-    defaultOptions: { secretNames: SECRET_NAMES, ignoredNames: IGNORED_NAMES, detectCredentials: true },
+    defaultOptions: {
+      secretNames: [
+        'PASSWORD',
+        'PASSWD',
+        'PASSPHRASE',
+        '(^|_)PASS$',
+        'SECRET',
+        'TOKEN',
+        'API_?KEY',
+        'ACCESS_?KEY',
+        'PRIVATE_?KEY',
+        'SIGNING_?KEY',
+        'ENCRYPTION_?KEY',
+        'CREDENTIALS?',
+      ],
+      // Names that carry a secret's name, location or settings rather than the secret itself.
+      ignoredNames: [
+        '_(FILE|PATH|DIR|NAME|KEY_?ID|ID|REF|URL|URI|ENDPOINT|HOST|PORT|USER|USERNAME|TYPE|MODE|LENGTH|TTL|TIMEOUT|EXPIRY|EXPIRATION|LIFETIME|ENABLED|REQUIRED|HEADER|ALGORITHM|VERSION|PROVIDER)$',
+      ],
+      detectCredentials: true,
+    },
   },
   prepare: (options) => ({
     secretNames: options.secretNames.map(compilePattern),

@@ -27,10 +27,25 @@ export interface RuleSourceCheck {
   readonly id?: string;
   readonly idRange?: SourceRange;
   readonly specifiers: readonly ModuleSpecifier[];
+  /** The message ids meta.messages declares. */
+  readonly messageIds: readonly string[];
+  /** The message ids `report({ messageId })` calls name literally (or as a `?:` of literals). */
+  readonly reportedMessageIds: readonly string[];
+  /** `report(x)` calls whose argument is not an object literal, so their messageId is not seen. */
+  readonly opaqueReports: number;
+}
+
+export interface RuleSourceCheckOptions {
+  /**
+   * Accept `scope: 'file'` and no check: podlint's own file-scope rules, which load/ and
+   * suppress/ report for. Custom rules always check something.
+   */
+  readonly allowFileScope?: boolean;
 }
 
 const RULE_KEYS = ['id', 'meta', 'prepare', 'check'];
 const META_KEYS = ['type', 'defaultSeverity', 'docs', 'messages', 'schema', 'defaultOptions', 'scope', 'tags', 'securitySeverity'];
+const DOCS_KEYS = ['description', 'remediation', 'rationale'];
 const REQUIRED_META_KEYS = ['type', 'defaultSeverity', 'docs', 'messages', 'defaultOptions'];
 /** What a function-valued key may be written as: a function, or a name or call that gives one. */
 const FUNCTION_NODES: readonly string[] = ['FunctionExpression', 'ArrowFunctionExpression', 'Identifier', 'MemberExpression', 'CallExpression'];
@@ -40,7 +55,7 @@ const FUNCTION_NODES: readonly string[] = ['FunctionExpression', 'ArrowFunctionE
  * default export is `defineRule({...})` written out literally; its id and meta are literal and
  * complete; every messageId it reports exists in meta.messages. Problems point at the source.
  */
-export function checkRuleSource(filePath: string, text: string): RuleSourceCheck {
+export function checkRuleSource(filePath: string, text: string, options: RuleSourceCheckOptions = {}): RuleSourceCheck {
   const lines = LineIndex.fromText(text);
   const problems: ConfigProblem[] = [];
   const problem = (node: { range: [number, number] } | undefined, message: string) => {
@@ -54,7 +69,7 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
     const { index, message } = error as { index?: number; message?: string };
     const offset = typeof index === 'number' ? index : 0;
     problems.push({ filePath, range: lines.range(offset, offset + 1), message: `The rule does not parse: ${message ?? String(error)}` });
-    return { problems, specifiers: [] };
+    return { problems, specifiers: [], messageIds: [], reportedMessageIds: [], opaqueReports: 0 };
   }
 
   const estree = estreeFor(filePath);
@@ -70,12 +85,12 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
   const exported = program.body.find((statement): statement is TSESTree.ExportDefaultDeclaration => statement.type === 'ExportDefaultDeclaration');
   if (!exported) {
     problem(undefined, 'The rule module has no default export; write `export default defineRule({ id, meta, check })`.');
-    return { problems, specifiers };
+    return { problems, specifiers, messageIds: [], reportedMessageIds: [], opaqueReports: 0 };
   }
   const ruleObject = ruleObjectOf(unwrap(exported.declaration as Node), program, defineRuleNames);
   if (!ruleObject) {
     problem(exported, 'The default export must be `defineRule({ ... })` with the rule object written out literally, so podlint can check it before running it.');
-    return { problems, specifiers };
+    return { problems, specifiers, messageIds: [], reportedMessageIds: [], opaqueReports: 0 };
   }
 
   const rule = literalKeys(ruleObject, problem, 'The rule');
@@ -92,6 +107,7 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
   }
 
   const messages = new Set<string>();
+  let fileScope = false;
   const metaNode = rule.get('meta');
   if (!metaNode) problem(ruleObject, 'The rule has no meta.');
   else if (unwrap(metaNode.value as Node).type !== 'ObjectExpression') problem(metaNode.value, 'meta must be an object literal, so podlint can read it without running the rule.');
@@ -101,7 +117,7 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
     for (const key of REQUIRED_META_KEYS) if (!meta.has(key)) problem(metaNode.key, `meta has no ${key}.`);
     checkEnum(meta.get('type'), ['problem', 'suggestion'], 'meta.type', problem);
     checkEnum(meta.get('defaultSeverity'), SEVERITIES, 'meta.defaultSeverity', problem);
-    checkEnum(meta.get('scope'), ['pod', 'object'], 'meta.scope', problem);
+    fileScope = checkEnum(meta.get('scope'), options.allowFileScope ? ['pod', 'object', 'file'] : ['pod', 'object'], 'meta.scope', problem) === 'file';
     const docs = meta.get('docs');
     if (docs) {
       const value = unwrap(docs.value as Node);
@@ -113,7 +129,9 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
           if (!field) problem(docs.key, `meta.docs has no ${key}.`);
           else if (!stringValue(field.value)?.trim()) problem(field.value, `meta.docs.${key} must be a non-empty string literal.`);
         }
-        for (const [key, property] of fields) if (key !== 'description' && key !== 'remediation') problem(property.key, `Unknown key "${key}" in meta.docs.`);
+        const rationale = fields.get('rationale');
+        if (rationale && stringValue(rationale.value) === undefined) problem(rationale.value, 'meta.docs.rationale must be a string literal.');
+        for (const [key, property] of fields) if (!DOCS_KEYS.includes(key)) problem(property.key, `Unknown key "${key}" in meta.docs; docs has ${DOCS_KEYS.join(', ')}.`);
       }
     }
     const messagesNode = meta.get('messages');
@@ -157,7 +175,9 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
   }
 
   const check = rule.get('check');
-  if (!check) problem(ruleObject, 'The rule has no check function.');
+  if (fileScope) {
+    if (check) problem(check.key, 'A file-scope rule has no check: podlint reports it while reading files.');
+  } else if (!check) problem(ruleObject, 'The rule has no check function.');
   else if (!FUNCTION_NODES.includes(unwrap(check.value as Node).type)) {
     problem(check.value, 'check must be a function.');
   }
@@ -165,23 +185,36 @@ export function checkRuleSource(filePath: string, text: string): RuleSourceCheck
   if (prepare && !FUNCTION_NODES.includes(unwrap(prepare.value as Node).type)) problem(prepare.value, 'prepare must be a function (options => what check receives).');
 
   // Every messageId a report names must exist; a computed one cannot be checked.
+  const reported = new Set<string>();
+  let opaqueReports = 0;
   estree.simpleTraverse(program, {
     enter(node) {
       if (node.type !== 'CallExpression' || !isReportCall(node.callee)) return;
       const [argument] = node.arguments;
-      if (!argument || argument.type !== 'ObjectExpression') return;
+      if (!argument || argument.type !== 'ObjectExpression') {
+        opaqueReports++;
+        return;
+      }
       const property = argument.properties.find((candidate) => candidate.type === 'Property' && !candidate.computed && keyName(candidate.key) === 'messageId');
       if (!property || property.type !== 'Property') return;
       for (const { node: valueNode, value } of messageIdValues(property.value as Node)) {
         if (value === undefined) problem(valueNode, 'messageId must be a string literal (or a ?: of literals), so podlint can check it exists.');
         else if (messages.size > 0 && !messages.has(value)) {
           problem(valueNode, `messageId "${value}" is not in meta.messages (${[...messages].join(', ')}).`);
-        }
+        } else reported.add(value);
       }
     },
   });
 
-  return { problems, ...(id !== undefined ? { id } : {}), ...(idRange ? { idRange } : {}), specifiers };
+  return {
+    problems,
+    ...(id !== undefined ? { id } : {}),
+    ...(idRange ? { idRange } : {}),
+    specifiers,
+    messageIds: [...messages],
+    reportedMessageIds: [...reported],
+    opaqueReports,
+  };
 }
 
 /** Every static module specifier: imports, re-exports and `import('literal')`. */

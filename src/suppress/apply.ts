@@ -164,14 +164,11 @@ class SuppressionReporter {
       }
     }
     for (const annotation of annotations) {
-      if (annotation.problem === 'annotationContainer') {
-        this.add(invalidSuppression, 'annotationContainer', severity, annotation.range, { annotation: annotation.key, container: annotation.containerName ?? '' });
-        continue;
-      }
-      if (annotation.problem === 'annotationNotString' || annotation.problem === 'annotationEmpty') {
-        this.add(invalidSuppression, annotation.problem, severity, annotation.range, { annotation: annotation.key });
-        continue;
-      }
+      const about = { annotation: annotation.key };
+      if (annotation.problem === 'annotationContainer') this.add(invalidSuppression, 'annotationContainer', severity, annotation.range, { ...about, container: annotation.containerName ?? '' });
+      else if (annotation.problem === 'annotationNotString') this.add(invalidSuppression, 'annotationNotString', severity, annotation.range, about);
+      else if (annotation.problem === 'annotationEmpty') this.add(invalidSuppression, 'annotationEmpty', severity, annotation.range, about);
+      if (annotation.problem) continue;
       for (const entry of annotation.entries) {
         if (entry.id === '*' || known.has(entry.id)) continue;
         this.unknownRule({ id: entry.id, range: annotation.range }, `the annotation ${annotation.key}`, known);

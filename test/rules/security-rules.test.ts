@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import dangerousCapabilities, { RISKS } from '../../rules/dangerous-capabilities.js';
 import { builtinRules } from '../../rules/index.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { RuleSettingsError, type RuleSetting } from '../../src/engine/rule-settings.js';
@@ -87,6 +88,10 @@ describe('privilege-escalation', () => {
 });
 
 describe('dangerous-capabilities', () => {
+  it('explains every capability of its default list', () => {
+    expect(Object.keys(RISKS).sort()).toEqual([...dangerousCapabilities.meta.defaultOptions.capabilities].sort());
+  });
+
   const text = pod(`  containers:
     - name: app
       image: a:1
