@@ -34,38 +34,26 @@ const KEY_REFS = ['configMapKeyRef', 'secretKeyRef'] as const;
 // `fileKeyRef` in this list (not verified), so the text is kept as it was.
 const NO_SOURCE = 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`';
 
-const messages = {
-  nameRequired: '{{Role}} "{{container}}" has an environment variable with an empty name (env[{{index}}]). {{rejection}}: {{error}}.',
-  name: 'Environment variable name "{{name}}" of {{role}} "{{container}}" is not one Kubernetes {{version}} accepts ({{rule}}). {{rejection}}: {{error}}.',
-  prefix: 'The envFrom prefix "{{name}}" of {{role}} "{{container}}" is not one Kubernetes {{version}} accepts ({{rule}}). {{rejection}}: {{error}}.',
-  noSource: 'Environment variable "{{name}}" of {{role}} "{{container}}" has a valueFrom with no source in it. {{rejection}}: {{error}}.',
-  fileKeyRefDropped:
-    'Environment variable "{{name}}" of {{role}} "{{container}}" reads fileKeyRef, which Kubernetes {{version}} drops (its EnvFiles feature gate is alpha and off; on by default from 1.35), leaving valueFrom with no source. {{rejection}}: {{error}}.',
-  valueAndValueFrom:
-    'Environment variable "{{name}}" of {{role}} "{{container}}" has both a value and a valueFrom; it can have only one. {{rejection}}: {{error}}.',
-  twoSources: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads {{sources}} at once; valueFrom takes one source. {{rejection}}: {{error}}.',
-  fieldPath:
-    'Environment variable "{{name}}" of {{role}} "{{container}}" reads the Pod field "{{fieldPath}}", which the downward API does not give environment variables. {{rejection}}: {{error}}.',
-  fieldPathKey:
-    'Environment variable "{{name}}" of {{role}} "{{container}}" reads {{fieldPath}}, whose key is not a valid label or annotation key. {{rejection}}: {{error}}.',
-  fieldRefApiVersion:
-    'Environment variable "{{name}}" of {{role}} "{{container}}" reads a Pod field of apiVersion "{{apiVersion}}"; only v1 (the default) has any. {{rejection}}: {{error}}.',
-  required: 'Environment variable "{{name}}" of {{role}} "{{container}}" has an empty {{field}}. {{rejection}}: {{error}}.',
-  resource:
-    'Environment variable "{{name}}" of {{role}} "{{container}}" reads the resource "{{resource}}", which resourceFieldRef does not offer. {{rejection}}: {{error}}.',
-  key: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads the key "{{key}}", which no ConfigMap or Secret can have. {{rejection}}: {{error}}.',
-  refName:
-    'Environment variable "{{name}}" of {{role}} "{{container}}" reads {{source}} "{{refName}}", which is not a valid object name. {{rejection}}: {{error}}.',
-  refNameMissing:
-    'Environment variable "{{name}}" of {{role}} "{{container}}" reads a {{source}} with no name; the API server checks it as an object name all the same. {{rejection}}: {{error}}.',
-  envFromNoSource:
-    'An envFrom entry of {{role}} "{{container}}" names no source; it needs a configMapRef or a secretRef. {{rejection}}: {{error}}.',
-  envFromTwoSources:
-    'An envFrom entry of {{role}} "{{container}}" names both a configMapRef and a secretRef; each entry takes one. {{rejection}}: {{error}}.',
-  envFromName: 'An envFrom entry of {{role}} "{{container}}" has an empty {{source}} name. {{rejection}}: {{error}}.',
-} as const;
-
-type MessageId = keyof typeof messages;
+/** The ids of meta.messages, for the helpers below (the source check keeps the two in step). */
+type MessageId =
+  | 'nameRequired'
+  | 'name'
+  | 'prefix'
+  | 'noSource'
+  | 'fileKeyRefDropped'
+  | 'valueAndValueFrom'
+  | 'twoSources'
+  | 'fieldPath'
+  | 'fieldPathKey'
+  | 'fieldRefApiVersion'
+  | 'required'
+  | 'resource'
+  | 'key'
+  | 'refName'
+  | 'refNameMissing'
+  | 'envFromNoSource'
+  | 'envFromTwoSources'
+  | 'envFromName';
 type Report = PodRuleContext<MessageId>['report'];
 
 interface Context {
@@ -89,7 +77,36 @@ export default defineRule({
       rationale:
         'These are the API server\'s checks, quoted in the finding. Names follow RelaxedEnvironmentVariableValidation, on by default from 1.32 and GA in 1.34: printable ASCII except `=`; before it, letters, digits, `_`, `-` and `.`, not starting with a digit. `valueFrom.fileKeyRef` needs the EnvFiles feature gate, alpha and off in 1.34, on by default from 1.35: in 1.34 the API server drops it, and a variable whose only source it was is rejected. A Pod field path is converted first (`spec.host` still means spec.nodeName), so an unknown path gets the conversion\'s error rather than the list of supported fields.',
     },
-    messages,
+    messages: {
+      nameRequired: '{{Role}} "{{container}}" has an environment variable with an empty name (env[{{index}}]). {{rejection}}: {{error}}.',
+      name: 'Environment variable name "{{name}}" of {{role}} "{{container}}" is not one Kubernetes {{version}} accepts ({{rule}}). {{rejection}}: {{error}}.',
+      prefix: 'The envFrom prefix "{{name}}" of {{role}} "{{container}}" is not one Kubernetes {{version}} accepts ({{rule}}). {{rejection}}: {{error}}.',
+      noSource: 'Environment variable "{{name}}" of {{role}} "{{container}}" has a valueFrom with no source in it. {{rejection}}: {{error}}.',
+      fileKeyRefDropped:
+        'Environment variable "{{name}}" of {{role}} "{{container}}" reads fileKeyRef, which Kubernetes {{version}} drops (its EnvFiles feature gate is alpha and off; on by default from 1.35), leaving valueFrom with no source. {{rejection}}: {{error}}.',
+      valueAndValueFrom:
+        'Environment variable "{{name}}" of {{role}} "{{container}}" has both a value and a valueFrom; it can have only one. {{rejection}}: {{error}}.',
+      twoSources: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads {{sources}} at once; valueFrom takes one source. {{rejection}}: {{error}}.',
+      fieldPath:
+        'Environment variable "{{name}}" of {{role}} "{{container}}" reads the Pod field "{{fieldPath}}", which the downward API does not give environment variables. {{rejection}}: {{error}}.',
+      fieldPathKey:
+        'Environment variable "{{name}}" of {{role}} "{{container}}" reads {{fieldPath}}, whose key is not a valid label or annotation key. {{rejection}}: {{error}}.',
+      fieldRefApiVersion:
+        'Environment variable "{{name}}" of {{role}} "{{container}}" reads a Pod field of apiVersion "{{apiVersion}}"; only v1 (the default) has any. {{rejection}}: {{error}}.',
+      required: 'Environment variable "{{name}}" of {{role}} "{{container}}" has an empty {{field}}. {{rejection}}: {{error}}.',
+      resource:
+        'Environment variable "{{name}}" of {{role}} "{{container}}" reads the resource "{{resource}}", which resourceFieldRef does not offer. {{rejection}}: {{error}}.',
+      key: 'Environment variable "{{name}}" of {{role}} "{{container}}" reads the key "{{key}}", which no ConfigMap or Secret can have. {{rejection}}: {{error}}.',
+      refName:
+        'Environment variable "{{name}}" of {{role}} "{{container}}" reads {{source}} "{{refName}}", which is not a valid object name. {{rejection}}: {{error}}.',
+      refNameMissing:
+        'Environment variable "{{name}}" of {{role}} "{{container}}" reads a {{source}} with no name; the API server checks it as an object name all the same. {{rejection}}: {{error}}.',
+      envFromNoSource:
+        'An envFrom entry of {{role}} "{{container}}" names no source; it needs a configMapRef or a secretRef. {{rejection}}: {{error}}.',
+      envFromTwoSources:
+        'An envFrom entry of {{role}} "{{container}}" names both a configMapRef and a secretRef; each entry takes one. {{rejection}}: {{error}}.',
+      envFromName: 'An envFrom entry of {{role}} "{{container}}" has an empty {{source}} name. {{rejection}}: {{error}}.',
+    },
     defaultOptions: {},
   },
   check({ pod, report, kubernetesVersion }) {

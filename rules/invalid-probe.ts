@@ -10,24 +10,17 @@ import type { Path } from '../src/path.js';
 const COUNTERS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
 const DEFAULT_TERMINATION_GRACE_PERIOD = 30;
 
-const messages = {
-  noAction:
-    'The {{check}} of {{role}} "{{container}}" has no action ({{actions}}), so there is nothing to run. {{rejection}}: {{error}}.',
-  secondAction:
-    'The {{check}} of {{role}} "{{container}}" has {{action}} besides {{first}}; a {{kind}} runs exactly one action. {{rejection}}: {{error}}.',
-  execCommand: 'The exec action of the {{check}} of {{role}} "{{container}}" has no command to run. {{rejection}}: {{error}}.',
-  headerName:
-    'The {{check}} of {{role}} "{{container}}" sends the HTTP header "{{header}}", which is not a valid header name (letters, digits and "-"). {{rejection}}: {{error}}.',
-  negative: 'The {{check}} of {{role}} "{{container}}" has {{field}} {{value}}, which cannot be negative. {{rejection}}: {{error}}.',
-  readinessGracePeriod:
-    'The readinessProbe of {{role}} "{{container}}" sets terminationGracePeriodSeconds, which only liveness and startup probes have: a failing readiness probe never kills the container. {{rejection}}: {{error}}.',
-  gracePeriodNotPositive:
-    'The {{check}} of {{role}} "{{container}}" has terminationGracePeriodSeconds {{value}}; the container needs at least 1 second to stop. {{rejection}}: {{error}}.',
-  sleepRange:
-    'The {{check}} of {{role}} "{{container}}" sleeps {{value}} seconds, {{why}}. {{rejection}}: {{error}}.',
-} as const;
-
-type Report = PodRuleContext<keyof typeof messages>['report'];
+/** The ids of meta.messages, for the helpers below (the source check keeps the two in step). */
+type MessageId =
+  | 'noAction'
+  | 'secondAction'
+  | 'execCommand'
+  | 'headerName'
+  | 'negative'
+  | 'readinessGracePeriod'
+  | 'gracePeriodNotPositive'
+  | 'sleepRange';
+type Report = PodRuleContext<MessageId>['report'];
 type Data = Readonly<Record<string, string | number>>;
 type At = (path: Path, text: string) => string;
 
@@ -44,7 +37,22 @@ export default defineRule({
       rationale:
         'These are the API server\'s checks of the probes and hooks of containers and sidecars, quoted in the finding; plain init containers may have none (init-container-probes). It validates only the first action (in the order exec, httpGet, tcpSocket, grpc, sleep) and rejects each further one. A successThreshold other than 1 on a liveness or startup probe, negative values included, is probe-success-threshold\'s finding, and ports are invalid-port\'s and probe-port\'s. From Kubernetes 1.34 (PodLifecycleSleepActionAllowZero, GA) a sleep of 0 seconds is allowed.',
     },
-    messages,
+    messages: {
+      noAction:
+        'The {{check}} of {{role}} "{{container}}" has no action ({{actions}}), so there is nothing to run. {{rejection}}: {{error}}.',
+      secondAction:
+        'The {{check}} of {{role}} "{{container}}" has {{action}} besides {{first}}; a {{kind}} runs exactly one action. {{rejection}}: {{error}}.',
+      execCommand: 'The exec action of the {{check}} of {{role}} "{{container}}" has no command to run. {{rejection}}: {{error}}.',
+      headerName:
+        'The {{check}} of {{role}} "{{container}}" sends the HTTP header "{{header}}", which is not a valid header name (letters, digits and "-"). {{rejection}}: {{error}}.',
+      negative: 'The {{check}} of {{role}} "{{container}}" has {{field}} {{value}}, which cannot be negative. {{rejection}}: {{error}}.',
+      readinessGracePeriod:
+        'The readinessProbe of {{role}} "{{container}}" sets terminationGracePeriodSeconds, which only liveness and startup probes have: a failing readiness probe never kills the container. {{rejection}}: {{error}}.',
+      gracePeriodNotPositive:
+        'The {{check}} of {{role}} "{{container}}" has terminationGracePeriodSeconds {{value}}; the container needs at least 1 second to stop. {{rejection}}: {{error}}.',
+      sleepRange:
+        'The {{check}} of {{role}} "{{container}}" sleeps {{value}} seconds, {{why}}. {{rejection}}: {{error}}.',
+    },
     defaultOptions: {},
   },
   check({ pod, report }) {
