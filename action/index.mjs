@@ -30142,60 +30142,58 @@ var init_load_problem = __esm({
 });
 
 // src/load/comments.ts
-function collectComments(tokens, lines) {
-  const comments = [];
-  const addAll = (sourceTokens) => {
-    if (!sourceTokens) return;
-    for (const token of sourceTokens) {
-      if (token.type === "comment") {
-        comments.push({ text: token.source.slice(1), range: lines.range(token.offset, token.offset + token.source.length) });
-      }
-    }
+function collectComments(commentTokens, lines) {
+  return commentTokens.map((token) => ({ text: token.source.slice(1), range: lines.range(token.offset, token.offset + token.source.length) })).sort((a, b) => a.range.startOffset - b.range.startOffset);
+}
+var init_comments = __esm({
+  "src/load/comments.ts"() {
+    "use strict";
+  }
+});
+
+// src/load/cst-walk.ts
+function walkCst(tokens, visit2) {
+  const visitAll = (list) => {
+    if (list) for (const token of list) visit2(token);
   };
   const stack = [...tokens];
-  const pushItem = (item) => {
-    addAll(item.start);
-    addAll(item.sep);
-    if (item.key) stack.push(item.key);
-    if (item.value) stack.push(item.value);
-  };
   while (stack.length > 0) {
     const token = stack.pop();
+    visit2(token);
     switch (token.type) {
-      case "comment":
-        addAll([token]);
-        break;
       case "document":
-        addAll(token.start);
+        visitAll(token.start);
         if (token.value) stack.push(token.value);
-        addAll(token.end);
+        visitAll(token.end);
         break;
       case "block-map":
       case "block-seq":
-        token.items.forEach(pushItem);
-        break;
       case "flow-collection":
-        token.items.forEach(pushItem);
-        addAll(token.end);
+        for (const item of token.items) {
+          visitAll(item.start);
+          visitAll(item.sep);
+          if (item.key) stack.push(item.key);
+          if (item.value) stack.push(item.value);
+        }
+        if (token.type === "flow-collection") visitAll(token.end);
         break;
       case "block-scalar":
-        addAll(token.props);
+        visitAll(token.props);
         break;
       case "alias":
       case "scalar":
       case "single-quoted-scalar":
       case "double-quoted-scalar":
       case "doc-end":
-        addAll(token.end);
+        visitAll(token.end);
         break;
       default:
         break;
     }
   }
-  return comments.sort((a, b) => a.range.startOffset - b.range.startOffset);
 }
-var init_comments = __esm({
-  "src/load/comments.ts"() {
+var init_cst_walk = __esm({
+  "src/load/cst-walk.ts"() {
     "use strict";
   }
 });
@@ -30216,29 +30214,15 @@ function separatorRefusals(text, tokens) {
   }
   return refusals;
 }
-function scalarRefusals(tokens) {
+function scalarRefusals(scalars) {
   const refusals = [];
-  const stack = [...tokens];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (Array.isArray(item)) {
-      stack.push(...item);
-      continue;
-    }
-    if (typeof item !== "object" || item === null) continue;
-    const token = item;
+  for (const token of scalars) {
     if (token.type === "block-scalar") {
       const tab = blockScalarTab(token);
-      if (tab !== void 0) {
-        refusals.push({ start: tab, end: tab + 1, ...problemMessage(yaml_syntax_default, "blockScalarTab") });
-      }
-      continue;
-    }
-    if (token.type === "double-quoted-scalar") {
+      if (tab !== void 0) refusals.push({ start: tab, end: tab + 1, ...problemMessage(yaml_syntax_default, "blockScalarTab") });
+    } else if (token.type === "double-quoted-scalar") {
       refusals.push(...escapeRefusals(token.source, token.offset));
-      continue;
     }
-    for (const value2 of Object.values(item)) if (typeof value2 === "object" && value2 !== null) stack.push(value2);
   }
   return refusals;
 }
@@ -30564,7 +30548,13 @@ var init_kubernetes_json = __esm({
 // src/load/load-text.ts
 function loadText(filePath, text) {
   const { tokens, lines, json } = tokenize(text);
-  const comments = collectComments(tokens, lines);
+  const commentTokens = [];
+  const quotedScalars = [];
+  walkCst(tokens, (token) => {
+    if (token.type === "comment") commentTokens.push(token);
+    else if (token.type === "block-scalar" || token.type === "double-quoted-scalar") quotedScalars.push(token);
+  });
+  const comments = collectComments(commentTokens, lines);
   const parsed = [...new import_yaml6.Composer(KUBERNETES_YAML_OPTIONS).compose(tokens)];
   const file = {
     filePath,
@@ -30580,7 +30570,7 @@ function loadText(filePath, text) {
   if (template !== void 0) {
     problems.push(loadProblem(helm_template_default, "template", lines.range(template, template + 2)));
   } else {
-    const refusals = json ? [] : [...separatorRefusals(text, tokens), ...scalarRefusals(tokens)].sort((a, b) => a.start - b.start);
+    const refusals = json ? [] : [...separatorRefusals(text, tokens), ...scalarRefusals(quotedScalars)].sort((a, b) => a.start - b.start);
     const refusalProblem = ({ start, end, ...message }) => ({ ...message, range: lines.range(start, end) });
     let pending = refusals;
     parsed.forEach((yamlDocument, index) => {
@@ -30700,6 +30690,7 @@ var init_load_text = __esm({
     init_helm_template();
     init_yaml_syntax();
     init_comments();
+    init_cst_walk();
     init_load_problem();
     init_position();
     init_source_map();

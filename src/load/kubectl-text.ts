@@ -42,30 +42,15 @@ export function separatorRefusals(text: string, tokens: readonly CST.Token[]): T
  * it as content), and in a double-quoted string the escape \/ (YAML 1.2 added it, go-yaml reads
  * 1.1) or a \u or \U escape of a UTF-16 surrogate or beyond U+10FFFF.
  */
-export function scalarRefusals(tokens: readonly CST.Token[]): TextRefusal[] {
+export function scalarRefusals(scalars: readonly (CST.BlockScalar | CST.FlowScalar)[]): TextRefusal[] {
   const refusals: TextRefusal[] = [];
-  // An explicit stack, not recursion: hostile input may nest deeply.
-  const stack: unknown[] = [...tokens];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (Array.isArray(item)) {
-      stack.push(...item);
-      continue;
-    }
-    if (typeof item !== 'object' || item === null) continue;
-    const token = item as CST.Token;
+  for (const token of scalars) {
     if (token.type === 'block-scalar') {
       const tab = blockScalarTab(token);
-      if (tab !== undefined) {
-        refusals.push({ start: tab, end: tab + 1, ...problemMessage(yamlSyntax, 'blockScalarTab') });
-      }
-      continue;
-    }
-    if (token.type === 'double-quoted-scalar') {
+      if (tab !== undefined) refusals.push({ start: tab, end: tab + 1, ...problemMessage(yamlSyntax, 'blockScalarTab') });
+    } else if (token.type === 'double-quoted-scalar') {
       refusals.push(...escapeRefusals(token.source, token.offset));
-      continue;
     }
-    for (const value of Object.values(item)) if (typeof value === 'object' && value !== null) stack.push(value);
   }
   return refusals;
 }

@@ -4,6 +4,7 @@ import type { Path } from '../path.js';
 import helmTemplate from '../../rules/helm-template.js';
 import yamlSyntax from '../../rules/yaml-syntax.js';
 import { collectComments } from './comments.js';
+import { walkCst } from './cst-walk.js';
 import { loadProblem } from './load-problem.js';
 import { LineIndex, type SourceRange } from './position.js';
 import { SourceMap } from './source-map.js';
@@ -18,7 +19,14 @@ import { KUBERNETES_YAML_OPTIONS } from './yaml-schema.js';
  */
 export function loadText(filePath: string, text: string): LoadedFile {
   const { tokens, lines, json } = tokenize(text);
-  const comments: SourceComment[] = collectComments(tokens, lines);
+  // One walk over the tokens for what the loader reads from them directly.
+  const commentTokens: CST.SourceToken[] = [];
+  const quotedScalars: (CST.BlockScalar | CST.FlowScalar)[] = [];
+  walkCst(tokens, (token) => {
+    if (token.type === 'comment') commentTokens.push(token);
+    else if (token.type === 'block-scalar' || token.type === 'double-quoted-scalar') quotedScalars.push(token);
+  });
+  const comments: SourceComment[] = collectComments(commentTokens, lines);
   const parsed = [...new Composer(KUBERNETES_YAML_OPTIONS).compose(tokens)];
 
   const file: { -readonly [K in keyof LoadedFile]: LoadedFile[K] } = {
@@ -37,7 +45,7 @@ export function loadText(filePath: string, text: string): LoadedFile {
     problems.push(loadProblem(helmTemplate, 'template', lines.range(template, template + 2)));
   } else {
     // A JSON stream is read by a JSON decoder: its escapes and lines are JSON's, not go-yaml's.
-    const refusals = json ? [] : [...separatorRefusals(text, tokens), ...scalarRefusals(tokens)].sort((a, b) => a.start - b.start);
+    const refusals = json ? [] : [...separatorRefusals(text, tokens), ...scalarRefusals(quotedScalars)].sort((a, b) => a.start - b.start);
     const refusalProblem = ({ start, end, ...message }: TextRefusal): LoadProblem => ({ ...message, range: lines.range(start, end) });
     let pending = refusals;
     parsed.forEach((yamlDocument, index) => {

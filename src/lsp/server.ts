@@ -10,7 +10,6 @@ import {
   TextDocuments,
   type ClientCapabilities,
   type Connection,
-  type Diagnostic,
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
