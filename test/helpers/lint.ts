@@ -9,11 +9,22 @@ export function lintYaml(text: string, rules: Record<string, RuleSetting> = {}, 
   return [...lintText(filePath, text, settings).findings];
 }
 
-/** Lints with only the named rules on (at their default severity unless given). */
-export function lintWithOnly(text: string, ruleIds: readonly string[], filePath = 'test.yaml'): Finding[] {
+/**
+ * Rule settings with every built-in rule off but the named ones: at `setting` when given, else at
+ * their default severity (warning for a rule that is off by default).
+ */
+export function onlyRules(ruleIds: readonly string[], setting?: RuleSetting): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
-  for (const rule of builtinRules) rules[rule.id] = ruleIds.includes(rule.id) ? (rule.meta.defaultSeverity === 'off' ? 'warning' : rule.meta.defaultSeverity) : 'off';
-  return lintYaml(text, rules, filePath);
+  for (const rule of builtinRules) {
+    const fallback = rule.meta.defaultSeverity === 'off' ? 'warning' : rule.meta.defaultSeverity;
+    rules[rule.id] = ruleIds.includes(rule.id) ? (setting ?? fallback) : 'off';
+  }
+  return rules;
+}
+
+/** Lints with only the named rules on (at their default severity). */
+export function lintWithOnly(text: string, ruleIds: readonly string[], filePath = 'test.yaml'): Finding[] {
+  return lintYaml(text, onlyRules(ruleIds), filePath);
 }
 
 /** A finding's position as 1-based `line:col-endLine:endCol`, the way a reader checks it. */

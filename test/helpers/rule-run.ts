@@ -1,7 +1,8 @@
 import { builtinRules } from '../../rules/index.js';
 import type { Finding } from '../../src/engine/finding.js';
-import { configureRules, type RuleSetting } from '../../src/engine/rule-settings.js';
+import { configureRules } from '../../src/engine/rule-settings.js';
 import { lintText } from '../../src/lint.js';
+import { onlyRules } from './lint.js';
 
 /** A finding as table tests read it: rule, severity, 1-based `line:col-endLine:endCol`, message. */
 export interface Seen {
@@ -18,11 +19,7 @@ export interface Seen {
  * by default), against the given Kubernetes version.
  */
 export function runRules(text: string, ruleIds: readonly string[], kubernetesVersion = '1.36'): Seen[] {
-  const settings: Record<string, RuleSetting> = {};
-  for (const rule of builtinRules) {
-    settings[rule.id] = ruleIds.includes(rule.id) ? (rule.meta.defaultSeverity === 'off' ? 'warning' : rule.meta.defaultSeverity) : 'off';
-  }
-  const result = lintText('test.yaml', text, { rules: configureRules(builtinRules, settings), kubernetesVersion });
+  const result = lintText('test.yaml', text, { rules: configureRules(builtinRules, onlyRules(ruleIds)), kubernetesVersion });
   return result.findings.map(seen);
 }
 

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { at, lintYaml } from '../helpers/lint.js';
+import { at, lintYaml, onlyRules } from '../helpers/lint.js';
 import type { RuleSetting } from '../../src/engine/rule-settings.js';
-import { builtinRules } from '../../rules/index.js';
 
 /** Lints with one rule on (with options), every other rule off. */
 function only(text: string, ruleId: string, setting: RuleSetting = 'warning') {
-  const rules: Record<string, RuleSetting> = Object.fromEntries(builtinRules.map((rule) => [rule.id, 'off']));
-  rules[ruleId] = setting;
-  return lintYaml(text, rules).map((finding) => ({ at: at(finding), message: finding.message }));
+  return lintYaml(text, onlyRules([ruleId], setting)).map((finding) => ({ at: at(finding), message: finding.message }));
 }
 
 const pod = (containers: string, spec = '') => `apiVersion: v1

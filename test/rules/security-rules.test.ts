@@ -4,18 +4,14 @@ import dangerousCapabilities, { RISKS } from '../../rules/dangerous-capabilities
 import { builtinRules } from '../../rules/index.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { RuleSettingsError, type RuleSetting } from '../../src/engine/rule-settings.js';
-import { at, lintYaml } from '../helpers/lint.js';
+import { at, lintYaml, onlyRules } from '../helpers/lint.js';
 
 // Exact ranges, options, severities and fixes of the security and host-access rules. The fixtures
 // in test/fixtures/rules/ cover where each rule fires and where it does not, role by role.
 
 /** Lints with only `ruleId` on: at its default severity (warning when off by default), or as given. */
 function lintRule(text: string, ruleId: string, setting?: RuleSetting, filePath = 'test.yaml'): Finding[] {
-  const rules: Record<string, RuleSetting> = {};
-  for (const rule of builtinRules) rules[rule.id] = 'off';
-  const fallback = builtinRules.find((rule) => rule.id === ruleId)?.meta.defaultSeverity;
-  rules[ruleId] = setting ?? (fallback === 'off' || fallback === undefined ? 'warning' : fallback);
-  return lintYaml(text, rules, filePath);
+  return lintYaml(text, onlyRules([ruleId], setting), filePath);
 }
 
 /** Where each finding lands and what it says, as `line:col-endLine:endCol severity message`. */
