@@ -30951,20 +30951,8 @@ var init_resources_report = __esm({
             const pod = podView(object, podTemplatePaths);
             if (!pod) continue;
             const start = document.sourceMap.resolve(object.documentPath).range.start;
-            const resources = workloadResources(pod);
-            this.entries.push({
-              filePath: file.filePath,
-              line: start.line + 1,
-              kind: object.kind,
-              name: object.name,
-              namespace: object.namespace,
-              qosClass: resources.qosClass,
-              podRequests: resources.podRequests,
-              podLimits: resources.podLimits,
-              replicas: resources.replicas,
-              totalRequests: resources.totalRequests,
-              totalLimits: resources.totalLimits
-            });
+            const { owner: _owner, ...resources } = workloadResources(pod);
+            this.entries.push({ filePath: file.filePath, line: start.line + 1, kind: object.kind, name: object.name, namespace: object.namespace, ...resources });
             for (const field of everyQuantityField(pod)) {
               if (!field.problem) continue;
               const at = document.sourceMap.resolve([...object.documentPath, ...field.path]).range.start;

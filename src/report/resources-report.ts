@@ -3,14 +3,14 @@
 import type { PodTemplatePaths } from '../k8s/kinds.js';
 import { podView, type ReplicaCount } from '../k8s/pod-view.js';
 import { addResources } from '../k8s/pod-resources.js';
-import type { QosClass } from '../k8s/qos.js';
 import type { Quantity } from '../k8s/quantity.js';
 import { everyQuantityField } from '../k8s/quantity-fields.js';
 import type { ResourceMap } from '../k8s/resource-list.js';
-import { workloadResources } from '../k8s/resources.js';
+import { workloadResources, type WorkloadResources } from '../k8s/resources.js';
 import type { LoadedFile } from '../load/types.js';
 
-export interface ResourceReportEntry {
+/** One object: where it is and what `workloadResources` computed for it (its totals × replicas, per node for a DaemonSet, none for a PodTemplate). */
+export interface ResourceReportEntry extends Omit<WorkloadResources, 'owner'> {
   /** The file as given or found. */
   readonly filePath: string;
   /** 1-based line where the object starts. */
@@ -18,13 +18,6 @@ export interface ResourceReportEntry {
   readonly kind: string;
   readonly name: string | undefined;
   readonly namespace: string | undefined;
-  readonly qosClass: QosClass;
-  readonly podRequests: ResourceMap;
-  readonly podLimits: ResourceMap;
-  readonly replicas: ReplicaCount;
-  /** × replicas; per node for a DaemonSet; empty for a PodTemplate. */
-  readonly totalRequests: ResourceMap;
-  readonly totalLimits: ResourceMap;
 }
 
 /** A value podlint left out of the sums because Kubernetes could not decode it. */
@@ -79,20 +72,8 @@ export class ResourceReportBuilder {
         const pod = podView(object, podTemplatePaths);
         if (!pod) continue;
         const start = document.sourceMap.resolve(object.documentPath).range.start;
-        const resources = workloadResources(pod);
-        this.entries.push({
-          filePath: file.filePath,
-          line: start.line + 1,
-          kind: object.kind,
-          name: object.name,
-          namespace: object.namespace,
-          qosClass: resources.qosClass,
-          podRequests: resources.podRequests,
-          podLimits: resources.podLimits,
-          replicas: resources.replicas,
-          totalRequests: resources.totalRequests,
-          totalLimits: resources.totalLimits,
-        });
+        const { owner: _owner, ...resources } = workloadResources(pod);
+        this.entries.push({ filePath: file.filePath, line: start.line + 1, kind: object.kind, name: object.name, namespace: object.namespace, ...resources });
         for (const field of everyQuantityField(pod)) {
           if (!field.problem) continue;
           const at = document.sourceMap.resolve([...object.documentPath, ...field.path]).range.start;
